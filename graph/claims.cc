@@ -1,0 +1,81 @@
+#include "graph/claims.h"
+
+#include <algorithm>
+#include <tuple>
+
+namespace pg {
+namespace {
+
+bool SameFigure(double a, double b) {
+  if (!Known(a) || !Known(b)) return Known(a) == Known(b);
+  return a == b;
+}
+
+double Rank(const Edge& edge) { return Known(edge.confidence) ? edge.confidence : -1.0; }
+
+}  // namespace
+
+bool FiguresDiffer(const Edge& a, const Edge& b) {
+  return !SameFigure(a.amount_usd, b.amount_usd) || !SameFigure(a.stake_pct, b.stake_pct) ||
+         !SameFigure(a.share_pct, b.share_pct) || !SameFigure(a.revenue_usd, b.revenue_usd) ||
+         !SameFigure(a.capacity_gw, b.capacity_gw) || a.end != b.end;
+}
+
+ClaimSet::ClaimSet(const PartnershipGraph& graph, const std::vector<bool>* active)
+    : counted_(graph.EdgeCount(), false) {
+  const auto& edges = graph.Edges();
+  std::vector<EdgeId> group;
+  // Out-edges of one vertex are contiguous in the topology, so facts are grouped per source
+  // vertex with a small sort instead of one global hash of every edge.
+  for (VertexId v = 0; v < graph.NodeCount(); ++v) {
+    group.clear();
+    graph.ForOutEdges(v, [&](EdgeId e) {
+      if (!active || (*active)[e]) group.push_back(e);
+    });
+    if (group.size() == 1) {
+      counted_[group[0]] = true;
+      continue;
+    }
+    auto key = [&](EdgeId e) {
+      const Edge& edge = edges[e];
+      return std::make_tuple(edge.to, edge.type, edge.start.Packed(), e);
+    };
+    std::sort(group.begin(), group.end(), [&](EdgeId a, EdgeId b) { return key(a) < key(b); });
+    for (std::size_t i = 0; i < group.size();) {
+      std::size_t j = i + 1;
+      const Edge& first = edges[group[i]];
+      while (j < group.size() && edges[group[j]].to == first.to && edges[group[j]].type == first.type &&
+             edges[group[j]].start == first.start) {
+        ++j;
+      }
+      // Within [i, j) ids are ascending (input order); pick the highest confidence, first wins.
+      EdgeId chosen = group[i];
+      for (std::size_t k = i + 1; k < j; ++k) {
+        if (Rank(edges[group[k]]) > Rank(edges[chosen])) chosen = group[k];
+      }
+      counted_[chosen] = true;
+      for (std::size_t k = i; k < j; ++k) {
+        if (group[k] != chosen && FiguresDiffer(edges[group[k]], edges[chosen])) {
+          conflicts_[chosen].push_back(group[k]);
+        }
+      }
+      i = j;
+    }
+  }
+}
+
+const std::vector<EdgeId>& ClaimSet::ConflictsOf(EdgeId e) const {
+  static const std::vector<EdgeId> kNone;
+  auto found = conflicts_.find(e);
+  return found == conflicts_.end() ? kNone : found->second;
+}
+
+std::vector<EdgeId> ClaimSet::ConflictedFacts() const {
+  std::vector<EdgeId> out;
+  out.reserve(conflicts_.size());
+  for (const auto& [e, others] : conflicts_) out.push_back(e);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+}  // namespace pg

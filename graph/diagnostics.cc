@@ -1,0 +1,81 @@
+#include "graph/diagnostics.h"
+
+#include <fstream>
+#include <unordered_map>
+
+#include <fmt/format.h>
+
+namespace pg {
+namespace {
+
+// 1-based character column where field `field` of the row starting at `line` begins, found by
+// re-reading the file quote-aware (only done when printing a diagnostic). 0 if not found.
+std::uint32_t CsvColumn(const std::string& file, std::uint32_t line, std::uint32_t field) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) return 0;
+  std::string text;
+  for (std::uint32_t i = 1; i < line && std::getline(in, text); ++i) {
+  }
+  if (!in) return 0;
+  std::uint32_t column = 1, current = 1;
+  bool quoted = false;
+  char c;
+  while (current < field && in.get(c)) {
+    ++column;
+    if (c == '"') quoted = !quoted;
+    else if (c == ',' && !quoted) ++current;
+    else if (c == '\n') column = 1;
+  }
+  return current == field ? column : 0;
+}
+
+}  // namespace
+
+void Diagnostics::Add(Severity severity, Location where, std::string message) {
+  if (severity == Severity::kError) ++error_count_;
+  items_.push_back({severity, std::move(where), std::move(message)});
+}
+
+void Diagnostics::Append(const Diagnostics& other) {
+  for (const Diagnostic& d : other.items_) Add(d.severity, d.where, d.message);
+}
+
+const char* SeverityName(Severity severity) {
+  switch (severity) {
+    case Severity::kNote: return "note";
+    case Severity::kWarning: return "warning";
+    case Severity::kError: return "error";
+  }
+  return "error";
+}
+
+std::string ColumnLetters(std::uint32_t field) {
+  std::string letters;
+  while (field > 0) {
+    letters.insert(letters.begin(), static_cast<char>('A' + (field - 1) % 26));
+    field = (field - 1) / 26;
+  }
+  return letters;
+}
+
+std::string FormatLocation(const Location& where) {
+  if (where.file.empty()) return {};
+  if (!where.sheet.empty()) {
+    if (where.line == 0) return fmt::format("{}[{}]", where.file, where.sheet);
+    return fmt::format("{}[{}]!{}{}", where.file, where.sheet,
+                       where.field ? ColumnLetters(where.field) : std::string(), where.line);
+  }
+  if (where.line == 0) return where.file;
+  if (where.field == 0) return fmt::format("{}:{}", where.file, where.line);
+  const std::uint32_t column = CsvColumn(where.file, where.line, where.field);
+  if (column == 0) return fmt::format("{}:{}", where.file, where.line);
+  return fmt::format("{}:{}:{}", where.file, where.line, column);
+}
+
+std::string FormatDiagnostic(const Diagnostic& diagnostic) {
+  const std::string place = FormatLocation(diagnostic.where);
+  if (place.empty()) return fmt::format("{}: {}", SeverityName(diagnostic.severity), diagnostic.message);
+  return fmt::format("{}: {}: {}", place, SeverityName(diagnostic.severity), diagnostic.message);
+}
+
+}  // namespace pg

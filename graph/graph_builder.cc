@@ -1,0 +1,200 @@
+#include "graph/graph_builder.h"
+
+#include <algorithm>
+
+#include <boost/iterator/counting_iterator.hpp>
+#include <fmt/format.h>
+
+#include "graph/ownership.h"
+
+namespace pg {
+namespace {
+constexpr VertexId kAmbiguous = kNoVertex - 1;
+
+template <typename T>
+void UniteSorted(std::vector<T>& into, const std::vector<T>& more) {
+  for (const T& item : more) {
+    if (std::find(into.begin(), into.end(), item) == into.end()) into.push_back(item);
+  }
+}
+}  // namespace
+
+GraphBuilder::GraphBuilder(Diagnostics* diagnostics) : diagnostics_(diagnostics) {}
+
+std::uint32_t GraphBuilder::AddSource(std::string_view file, std::string_view sheet) {
+  for (std::uint32_t i = 0; i < graph_.sources_.size(); ++i) {
+    if (graph_.sources_[i].file == file && graph_.sources_[i].sheet == sheet) return i;
+  }
+  graph_.sources_.push_back({std::string(file), std::string(sheet)});
+  return static_cast<std::uint32_t>(graph_.sources_.size() - 1);
+}
+
+std::uint32_t GraphBuilder::AddAttributes(Attributes attributes) {
+  if (attributes.empty()) return 0;
+  graph_.attribute_sets_.push_back(std::move(attributes));
+  return static_cast<std::uint32_t>(graph_.attribute_sets_.size() - 1);
+}
+
+Location GraphBuilder::Place(const Origin& origin, std::uint32_t field) const {
+  if (origin.source >= graph_.sources_.size()) return {};
+  const SourceFile& source = graph_.sources_[origin.source];
+  return {source.file, source.sheet, origin.line, field};
+}
+
+void GraphBuilder::Reserve(std::size_t nodes, std::size_t edges) {
+  graph_.nodes_.reserve(nodes);
+  pending_edges_.reserve(edges);
+  graph_.strings_.Reserve(nodes * 2);
+}
+
+void GraphBuilder::AddNode(NodeRecord record) {
+  Node& node = record.node;
+  node.roles |= RoleBit(node.type);
+  if (graph_.vertex_by_id_.size() <= node.id) graph_.vertex_by_id_.resize(graph_.strings_.Size(), kNoVertex);
+  VertexId& slot = graph_.vertex_by_id_[node.id];
+  if (slot != kNoVertex) {
+    MergeNode(graph_.nodes_[slot], record);
+    return;
+  }
+  slot = static_cast<VertexId>(graph_.nodes_.size());
+  graph_.nodes_.push_back(std::move(node));
+}
+
+void GraphBuilder::MergeNode(Node& kept, const NodeRecord& again) {
+  const Node& other = again.node;
+  const std::string_view name = Text(kept.id);
+  const std::string first_place = FormatLocation(Place(kept.origin));
+  auto disagree = [&](std::string_view field, std::string_view a, std::string_view b) {
+    diagnostics_->Warning(Place(other.origin),
+                          fmt::format("node \"{}\" defined again with {} \"{}\" (first defined at {} "
+                                      "with \"{}\"); keeping the first",
+                                      name, field, b, first_place, a));
+  };
+  auto merge_text = [&](StrId& into, StrId more, std::string_view field) {
+    if (more == kNoString || more == into) return;
+    if (into == kNoString) {
+      into = more;
+    } else {
+      disagree(field, Text(into), Text(more));
+    }
+  };
+  merge_text(kept.label, other.label, "label");
+  merge_text(kept.description, other.description, "description");
+  merge_text(kept.source, other.source, "source");
+  if (again.type_given && other.type != kept.type) {
+    // A node of two types is legitimate (Amazon: investor and cloud); keep both as roles.
+    kept.roles |= RoleBit(other.type);
+  }
+  kept.roles |= other.roles;
+  UniteSorted(kept.markets, other.markets);
+  UniteSorted(kept.tags, other.tags);
+  if (other.attributes != 0) {
+    if (kept.attributes == 0) {
+      kept.attributes = other.attributes;
+    } else {
+      Attributes& into = graph_.attribute_sets_[kept.attributes];
+      for (const auto& [key, value] : graph_.attribute_sets_[other.attributes]) {
+        auto same_key = std::find_if(into.begin(), into.end(), [&](auto& kv) { return kv.first == key; });
+        if (same_key == into.end()) {
+          into.emplace_back(key, value);
+        } else if (same_key->second != value) {
+          disagree(Text(key), Text(same_key->second), Text(value));
+        }
+      }
+    }
+  }
+}
+
+VertexId GraphBuilder::Resolve(StrId name) const {
+  if (name < graph_.vertex_by_id_.size() && graph_.vertex_by_id_[name] != kNoVertex) {
+    return graph_.vertex_by_id_[name];
+  }
+  if (name < graph_.vertex_by_label_.size()) {
+    const VertexId v = graph_.vertex_by_label_[name];
+    if (v != kAmbiguous) return v;
+  }
+  return kNoVertex;
+}
+
+VertexId GraphBuilder::AddImplicitNode(StrId name, const Origin& origin) {
+  NodeRecord record;
+  record.node.id = name;
+  record.node.origin = origin;
+  AddNode(std::move(record));
+  return graph_.vertex_by_id_[name];
+}
+
+void GraphBuilder::ReportUnknown(StrId name, const Origin& origin, std::uint32_t field,
+                                 std::string_view what) {
+  std::string message = fmt::format("unknown {} \"{}\"", what, Text(name));
+  if (Text(name).empty()) {
+    message = fmt::format("empty {} name", what);
+  } else if (suggestions_left_ > 0) {
+    --suggestions_left_;
+    const std::string suggestion = graph_.SpellcheckNode(Text(name));
+    if (!suggestion.empty()) message += fmt::format(" (did you mean \"{}\"?)", suggestion);
+  }
+  diagnostics_->Error(Place(origin, field), std::move(message));
+}
+
+PartnershipGraph GraphBuilder::Build() {
+  graph_.vertex_by_id_.resize(graph_.strings_.Size(), kNoVertex);
+  graph_.vertex_by_label_.assign(graph_.strings_.Size(), kNoVertex);
+  for (VertexId v = 0; v < graph_.nodes_.size(); ++v) {
+    const StrId label = graph_.nodes_[v].label;
+    if (label == kNoString) continue;
+    VertexId& slot = graph_.vertex_by_label_[label];
+    slot = slot == kNoVertex || slot == v ? v : kAmbiguous;
+  }
+
+  auto endpoint = [&](StrId name, const Origin& origin, std::uint32_t field) {
+    VertexId v = Resolve(name);
+    if (v == kNoVertex && !nodes_table_seen_ && name != kNoString) v = AddImplicitNode(name, origin);
+    if (v == kNoVertex) ReportUnknown(name, origin, field, "node");
+    return v;
+  };
+
+  graph_.edges_.reserve(pending_edges_.size());
+  for (EdgeRecord& record : pending_edges_) {
+    const VertexId from = endpoint(record.from_name, record.edge.origin, record.from_field);
+    const VertexId to = endpoint(record.to_name, record.edge.origin, record.to_field);
+    if (from == kNoVertex || to == kNoVertex) continue;
+    record.edge.from = from;
+    record.edge.to = to;
+    graph_.edges_.push_back(record.edge);
+  }
+  std::vector<EdgeRecord>().swap(pending_edges_);
+
+  for (MetricRecord& record : pending_metrics_) {
+    const VertexId entity = Resolve(record.entity_name);
+    if (entity == kNoVertex) {
+      ReportUnknown(record.entity_name, record.metric.origin, record.entity_field, "entity");
+      continue;
+    }
+    record.metric.entity = entity;
+    graph_.metrics_.push_back(record.metric);
+  }
+  pending_metrics_.clear();
+
+  std::vector<std::pair<VertexId, VertexId>> ends;
+  ends.reserve(graph_.edges_.size());
+  for (const Edge& edge : graph_.edges_) ends.emplace_back(edge.from, edge.to);
+  graph_.topology_ = PartnershipGraph::Topology(
+      boost::edges_are_unsorted_multi_pass, ends.begin(), ends.end(),
+      boost::counting_iterator<EdgeId>(0), static_cast<VertexId>(graph_.nodes_.size()));
+
+  CheckOwnershipCycles();
+  return std::move(graph_);
+}
+
+void GraphBuilder::CheckOwnershipCycles() {
+  const std::vector<EdgeId> cycle = FindOwnershipCycle(graph_);
+  if (cycle.empty()) return;
+  std::string path;
+  for (EdgeId e : cycle) path += fmt::format("{} -> ", graph_.NodeName(graph_.edges_[e].from));
+  path += graph_.NodeName(graph_.edges_[cycle.front()].from);
+  diagnostics_->Error(Place(graph_.edges_[cycle.front()].origin),
+                      fmt::format("ownership cycle: {} (a company cannot ultimately own itself)", path));
+}
+
+}  // namespace pg

@@ -1,0 +1,74 @@
+#pragma once
+// Builds a PartnershipGraph from rows that readers have already typed, then validates it as a
+// whole: unknown endpoints (with "did you mean"), duplicate node definitions that disagree,
+// ownership cycles. Problems go to Diagnostics with the row's place; nothing is thrown.
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "graph/diagnostics.h"
+#include "graph/partnership_graph.h"
+
+namespace pg {
+
+struct NodeRecord {
+  Node node;               ///< node.id set (defaults to the label), roles may be empty
+  bool type_given = false; ///< false when the row had no type cell (merging keeps the other's)
+};
+
+struct EdgeRecord {
+  Edge edge;  ///< from/to are filled in by Build()
+  StrId from_name = kNoString;
+  StrId to_name = kNoString;
+  std::uint32_t from_field = 0;  ///< cell index of the endpoint, for diagnostics
+  std::uint32_t to_field = 0;
+};
+
+struct MetricRecord {
+  Metric metric;  ///< entity is filled in by Build()
+  StrId entity_name = kNoString;
+  std::uint32_t entity_field = 0;
+};
+
+class GraphBuilder {
+ public:
+  explicit GraphBuilder(Diagnostics* diagnostics);
+
+  StrId Intern(std::string_view text) { return graph_.strings_.Intern(text); }
+  std::string_view Text(StrId id) const { return graph_.strings_.View(id); }
+  std::uint32_t AddSource(std::string_view file, std::string_view sheet);
+  std::uint32_t AddAttributes(Attributes attributes);
+  Location Place(const Origin& origin, std::uint32_t field = 0) const;
+  void Reserve(std::size_t nodes, std::size_t edges);
+
+  /// A node row. A second row with the same id merges into the first: missing fields are
+  /// filled, roles/markets/tags united, and any disagreement reported as a warning.
+  void AddNode(NodeRecord record);
+  void AddEdge(EdgeRecord record) { pending_edges_.push_back(std::move(record)); }
+  void AddMetric(MetricRecord record) { pending_metrics_.push_back(std::move(record)); }
+  /// Called when a nodes table was read: from then on, edges naming unknown nodes are errors.
+  /// Without any nodes table (a Kumu connections-only sheet) endpoints become nodes of type other.
+  void MarkNodesTableSeen() { nodes_table_seen_ = true; }
+  bool NodesTableSeen() const { return nodes_table_seen_; }
+  std::size_t PendingEdgeCount() const { return pending_edges_.size(); }
+
+  /// Resolves endpoints, builds the topology and checks ownership for cycles.
+  PartnershipGraph Build();
+
+ private:
+  VertexId Resolve(StrId name) const;
+  VertexId AddImplicitNode(StrId name, const Origin& origin);
+  void ReportUnknown(StrId name, const Origin& origin, std::uint32_t field, std::string_view what);
+  void MergeNode(Node& kept, const NodeRecord& again);
+  void CheckOwnershipCycles();
+
+  Diagnostics* diagnostics_;
+  PartnershipGraph graph_;
+  std::vector<EdgeRecord> pending_edges_;
+  std::vector<MetricRecord> pending_metrics_;
+  bool nodes_table_seen_ = false;
+  std::size_t suggestions_left_ = 50;  ///< "did you mean" scans every node; cap it on bad files
+};
+
+}  // namespace pg

@@ -1,0 +1,48 @@
+#pragma once
+// What the passes read: the graph as of a date, with ownership rolled up, rival groups and the
+// counted claim of each fact. Built once per command and shared by every pass.
+
+#include <memory>
+#include <vector>
+
+#include "graph/claims.h"
+#include "graph/date.h"
+#include "graph/partnership_graph.h"
+#include "graph/rivals.h"
+
+namespace pg {
+
+struct ViewOptions {
+  Date as_of;  ///< unknown: every edge counts, whatever its dates
+};
+
+class GraphView {
+ public:
+  explicit GraphView(const PartnershipGraph& graph, ViewOptions options = {});
+
+  const PartnershipGraph& Graph() const { return graph_; }
+  const ViewOptions& Options() const { return options_; }
+  /// An edge is active as of D when it started by D (start's first day <= D's last day) and had
+  /// not ended before D (end's last day >= D's first day). Without a date every edge is.
+  bool Active(EdgeId e) const { return active_[e]; }
+  /// True when the edge is active and the counted claim of its fact (see claims.h).
+  bool Counted(EdgeId e) const { return claims_.Counted(e); }
+  const ClaimSet& Claims() const { return claims_; }
+  VertexId Parent(VertexId v) const { return parents_[v]; }
+  VertexId Ultimate(VertexId v) const { return ultimate_[v]; }
+  const RivalIndex& Rivals() const { return *rivals_; }
+
+ private:
+  const PartnershipGraph& graph_;
+  ViewOptions options_;
+  std::vector<bool> active_;
+  std::vector<VertexId> parents_;
+  std::vector<VertexId> ultimate_;
+  std::unique_ptr<RivalIndex> rivals_;
+  ClaimSet claims_;
+};
+
+/// The rule behind GraphView::Active, for one edge.
+bool ActiveAsOf(const Edge& edge, Date as_of);
+
+}  // namespace pg

@@ -1,0 +1,30 @@
+#include "graph/partnership_graph.h"
+
+#include "graph/text.h"
+
+namespace pg {
+
+std::optional<VertexId> PartnershipGraph::FindNode(std::string_view id_or_label) const {
+  StrId id;
+  if (!strings_.Find(id_or_label, &id)) return std::nullopt;
+  if (id < vertex_by_id_.size() && vertex_by_id_[id] != kNoVertex) return vertex_by_id_[id];
+  if (id < vertex_by_label_.size() && vertex_by_label_[id] < nodes_.size()) return vertex_by_label_[id];
+  return std::nullopt;
+}
+
+std::string PartnershipGraph::SpellcheckNode(std::string_view name) const {
+  std::vector<std::string_view> names;
+  names.reserve(nodes_.size() * 2);
+  for (const Node& node : nodes_) {
+    names.push_back(strings_.View(node.id));
+    if (node.label != kNoString) names.push_back(strings_.View(node.label));
+  }
+  return std::string(ClosestMatch(name, names));
+}
+
+std::string_view PartnershipGraph::NodeLabel(VertexId v) const {
+  const Node& node = nodes_[v];
+  return strings_.View(node.label != kNoString ? node.label : node.id);
+}
+
+}  // namespace pg

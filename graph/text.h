@@ -1,0 +1,38 @@
+#pragma once
+// Small string helpers shared by parsers and readers.
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace pg {
+
+std::string_view Trim(std::string_view text);
+bool EqualsIgnoreCase(std::string_view a, std::string_view b);
+std::string ToLower(std::string_view text);
+
+/// Splits a multi-valued cell on `|` or `;` (Kumu and spreadsheet habits), trimming each part
+/// and dropping empty ones.
+std::vector<std::string_view> SplitList(std::string_view cell);
+
+/// Levenshtein distance, case-insensitive; stops early once it exceeds `limit`.
+std::size_t EditDistance(std::string_view a, std::string_view b, std::size_t limit);
+
+/// The closest candidate within a distance that scales with the word's length, or empty.
+/// Used for "did you mean" hints.
+template <typename Range>
+std::string_view ClosestMatch(std::string_view word, const Range& candidates) {
+  const std::size_t limit = word.size() < 4 ? 1 : (word.size() < 9 ? 2 : 3);
+  std::string_view best;
+  std::size_t best_distance = limit + 1;
+  for (std::string_view candidate : candidates) {
+    const std::size_t d = EditDistance(word, candidate, best_distance);
+    if (d < best_distance) {
+      best_distance = d;
+      best = candidate;
+    }
+  }
+  return best;
+}
+
+}  // namespace pg

@@ -1,0 +1,42 @@
+#pragma once
+// Node and edge kinds of the data model (DESIGN §2), with their names and accepted synonyms.
+
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+namespace pg {
+
+enum class NodeType : std::uint8_t {
+  kCompany, kCloud, kInvestor, kPlatform, kChipmaker, kProduct, kProject, kOther
+};
+inline constexpr int kNodeTypeCount = 8;
+
+enum class EdgeType : std::uint8_t {
+  kInvests, kOwns, kDistributes, kExclusive, kSuppliesCompute, kCompetes, kPartners
+};
+inline constexpr int kEdgeTypeCount = 7;
+
+/// Roles are what a node does (Amazon is investor|cloud); a bit per NodeType.
+using RoleSet = std::uint16_t;
+inline constexpr RoleSet RoleBit(NodeType type) { return RoleSet(1u << static_cast<int>(type)); }
+
+std::string_view NodeTypeName(NodeType type);
+std::string_view EdgeTypeName(EdgeType type);
+
+/// Case-insensitive; accepts the canonical names and the synonyms the shared data uses
+/// (`investment`, `distribution`, `exclusivity`, `compute`, `rivalry`, `ownership`,
+/// `partnership`, plus `cloud provider`, `vc`, ...). nullopt when unknown.
+std::optional<NodeType> ParseNodeType(std::string_view text);
+std::optional<EdgeType> ParseEdgeType(std::string_view text);
+
+/// Comma-separated canonical names, for messages ("expected one of ...").
+std::string_view NodeTypeChoices();
+std::string_view EdgeTypeChoices();
+
+/// competes and partners have no direction.
+inline bool IsUndirected(EdgeType type) {
+  return type == EdgeType::kCompetes || type == EdgeType::kPartners;
+}
+
+}  // namespace pg

@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Installs, only where missing, the Debian packages partnergraph needs to build, test and run.
+# Idempotent: a machine that has everything is left alone and no package index is fetched.
+#   tools/bootstrap.sh           build + test dependencies
+#   tools/bootstrap.sh --bench   also the Python peers used by `make bench`
+#   tools/bootstrap.sh --fixtures  also LibreOffice Calc (only to remake XLSX test fixtures)
+set -euo pipefail
+
+packages=(
+  build-essential cmake ninja-build pkg-config
+  libboost-graph-dev
+  libgraphviz-dev graphviz
+  nlohmann-json3-dev
+  libgtest-dev libgmock-dev
+  libcli11-dev libfmt-dev
+  libcsv-dev
+  libzip-dev libexpat1-dev libxlsxwriter-dev
+  libbenchmark-dev
+  python3
+)
+for arg in "$@"; do
+  case "$arg" in
+    --bench) packages+=(python3-networkx python3-igraph python3-pandas python3-numpy) ;;
+    --fixtures) packages+=(libreoffice-calc-nogui) ;;
+    *) echo "bootstrap.sh: unknown option '$arg' (use --bench or --fixtures)" >&2; exit 2 ;;
+  esac
+done
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+
+echo "bootstrap: installing ${missing[*]}"
+sudo_cmd=()
+if [ "$(id -u)" -ne 0 ]; then
+  command -v sudo >/dev/null || { echo "bootstrap: need root or sudo to install: ${missing[*]}" >&2; exit 1; }
+  sudo_cmd=(sudo)
+fi
+export DEBIAN_FRONTEND=noninteractive
+"${sudo_cmd[@]}" apt-get update -qq
+"${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
