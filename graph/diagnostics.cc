@@ -60,6 +60,11 @@ std::string ColumnLetters(std::uint32_t field) {
 
 std::string FormatLocation(const Location& where) {
   if (where.file.empty()) return {};
+  const bool json = where.file.size() > 5 && where.file.substr(where.file.size() - 5) == ".json";
+  if (json && !where.sheet.empty()) {
+    return where.line == 0 ? fmt::format("{}: {}", where.file, where.sheet)
+                           : fmt::format("{}: {}[{}]", where.file, where.sheet, where.line - 1);
+  }
   if (!where.sheet.empty()) {
     if (where.line == 0) return fmt::format("{}[{}]", where.file, where.sheet);
     return fmt::format("{}[{}]!{}{}", where.file, where.sheet,

@@ -1,0 +1,62 @@
+#include "analysis/evidence.h"
+
+#include <fmt/format.h>
+
+#include "graph/diagnostics.h"
+#include "graph/value_parser.h"
+
+namespace pg {
+namespace {
+
+std::string Figures(const Edge& edge) {
+  std::vector<std::string> parts;
+  if (Known(edge.amount_usd)) parts.push_back(FormatUsd(edge.amount_usd));
+  if (Known(edge.stake_pct)) parts.push_back(FormatPercent(edge.stake_pct) + " stake");
+  if (Known(edge.share_pct)) parts.push_back(FormatPercent(edge.share_pct) + " take");
+  if (Known(edge.revenue_usd)) parts.push_back(FormatUsd(edge.revenue_usd) + " revenue");
+  if (Known(edge.capacity_gw)) parts.push_back(fmt::format("{:g} GW", edge.capacity_gw));
+  return fmt::format("{}", fmt::join(parts, ", "));
+}
+
+std::string Where(const PartnershipGraph& graph, const Edge& edge) {
+  const SourceFile& source = graph.Source(edge.origin.source);
+  return FormatLocation({source.file, source.sheet, edge.origin.line, 0});
+}
+
+}  // namespace
+
+std::string DescribeEdge(const PartnershipGraph& graph, EdgeId e) {
+  const Edge& edge = graph.GetEdge(e);
+  std::string text = fmt::format("{} -{}-> {}", graph.NodeName(edge.from), EdgeTypeName(edge.type),
+                                 graph.NodeName(edge.to));
+  const std::string figures = Figures(edge);
+  if (!figures.empty()) text += " " + figures;
+  std::vector<std::string> about;
+  if (edge.start.Known()) about.push_back("from " + edge.start.ToString());
+  if (edge.source != kNoString) about.push_back(std::string(graph.Text(edge.source)));
+  if (Known(edge.confidence)) about.push_back(fmt::format("confidence {:g}", edge.confidence));
+  about.push_back(Where(graph, edge));
+  return fmt::format("{} ({})", text, fmt::join(about, "; "));
+}
+
+void NoteConflicts(const GraphView& view, const std::vector<EdgeId>& edges, Finding* finding) {
+  const PartnershipGraph& graph = view.Graph();
+  for (EdgeId e : edges) {
+    const std::vector<EdgeId>& others = view.Claims().ConflictsOf(e);
+    if (others.empty()) continue;
+    const Edge& counted = graph.GetEdge(e);
+    for (EdgeId other : others) {
+      const Edge& claim = graph.GetEdge(other);
+      finding->related.push_back(other);
+      finding->notes.push_back(fmt::format(
+          "conflicting claim not counted: {} -{}-> {} {} ({}{}) vs the counted {} ({}{})",
+          graph.NodeName(claim.from), EdgeTypeName(claim.type), graph.NodeName(claim.to), Figures(claim),
+          claim.source != kNoString ? std::string(graph.Text(claim.source)) + ", " : std::string(),
+          Where(graph, claim), Figures(counted),
+          counted.source != kNoString ? std::string(graph.Text(counted.source)) + ", " : std::string(),
+          Where(graph, counted)));
+    }
+  }
+}
+
+}  // namespace pg

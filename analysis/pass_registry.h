@@ -1,0 +1,28 @@
+#pragma once
+// The table of analysis passes: name, the question it answers, and the function. The CLI's
+// `passes` command lists it; `analyze --pass` picks from it.
+
+#include <span>
+#include <string_view>
+
+#include "analysis/finding.h"
+#include "graph/graph_view.h"
+
+namespace pg {
+
+struct PassOptions {
+  double min_amount_usd = 0;  ///< ignore investments below this (0: all)
+};
+
+using PassFunction = Findings (*)(const GraphView& view, const PassOptions& options);
+
+struct PassInfo {
+  std::string_view name;
+  std::string_view question;
+  PassFunction run;
+};
+
+std::span<const PassInfo> AllPasses();
+const PassInfo* FindPass(std::string_view name);
+
+}  // namespace pg

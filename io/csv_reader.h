@@ -1,0 +1,17 @@
+#pragma once
+// CSV files on libcsv, streamed in chunks: RFC 4180 quoting (commas, newlines and doubled
+// quotes inside quotes), CRLF or LF, a UTF-8 BOM before the header. Each file is one table.
+
+#include <string>
+
+#include "graph/diagnostics.h"
+#include "io/table_sink.h"
+
+namespace pg {
+
+/// Streams `path` to `sink` as one table (first row = header). Returns false, with a diagnostic
+/// naming file and line, when the file cannot be read or its quoting is broken. Rows before the
+/// error have already been delivered; callers discard the whole load on error.
+bool ReadCsvFile(const std::string& path, TableSink& sink, Diagnostics* diagnostics);
+
+}  // namespace pg

@@ -1,0 +1,24 @@
+#pragma once
+// The model as one JSON document: {"nodes": [...], "edges": [...], "metrics": [...]}, objects
+// keyed by the same column names as the CSV tables. Reading goes through the TableLoader, so
+// JSON and CSV share every rule; writing emits canonical names and lossless values.
+
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "graph/diagnostics.h"
+#include "graph/partnership_graph.h"
+#include "io/table_sink.h"
+
+namespace pg {
+
+/// Streams each array of `path` to `sink` as a table (Kumu's `elements`/`connections` are
+/// accepted for nodes/edges, and a nested `attributes` object is flattened). Diagnostics name
+/// the array and index: `model.json: edges[3]`.
+bool ReadJsonModel(const std::string& path, TableSink& sink, Diagnostics* diagnostics);
+
+/// The whole model; missing values are omitted, fractions stay fractions (stake_pct 0.5).
+nlohmann::json ModelToJson(const PartnershipGraph& graph);
+
+}  // namespace pg

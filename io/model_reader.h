@@ -1,0 +1,19 @@
+#pragma once
+// Loads a model from what the user names on the command line: CSV files, a folder of them,
+// XLSX workbooks or JSON documents, in any mix. All inputs merge into one graph.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "graph/diagnostics.h"
+#include "graph/partnership_graph.h"
+
+namespace pg {
+
+/// Reads every input and builds the graph. A folder contributes its *.csv, *.xlsx and *.json
+/// files (tables it cannot recognise are skipped with a warning). Returns nullopt when any
+/// error was reported; warnings alone do not stop the load.
+std::optional<PartnershipGraph> LoadModel(const std::vector<std::string>& inputs, Diagnostics* diagnostics);
+
+}  // namespace pg

@@ -1,0 +1,69 @@
+#pragma once
+// Turns tables into model rows: recognises each table from its header (Kumu's convention),
+// maps column names and their aliases, parses cells and stamps every diagnostic with file,
+// line and column. One loader serves every reader (CSV, XLSX, JSON).
+//
+// Recognition: `from` + `to` (or `source` + `target`) -> edges; `entity` + `metric` -> metrics;
+// `id` or `label` -> nodes. When the header fits none, the file or sheet name decides
+// (nodes/elements, edges/connections, metrics) so a missing column gets its own message.
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "graph/graph_builder.h"
+#include "io/table_sink.h"
+
+namespace pg {
+
+enum class TableKind : std::uint8_t { kNodes, kEdges, kMetrics, kUnknown };
+
+class TableLoader : public TableSink {
+ public:
+  /// `lenient`: an unrecognised table is skipped with a warning instead of an error (used when
+  /// a whole folder or workbook is read and may hold unrelated tables).
+  TableLoader(GraphBuilder* builder, Diagnostics* diagnostics, bool lenient);
+
+  bool BeginTable(const TableOrigin& origin, std::span<const std::string_view> header,
+                  std::uint32_t header_line) override;
+  void Row(std::span<const std::string_view> cells, std::uint32_t line) override;
+  void EndTable() override;
+  void SetLenient(bool lenient) { lenient_ = lenient; }
+
+  /// Rows read per kind, for summaries.
+  std::size_t RowCount(TableKind kind) const { return row_counts_[static_cast<int>(kind)]; }
+
+ private:
+  struct Column {
+    int field = -1;  ///< index into the row's cells; -1 when absent
+    bool present() const { return field >= 0; }
+  };
+  void NodeRow(std::span<const std::string_view> cells, const Origin& origin);
+  void EdgeRow(std::span<const std::string_view> cells, const Origin& origin);
+  void MetricRow(std::span<const std::string_view> cells, const Origin& origin);
+  std::string_view Cell(std::span<const std::string_view> cells, Column column) const;
+  std::uint32_t CollectAttributes(std::span<const std::string_view> cells);
+  void CellError(const Origin& origin, Column column, std::string message);
+  double ParseAmountCell(std::span<const std::string_view> cells, Column column, const Origin& origin);
+  double ParsePercentCell(std::span<const std::string_view> cells, Column column, const Origin& origin);
+  double ParseNumberCell(std::span<const std::string_view> cells, Column column, const Origin& origin);
+  double ParseConfidenceCell(std::span<const std::string_view> cells, Column column, const Origin& origin);
+  Date ParseDateCell(std::span<const std::string_view> cells, Column column, const Origin& origin);
+
+  GraphBuilder* builder_;
+  Diagnostics* diagnostics_;
+  bool lenient_;
+  TableKind kind_ = TableKind::kUnknown;
+  std::uint32_t source_ = 0;
+  std::vector<bool> known_field_;   ///< per header cell: mapped to a model field
+  std::vector<StrId> header_ids_;   ///< per header cell, for kept attributes
+  std::size_t row_counts_[4] = {0, 0, 0, 0};
+
+  // Columns of the current table (only those of its kind are set).
+  Column id_, label_, type_, roles_, markets_, tags_, description_, source_col_;
+  Column from_, to_, amount_, stake_, share_, revenue_, capacity_, start_, end_, scope_,
+      reported_, confidence_, note_, direction_;
+  Column entity_, metric_, value_, unit_, as_of_, basis_;
+};
+
+}  // namespace pg

@@ -1,0 +1,75 @@
+#include "tests/test_support.h"
+
+#include <fstream>
+#include <random>
+
+#include <gtest/gtest.h>
+
+#include "analysis/pass_registry.h"
+#include "graph/graph_view.h"
+#include "graph/value_parser.h"
+#include "io/model_reader.h"
+
+namespace pg::testing {
+
+TempDir::TempDir() {
+  std::random_device device;
+  path_ = std::filesystem::temp_directory_path() / ("pg-test-" + std::to_string(device()) + std::to_string(device()));
+  std::filesystem::create_directories(path_);
+}
+
+TempDir::~TempDir() {
+  std::error_code ignored;
+  std::filesystem::remove_all(path_, ignored);
+}
+
+std::string TempDir::Write(const std::string& name, const std::string& contents) const {
+  const std::filesystem::path file = path_ / name;
+  std::ofstream(file, std::ios::binary) << contents;
+  return file.string();
+}
+
+std::string ExampleDir() { return std::string(PG_EXAMPLES_DIR) + "/ai-cloud-2026"; }
+std::string TestDataDir() { return PG_TEST_DATA_DIR; }
+
+PartnershipGraph MustLoad(const std::vector<std::string>& inputs) {
+  Diagnostics diagnostics;
+  std::optional<PartnershipGraph> graph = LoadModel(inputs, &diagnostics);
+  if (!graph) {
+    std::string all;
+    for (const Diagnostic& d : diagnostics.All()) all += FormatDiagnostic(d) + "\n";
+    ADD_FAILURE() << "load failed:\n" << all;
+    return PartnershipGraph();
+  }
+  return std::move(*graph);
+}
+
+std::string LoadErrors(const std::vector<std::string>& inputs) {
+  Diagnostics diagnostics;
+  std::optional<PartnershipGraph> graph = LoadModel(inputs, &diagnostics);
+  EXPECT_FALSE(graph.has_value()) << "expected the load to fail";
+  std::string all;
+  for (const Diagnostic& d : diagnostics.All()) all += FormatDiagnostic(d) + "\n";
+  return all;
+}
+
+Findings RunPass(const PartnershipGraph& graph, const std::string& pass, const std::string& as_of) {
+  ViewOptions options;
+  if (!as_of.empty()) {
+    std::string error;
+    options.as_of = *ParseDate(as_of, &error);
+  }
+  const GraphView view(graph, options);
+  const PassInfo* info = FindPass(pass);
+  EXPECT_NE(info, nullptr) << "no pass " << pass;
+  return info ? info->run(view, PassOptions{}) : Findings{};
+}
+
+const Finding* FindingAbout(const Findings& findings, const std::string& subject) {
+  for (const Finding& finding : findings) {
+    if (!finding.subjects.empty() && finding.subjects.front() == subject) return &finding;
+  }
+  return nullptr;
+}
+
+}  // namespace pg::testing

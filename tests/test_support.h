@@ -1,0 +1,43 @@
+#pragma once
+// Shared helpers for tests: temporary folders with inline tables, loading, running passes.
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "analysis/finding.h"
+#include "graph/diagnostics.h"
+#include "graph/partnership_graph.h"
+
+namespace pg::testing {
+
+/// A fresh temporary folder, removed when the object dies.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  const std::filesystem::path& Path() const { return path_; }
+  /// Writes `contents` to `name` inside the folder and returns the full path.
+  std::string Write(const std::string& name, const std::string& contents) const;
+
+ private:
+  std::filesystem::path path_;
+};
+
+std::string ExampleDir();    ///< examples/ai-cloud-2026
+std::string TestDataDir();   ///< tests/data
+
+/// Loads the inputs; fails the test (and returns an empty graph) on errors.
+PartnershipGraph MustLoad(const std::vector<std::string>& inputs);
+
+/// All diagnostics of a failed load, formatted, one per line.
+std::string LoadErrors(const std::vector<std::string>& inputs);
+
+/// Runs one pass by name on the graph (no as-of date unless given).
+Findings RunPass(const PartnershipGraph& graph, const std::string& pass, const std::string& as_of = "");
+
+/// The finding of `pass` whose first subject is `subject`, or nullptr.
+const Finding* FindingAbout(const Findings& findings, const std::string& subject);
+
+}  // namespace pg::testing

@@ -1,0 +1,96 @@
+#include "tools/analyze_command.h"
+
+#include <memory>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include "analysis/pass_registry.h"
+#include "graph/text.h"
+#include "tools/findings_format.h"
+
+namespace pg {
+
+namespace {
+// Resolves --pass names (comma lists allowed); prints an error with a suggestion if unknown.
+bool SelectPasses(const std::vector<std::string>& names, CliIo& io, std::vector<const PassInfo*>* selected) {
+  if (names.empty()) {
+    for (const PassInfo& pass : AllPasses()) selected->push_back(&pass);
+    return true;
+  }
+  std::vector<std::string_view> known;
+  for (const PassInfo& pass : AllPasses()) known.push_back(pass.name);
+  for (const std::string& name : names) {
+    const PassInfo* pass = FindPass(Trim(name));
+    if (!pass) {
+      const std::string_view suggestion = ClosestMatch(name, known);
+      io.err << fmt::format("error: unknown pass \"{}\"{}; `partnergraph passes` lists them\n", name,
+                            suggestion.empty() ? "" : fmt::format(" (did you mean \"{}\"?)", suggestion));
+      return false;
+    }
+    selected->push_back(pass);
+  }
+  return true;
+}
+}  // namespace
+
+void SetupAnalyze(CLI::App& app, CliIo& io, int* exit_code) {
+  auto options = std::make_shared<AnalyzeOptions>();
+  CLI::App* command = app.add_subcommand("analyze", "run the analysis passes and report findings");
+  command->footer(
+      "Examples:\n"
+      "  partnergraph analyze examples/ai-cloud-2026\n"
+      "  partnergraph analyze deals.xlsx --pass dual-backing --format json | jq '.findings[].message'\n"
+      "  partnergraph analyze nodes.csv edges.csv --fail-on warning   # exit 1 if anything is found");
+  AddCommonOptions(*command, &options->common);
+  command->add_option("-p,--pass", options->passes, "passes to run, comma-separated (default: all; see `passes`)")
+      ->delimiter(',')
+      ->type_name("NAME,...");
+  command->add_option("--fail-on", options->fail_on, "exit 1 when a finding of this severity or worse is reported")
+      ->check(CLI::IsMember({"info", "warning", "critical"}))
+      ->type_name("SEVERITY");
+  command->add_option("--min-amount", options->min_amount, "ignore investments below this many USD")
+      ->type_name("USD");
+  command->add_flag("--why", options->why, "list the evidence (edges, sources, file and line) under each finding");
+  command->callback([options, &io, exit_code] { *exit_code = RunAnalyze(*options, io); });
+}
+
+int RunAnalyze(const AnalyzeOptions& options, CliIo& io) {
+  OutputFormat format;
+  Date as_of;
+  std::vector<const PassInfo*> passes;
+  if (!ParseFormat(options.common, io, &format) || !ParseAsOf(options.common, io, &as_of) ||
+      !SelectPasses(options.passes, io, &passes)) {
+    return kExitBadInput;
+  }
+  std::optional<PartnershipGraph> graph = LoadForCommand(options.common, io);
+  if (!graph) return kExitBadInput;
+
+  const GraphView view(*graph, ViewOptions{as_of});
+  PassOptions pass_options;
+  pass_options.min_amount_usd = options.min_amount;
+  Findings findings;
+  for (const PassInfo* pass : passes) {
+    Findings found = pass->run(view, pass_options);
+    findings.insert(findings.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
+  }
+
+  if (format == OutputFormat::kJson) {
+    io.out << FindingsToJson(*graph, findings).dump(2) << '\n';
+  } else {
+    io.out << fmt::format("{} nodes, {} edges, {} metrics{}; {} finding{}\n", graph->NodeCount(),
+                          graph->EdgeCount(), graph->Metrics().size(),
+                          as_of.Known() ? fmt::format(" (as of {})", as_of.ToString()) : "", findings.size(),
+                          findings.size() == 1 ? "" : "s");
+    PrintFindingsTable(*graph, findings, options.why, io.out);
+  }
+  if (!options.fail_on.empty()) {
+    const FindingSeverity threshold = *ParseFindingSeverity(options.fail_on);
+    for (const Finding& finding : findings) {
+      if (finding.severity >= threshold) return kExitFindings;
+    }
+  }
+  return kExitOk;
+}
+
+}  // namespace pg

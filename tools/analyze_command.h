@@ -1,0 +1,23 @@
+#pragma once
+// `partnergraph analyze PATH...`: runs the passes and prints the findings.
+
+#include <string>
+#include <vector>
+
+#include "tools/cli.h"
+#include "tools/command_support.h"
+
+namespace pg {
+
+struct AnalyzeOptions {
+  CommonOptions common;
+  std::vector<std::string> passes;  ///< empty: all
+  std::string fail_on;              ///< severity that makes the exit code 1
+  double min_amount = 0;
+  bool why = false;
+};
+
+void SetupAnalyze(CLI::App& app, CliIo& io, int* exit_code);
+int RunAnalyze(const AnalyzeOptions& options, CliIo& io);
+
+}  // namespace pg

@@ -1,0 +1,115 @@
+#include "tools/command_support.h"
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <ostream>
+#include <system_error>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include "graph/value_parser.h"
+#include "io/model_reader.h"
+
+namespace pg {
+
+void AddCommonOptions(CLI::App& command, CommonOptions* options, bool with_format) {
+  command.add_option("inputs", options->inputs,
+                     "CSV files (nodes.csv, edges.csv, metrics.csv), a folder of them, an .xlsx "
+                     "workbook or a .json model; several merge into one graph")
+      ->required()
+      ->type_name("PATH...");
+  if (with_format) {
+    command.add_option("-f,--format", options->format, "output: table (for people) or json (for jq)")
+        ->check(CLI::IsMember({"table", "json"}))
+        ->capture_default_str();
+  }
+  command.add_option("--as-of", options->as_of,
+                     "only edges valid at this date (YYYY, YYYY-MM or YYYY-MM-DD): started by then, "
+                     "not yet ended")
+      ->type_name("DATE");
+  command.add_flag("-q,--quiet", options->quiet, "print no warnings, only errors and results");
+}
+
+void PrintDiagnostics(const Diagnostics& diagnostics, CliIo& io, std::size_t limit) {
+  std::size_t shown = 0;
+  for (const Diagnostic& diagnostic : diagnostics.All()) {
+    if (shown++ == limit) break;
+    io.err << FormatDiagnostic(diagnostic) << '\n';
+  }
+  if (diagnostics.All().size() > limit) {
+    io.err << fmt::format("... and {} more ({} errors in all)\n", diagnostics.All().size() - limit,
+                          diagnostics.ErrorCount());
+  }
+}
+
+std::optional<PartnershipGraph> LoadForCommand(const CommonOptions& options, CliIo& io) {
+  Diagnostics diagnostics;
+  std::optional<PartnershipGraph> graph = LoadModel(options.inputs, &diagnostics);
+  if (!graph || !options.quiet) {
+    if (!graph) {
+      Diagnostics errors;
+      for (const Diagnostic& d : diagnostics.All()) {
+        if (d.severity == Severity::kError || !options.quiet) errors.Add(d.severity, d.where, d.message);
+      }
+      PrintDiagnostics(errors, io);
+    } else {
+      PrintDiagnostics(diagnostics, io);
+    }
+  }
+  return graph;
+}
+
+bool ParseFormat(const CommonOptions& options, CliIo& io, OutputFormat* format) {
+  *format = options.format == "json" ? OutputFormat::kJson : OutputFormat::kTable;
+  return true;
+}
+
+bool ParseAsOf(const CommonOptions& options, CliIo& io, Date* as_of) {
+  if (options.as_of.empty()) return true;
+  std::string error;
+  const std::optional<Date> date = ParseDate(options.as_of, &error);
+  if (!date) {
+    io.err << "error: --as-of: " << error << '\n';
+    return false;
+  }
+  *as_of = *date;
+  return true;
+}
+
+bool WriteFileAtomically(const std::string& path, const std::string& contents, std::string* error) {
+  namespace fs = std::filesystem;
+  const fs::path target(path);
+  std::error_code ec;
+  if (target.has_parent_path()) fs::create_directories(target.parent_path(), ec);
+  const fs::path temporary = target.string() + fmt::format(".tmp{}", ::getpid());
+  {
+    std::ofstream out(temporary, std::ios::binary);
+    out << contents;
+    out.close();
+    if (!out) {
+      fs::remove(temporary, ec);
+      *error = fmt::format("cannot write {}", path);
+      return false;
+    }
+  }
+  fs::rename(temporary, target, ec);
+  if (ec) {
+    fs::remove(temporary, ec);
+    *error = fmt::format("cannot write {}: {}", path, ec.message());
+    return false;
+  }
+  return true;
+}
+
+std::optional<VertexId> FindNodeOrExplain(const PartnershipGraph& graph, const std::string& name, CliIo& io) {
+  if (const auto v = graph.FindNode(name)) return v;
+  const std::string suggestion = graph.SpellcheckNode(name);
+  io.err << fmt::format("error: unknown node \"{}\"{}\n", name,
+                        suggestion.empty() ? "" : fmt::format(" (did you mean \"{}\"?)", suggestion));
+  return std::nullopt;
+}
+
+}  // namespace pg

@@ -1,0 +1,49 @@
+#pragma once
+// What every subcommand shares: loading the inputs with diagnostics printed, the common
+// options (--format, --as-of, --quiet), and writing output files atomically.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "graph/diagnostics.h"
+#include "graph/partnership_graph.h"
+#include "tools/cli.h"
+
+namespace CLI {
+class App;
+}
+
+namespace pg {
+
+enum class OutputFormat { kTable, kJson };
+
+struct CommonOptions {
+  std::vector<std::string> inputs;
+  std::string format = "table";
+  std::string as_of;
+  bool quiet = false;
+};
+
+/// Adds `PATH...`, `--format`, `--as-of`, `--quiet` to a subcommand.
+void AddCommonOptions(CLI::App& command, CommonOptions* options, bool with_format = true);
+
+/// Prints diagnostics to `io.err` (at most `limit`, then a count of the rest).
+void PrintDiagnostics(const Diagnostics& diagnostics, CliIo& io, std::size_t limit = 25);
+
+/// Loads the inputs; on error prints the diagnostics and returns nullopt (exit 2). Warnings are
+/// printed unless quiet.
+std::optional<PartnershipGraph> LoadForCommand(const CommonOptions& options, CliIo& io);
+
+/// Parses --format and --as-of; prints a message and returns false when they are bad.
+bool ParseFormat(const CommonOptions& options, CliIo& io, OutputFormat* format);
+bool ParseAsOf(const CommonOptions& options, CliIo& io, Date* as_of);
+
+/// Writes `contents` to `path` through a temporary file and a rename, so a failure never
+/// leaves half a file. Returns false with a message on error.
+bool WriteFileAtomically(const std::string& path, const std::string& contents, std::string* error);
+
+/// Looks up a node named on the command line; prints "unknown node ... did you mean" if absent.
+std::optional<VertexId> FindNodeOrExplain(const PartnershipGraph& graph, const std::string& name, CliIo& io);
+
+}  // namespace pg

@@ -1,0 +1,89 @@
+#include "tools/findings_format.h"
+
+#include <fmt/format.h>
+
+#include "analysis/evidence.h"
+#include "graph/value_parser.h"
+
+namespace pg {
+
+using nlohmann::json;
+
+json EdgeToJson(const PartnershipGraph& graph, EdgeId e) {
+  const Edge& edge = graph.GetEdge(e);
+  json object{{"from", graph.NodeName(edge.from)}, {"to", graph.NodeName(edge.to)}, {"type", EdgeTypeName(edge.type)}};
+  auto number = [&](const char* key, double value) {
+    if (Known(value)) object[key] = value;
+  };
+  number("amount_usd", edge.amount_usd);
+  number("stake_pct", edge.stake_pct);
+  number("share_pct", edge.share_pct);
+  number("revenue_usd", edge.revenue_usd);
+  number("capacity_gw", edge.capacity_gw);
+  number("confidence", edge.confidence);
+  if (edge.start.Known()) object["start"] = edge.start.ToString();
+  if (edge.end.Known()) object["end"] = edge.end.ToString();
+  if (edge.reported.Known()) object["reported"] = edge.reported.ToString();
+  if (edge.scope != kNoString) object["scope"] = graph.Text(edge.scope);
+  if (edge.source != kNoString) object["source"] = graph.Text(edge.source);
+  const SourceFile& file = graph.Source(edge.origin.source);
+  object["file"] = file.file;
+  if (!file.sheet.empty()) object["sheet"] = file.sheet;
+  object["line"] = edge.origin.line;
+  return object;
+}
+
+json FindingsToJson(const PartnershipGraph& graph, const Findings& findings) {
+  json list = json::array();
+  for (const Finding& finding : findings) {
+    json figures = json::object();
+    for (const Figure& figure : finding.figures) figures[figure.name] = figure.value;
+    json facts = json::object();
+    for (const auto& [key, value] : finding.facts) facts[key] = value;
+    json parts = json::array();
+    for (const FindingPart& part : finding.parts) {
+      json part_figures = json::object();
+      for (const Figure& figure : part.figures) part_figures[figure.name] = figure.value;
+      parts.push_back({{"node", part.node}, {"figures", part_figures}, {"edges", part.edges}});
+    }
+    json related = json::array();
+    for (EdgeId e : finding.related) {
+      json edge = EdgeToJson(graph, e);
+      edge["edge"] = e;
+      related.push_back(std::move(edge));
+    }
+    list.push_back({{"pass", finding.pass},
+                    {"severity", FindingSeverityName(finding.severity)},
+                    {"subjects", finding.subjects},
+                    {"figures", figures},
+                    {"facts", facts},
+                    {"parts", parts},
+                    {"related", related},
+                    {"notes", finding.notes},
+                    {"message", finding.message}});
+  }
+  return json{{"findings", list}};
+}
+
+void PrintFindingsTable(const PartnershipGraph& graph, const Findings& findings, bool why, std::ostream& out) {
+  std::string_view current;
+  std::size_t index = 0;
+  while (index < findings.size()) {
+    current = findings[index].pass;
+    std::size_t count = 0;
+    for (std::size_t j = index; j < findings.size() && findings[j].pass == current; ++j) ++count;
+    out << fmt::format("\n{} ({} finding{})\n", current, count, count == 1 ? "" : "s");
+    for (; index < findings.size() && findings[index].pass == current; ++index) {
+      const Finding& finding = findings[index];
+      std::string severity(FindingSeverityName(finding.severity));
+      for (char& c : severity) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+      out << fmt::format("  {:<8} {}\n", severity, finding.message);
+      for (const std::string& note : finding.notes) out << fmt::format("  {:<8} note: {}\n", "", note);
+      if (why) {
+        for (EdgeId e : finding.related) out << fmt::format("  {:<8} why:  {}\n", "", DescribeEdge(graph, e));
+      }
+    }
+  }
+}
+
+}  // namespace pg

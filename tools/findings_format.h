@@ -1,0 +1,23 @@
+#pragma once
+// Findings for people (an aligned table) and for programs (the documented JSON shape).
+
+#include <ostream>
+
+#include <nlohmann/json.hpp>
+
+#include "analysis/finding.h"
+#include "graph/partnership_graph.h"
+
+namespace pg {
+
+/// {"findings": [{"pass", "severity", "subjects", "figures", "facts", "parts", "related",
+/// "notes", "message"}]}; see README "JSON output".
+nlohmann::json FindingsToJson(const PartnershipGraph& graph, const Findings& findings);
+
+/// One edge as JSON evidence: from, to, type, figures, dates, source, file, sheet, line.
+nlohmann::json EdgeToJson(const PartnershipGraph& graph, EdgeId e);
+
+/// Grouped by pass, one line per finding, notes under it; with `why`, the evidence edges too.
+void PrintFindingsTable(const PartnershipGraph& graph, const Findings& findings, bool why, std::ostream& out);
+
+}  // namespace pg

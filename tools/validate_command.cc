@@ -1,0 +1,69 @@
+#include "tools/validate_command.h"
+
+#include <memory>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include "graph/graph_view.h"
+#include "graph/value_parser.h"
+#include "io/model_reader.h"
+
+namespace pg {
+
+void SetupValidate(CLI::App& app, CliIo& io, int* exit_code) {
+  auto options = std::make_shared<CommonOptions>();
+  CLI::App* command = app.add_subcommand("validate", "check inputs: every problem with file, line and column");
+  command->footer(
+      "Examples:\n"
+      "  partnergraph validate nodes.csv edges.csv metrics.csv\n"
+      "  partnergraph validate examples/ai-cloud-2026\n"
+      "Exit status: 0 when the inputs load (warnings allowed), 2 on any error.");
+  AddCommonOptions(*command, options.get(), /*with_format=*/false);
+  command->callback([options, &io, exit_code] { *exit_code = RunValidate(*options, io); });
+}
+
+int RunValidate(const CommonOptions& options, CliIo& io) {
+  Date as_of;
+  if (!ParseAsOf(options, io, &as_of)) return kExitBadInput;
+  Diagnostics diagnostics;
+  std::optional<PartnershipGraph> graph = LoadModel(options.inputs, &diagnostics);
+  if (graph) {
+    // Claims of one fact that disagree are not errors, but a reader must know.
+    const GraphView view(*graph, ViewOptions{as_of});
+    for (EdgeId counted : view.Claims().ConflictedFacts()) {
+      const Edge& edge = graph->GetEdge(counted);
+      for (EdgeId other : view.Claims().ConflictsOf(counted)) {
+        const Edge& claim = graph->GetEdge(other);
+        const SourceFile& source = graph->Source(claim.origin.source);
+        const SourceFile& counted_source = graph->Source(edge.origin.source);
+        diagnostics.Warning(
+            {source.file, source.sheet, claim.origin.line, 0},
+            fmt::format("conflicting claim: {} -{}-> {} {} here, {} at {}; counting the latter (higher "
+                        "confidence or first)",
+                        graph->NodeName(claim.from), EdgeTypeName(claim.type), graph->NodeName(claim.to),
+                        Known(claim.amount_usd) ? FormatUsd(claim.amount_usd) : "(other figures)",
+                        Known(edge.amount_usd) ? FormatUsd(edge.amount_usd) : "(other figures)",
+                        FormatLocation({counted_source.file, counted_source.sheet, edge.origin.line, 0})));
+      }
+    }
+  }
+  Diagnostics shown;
+  for (const Diagnostic& d : diagnostics.All()) {
+    if (d.severity == Severity::kError || !options.quiet) shown.Add(d.severity, d.where, d.message);
+  }
+  PrintDiagnostics(shown, io, 50);
+  if (!graph) {
+    io.err << fmt::format("{} error{}; nothing loaded\n", diagnostics.ErrorCount(),
+                          diagnostics.ErrorCount() == 1 ? "" : "s");
+    return kExitBadInput;
+  }
+  const std::size_t warnings = diagnostics.All().size() - diagnostics.ErrorCount();
+  io.out << fmt::format("ok: {} nodes, {} edges, {} metrics from {} table{}{}\n", graph->NodeCount(),
+                        graph->EdgeCount(), graph->Metrics().size(), graph->Sources().size(),
+                        graph->Sources().size() == 1 ? "" : "s",
+                        warnings ? fmt::format(" ({} warning{})", warnings, warnings == 1 ? "" : "s") : "");
+  return kExitOk;
+}
+
+}  // namespace pg
