@@ -156,7 +156,9 @@ std::optional<double> ParseConfidence(std::string_view text, std::string* error)
 }
 
 std::optional<Date> ParseDate(std::string_view text, std::string* error) {
-  const std::string_view trimmed = Trim(text);
+  std::string_view trimmed = Trim(text);
+  // A time of day (`2026-02-14T09:30:00`, as spreadsheets export date-times) is dropped.
+  if (const auto t = trimmed.find_first_of("T "); t == 10) trimmed = trimmed.substr(0, 10);
   int parts[3] = {0, 0, 0};
   int count = 0;
   std::size_t i = 0;

@@ -21,7 +21,8 @@ std::optional<double> ParseAmount(std::string_view text, std::string* error);
 /// is refused.
 std::optional<double> ParsePercent(std::string_view text, std::string* error);
 
-/// `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (also with `/`), checked against the calendar.
+/// `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (also with `/`), checked against the calendar; a time of
+/// day after the date (`T09:30:00`) is ignored.
 std::optional<Date> ParseDate(std::string_view text, std::string* error);
 
 /// A confidence 0..1: a number or percentage as ParsePercent, or `high` (0.9), `medium` (0.6),

@@ -9,6 +9,7 @@
 #include "io/csv_reader.h"
 #include "io/json_model.h"
 #include "io/table_loader.h"
+#include "io/xlsx_reader.h"
 
 namespace pg {
 namespace {
@@ -29,9 +30,7 @@ bool ReadOne(const std::string& file, Format format, TableLoader& loader, GraphB
              Diagnostics* diagnostics) {
   switch (format) {
     case Format::kCsv: return ReadCsvFile(file, loader, diagnostics);
-    case Format::kXlsx:
-      diagnostics->Error({file}, "XLSX workbooks are not supported yet: save the sheets as CSV");
-      return false;
+    case Format::kXlsx: return ReadXlsxWorkbook(file, loader, diagnostics);
     case Format::kJson: return ReadJsonModel(file, loader, diagnostics);
     case Format::kUnknown: break;
   }
