@@ -124,15 +124,13 @@ bool ReadJsonModel(const std::string& path, TableSink& sink, Diagnostics* diagno
   }
   bool ok = true;
   bool any = false;
-  for (const auto& [name, aliases] :
-       std::initializer_list<std::pair<std::string_view, std::initializer_list<std::string_view>>>{
-           {"nodes", {"nodes", "elements"}}, {"edges", {"edges", "connections"}}, {"metrics", {"metrics"}}}) {
-    for (std::string_view key : aliases) {
-      auto found = document.find(std::string(key));
-      if (found == document.end()) continue;
-      any = true;
-      ok = StreamArray(path, key, *found, sink, diagnostics) && ok;
-    }
+  // Kumu's JSON calls the tables elements and connections.
+  static constexpr const char* kArrays[] = {"nodes", "elements", "edges", "connections", "metrics"};
+  for (const char* key : kArrays) {
+    auto found = document.find(key);
+    if (found == document.end()) continue;
+    any = true;
+    ok = StreamArray(path, key, *found, sink, diagnostics) && ok;
   }
   if (!any) {
     diagnostics->Error({path}, "no \"nodes\", \"edges\" or \"metrics\" array in this JSON document");

@@ -265,7 +265,7 @@ void TableLoader::NodeRow(std::span<const std::string_view> cells, const Origin&
     return;
   }
   node.id = builder_->Intern(id.empty() ? label : id);
-  node.label = label.empty() || label == id ? kNoString : builder_->Intern(label);
+  node.label = label.empty() ? kNoString : builder_->Intern(label);
 
   const std::string_view type = Cell(cells, type_);
   if (!type.empty()) {

@@ -1,0 +1,139 @@
+// dual-backing on small fixtures with known answers.
+
+#include <gtest/gtest.h>
+
+#include "tests/test_support.h"
+
+namespace pg {
+namespace {
+
+using testing::FindingAbout;
+using testing::MustLoad;
+using testing::RunPass;
+using testing::TempDir;
+
+double PartAmount(const Finding& finding, const std::string& node) {
+  const FindingPart* part = finding.Part(node);
+  if (!part) return -1;
+  for (const Figure& figure : part->figures) {
+    if (figure.name == "amount_usd") return figure.value;
+  }
+  return -1;
+}
+
+TEST(DualBacking, SeparateTranchesAddUpDuplicateClaimsDoNot) {
+  TempDir dir;
+  dir.Write("nodes.csv", "id,type,markets\nA,company,llm\nB,company,llm\nV,investor,\n");
+  dir.Write("edges.csv",
+            "from,to,type,amount_usd,start,confidence\n"
+            "V,A,invests,1B,2024,\n"
+            "V,A,invests,2B,2025,\n"          // a second tranche: counts
+            "V,A,invests,2B,2025,0.5\n"       // the same claim again: does not
+            "V,B,invests,500M,2025-06,high\n"
+            "V,B,invests,5B,2025-06,low\n");  // conflicting claim: not summed
+  const Findings findings = RunPass(MustLoad({dir.Path().string()}), "dual-backing");
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_DOUBLE_EQ(PartAmount(findings[0], "A"), 3e9);
+  EXPECT_DOUBLE_EQ(PartAmount(findings[0], "B"), 0.5e9);
+  EXPECT_DOUBLE_EQ(*findings[0].FigureValue("total_usd"), 3.5e9);
+  ASSERT_EQ(findings[0].notes.size(), 1u);  // only the real disagreement is noted
+  EXPECT_NE(findings[0].notes[0].find("$5B"), std::string::npos);
+}
+
+TEST(DualBacking, RollsUpThroughTwoOwnershipLevels) {
+  TempDir dir;
+  dir.Write("nodes.csv", "id,type,markets\nA,company,llm\nB,company,llm\nFund,investor,\nArm,investor,\nParent,investor,\n");
+  dir.Write("edges.csv",
+            "from,to,type,amount_usd\n"
+            "Parent,Arm,owns,\n"
+            "Arm,Fund,owns,\n"
+            "Fund,A,invests,10M\n"
+            "Parent,B,invests,20M\n");
+  const Findings findings = RunPass(MustLoad({dir.Path().string()}), "dual-backing");
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].subjects, (std::vector<std::string>{"Parent", "A", "B"}));
+  EXPECT_DOUBLE_EQ(*findings[0].FigureValue("total_usd"), 30e6);
+}
+
+TEST(DualBacking, MinorityStakesDoNotRollUp) {
+  TempDir dir;
+  dir.Write("nodes.csv", "id,type,markets\nA,company,llm\nB,company,llm\nFund,investor,\nHolder,investor,\n");
+  dir.Write("edges.csv",
+            "from,to,type,amount_usd,stake_pct\n"
+            "Holder,Fund,owns,,30%\n"
+            "Fund,A,invests,10M,\n"
+            "Holder,B,invests,20M,\n");
+  EXPECT_TRUE(RunPass(MustLoad({dir.Path().string()}), "dual-backing").empty());
+}
+
+TEST(DualBacking, RivalsFromMarketsAndCompetesEdgesButNotAcrossMarkets) {
+  TempDir dir;
+  dir.Write("nodes.csv",
+            "id,type,markets\n"
+            "A,company,llm\nB,company,llm|search\nC,company,chips\nD,company,\nE,company,\n"
+            "V,investor,\n");
+  dir.Write("edges.csv",
+            "from,to,type,amount_usd\n"
+            "V,A,invests,1M\nV,B,invests,2M\nV,C,invests,4M\nV,D,invests,8M\nV,E,invests,16M\n"
+            "D,E,competes,\n");
+  const Findings findings = RunPass(MustLoad({dir.Path().string()}), "dual-backing");
+  ASSERT_EQ(findings.size(), 1u);
+  // C shares no market and competes with nobody: not part of the finding.
+  EXPECT_EQ(findings[0].subjects, (std::vector<std::string>{"V", "A", "B", "D", "E"}));
+  EXPECT_DOUBLE_EQ(*findings[0].FigureValue("total_usd"), 27e6);
+  EXPECT_DOUBLE_EQ(*findings[0].FigureValue("rivals"), 4);
+}
+
+TEST(DualBacking, NodeThatIsInvestorAndCloudAndIgnoresOwnSubsidiaries) {
+  TempDir dir;
+  dir.Write("nodes.csv",
+            "id,type,roles,markets\n"
+            "Amazon,investor,investor|cloud,\n"
+            "AWS,cloud,,\n"
+            "A,company,,llm\nB,company,,llm\n");
+  dir.Write("edges.csv",
+            "from,to,type,amount_usd\n"
+            "Amazon,AWS,owns,\n"
+            "Amazon,AWS,invests,100B\n"  // money into its own subsidiary is not backing a rival
+            "AWS,A,invests,1B\n"
+            "Amazon,B,invests,2B\n"
+            "AWS,A,supplies_compute,5B\n");
+  const PartnershipGraph graph = MustLoad({dir.Path().string()});
+  EXPECT_EQ(graph.GetNode(0).roles, RoleBit(NodeType::kInvestor) | RoleBit(NodeType::kCloud));
+  const Findings findings = RunPass(graph, "dual-backing");
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].subjects, (std::vector<std::string>{"Amazon", "A", "B"}));
+  EXPECT_DOUBLE_EQ(*findings[0].FigureValue("total_usd"), 3e9);
+  // Share of each rival's known funding: A has only Amazon's money.
+  EXPECT_DOUBLE_EQ(findings[0].Part("A")->figures[1].value, 1.0);
+}
+
+TEST(DualBacking, MissingAmountsStillBackButAddNothing) {
+  TempDir dir;
+  dir.Write("nodes.csv", "id,type,markets\nA,company,llm\nB,company,llm\nV,investor,\n");
+  dir.Write("edges.csv", "from,to,type,amount_usd\nV,A,invests,\nV,B,invests,7M\n");
+  const Findings findings = RunPass(MustLoad({dir.Path().string()}), "dual-backing");
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_DOUBLE_EQ(*findings[0].FigureValue("total_usd"), 7e6);
+  EXPECT_EQ(findings[0].message, "V backs 2 rivals: A, B ($7M); $7M in total");
+}
+
+TEST(SharedChannel, ChannelOwnerRolledUpAndRevenueSummed) {
+  TempDir dir;
+  dir.Write("nodes.csv", "id,type,markets\nA,company,llm\nB,company,llm\nC,company,db\nShop,platform,\nCloudCo,cloud,\n");
+  dir.Write("edges.csv",
+            "from,to,type,revenue_usd,share_pct\n"
+            "CloudCo,Shop,owns,,\n"
+            "Shop,A,distributes,100M,20%\n"
+            "Shop,B,distributes,50M,\n"
+            "Shop,C,distributes,10M,\n");
+  const Findings findings = RunPass(MustLoad({dir.Path().string()}), "shared-channel");
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].subjects, (std::vector<std::string>{"Shop", "A", "B"}));
+  EXPECT_EQ(findings[0].facts[0].second, "CloudCo");
+  EXPECT_DOUBLE_EQ(*findings[0].FigureValue("revenue_usd"), 150e6);
+  EXPECT_EQ(findings[0].message, "Shop (owner CloudCo) distributes 2 rivals: A, B; $150M revenue through it");
+}
+
+}  // namespace
+}  // namespace pg

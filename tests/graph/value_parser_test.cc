@@ -1,0 +1,97 @@
+#include "graph/value_parser.h"
+
+#include <gtest/gtest.h>
+
+namespace pg {
+namespace {
+
+double Amount(std::string_view text) {
+  std::string error;
+  const auto value = ParseAmount(text, &error);
+  EXPECT_TRUE(value.has_value()) << text << ": " << error;
+  return value.value_or(-1);
+}
+
+std::string AmountError(std::string_view text) {
+  std::string error;
+  EXPECT_FALSE(ParseAmount(text, &error).has_value()) << text;
+  return error;
+}
+
+TEST(ParseAmount, AcceptsTheSpreadsheetHabits) {
+  EXPECT_DOUBLE_EQ(Amount("50B"), 50e9);
+  EXPECT_DOUBLE_EQ(Amount("$8 bn"), 8e9);
+  EXPECT_DOUBLE_EQ(Amount("1.9e9"), 1.9e9);
+  EXPECT_DOUBLE_EQ(Amount("350M"), 350e6);
+  EXPECT_DOUBLE_EQ(Amount("1,000,000"), 1e6);
+  EXPECT_DOUBLE_EQ(Amount("$1.4 trillion"), 1.4e12);
+  EXPECT_DOUBLE_EQ(Amount("500k"), 500e3);
+  EXPECT_DOUBLE_EQ(Amount("USD 2B"), 2e9);
+  EXPECT_DOUBLE_EQ(Amount("  42  "), 42);
+  EXPECT_DOUBLE_EQ(Amount("50000000000.0"), 50e9);
+}
+
+TEST(ParseAmount, RefusesWhatIsNotAnAmount) {
+  EXPECT_EQ(AmountError("lots"), "bad amount \"lots\": expected a number such as 50B, $8 bn, 1.9e9 or 350M");
+  EXPECT_EQ(AmountError("5 zillion"),
+            "bad amount \"5 zillion\": expected a number such as 50B, $8 bn, 1.9e9 or 350M");
+  EXPECT_EQ(AmountError("-5B"), "negative amount \"-5B\"");
+}
+
+TEST(ParsePercent, FractionsAndPercentPoints) {
+  std::string error;
+  EXPECT_DOUBLE_EQ(*ParsePercent("26.7%", &error), 0.267);
+  EXPECT_DOUBLE_EQ(*ParsePercent("0.267", &error), 0.267);
+  EXPECT_DOUBLE_EQ(*ParsePercent("26.7", &error), 0.267);  // above 1: percent points
+  EXPECT_DOUBLE_EQ(*ParsePercent("1", &error), 1.0);       // 0..1: a fraction
+  EXPECT_DOUBLE_EQ(*ParsePercent("100%", &error), 1.0);
+  EXPECT_FALSE(ParsePercent("150%", &error));
+  EXPECT_EQ(error, "percentage \"150%\" is outside 0..100%");
+  EXPECT_FALSE(ParsePercent("half", &error));
+  EXPECT_EQ(error, "bad percentage \"half\": expected e.g. 26.7% or 0.267");
+}
+
+TEST(ParseDate, PartialPrecisionAndCalendarChecks) {
+  std::string error;
+  EXPECT_EQ(ParseDate("2026", &error)->ToString(), "2026");
+  EXPECT_EQ(ParseDate("2026-02", &error)->ToString(), "2026-02");
+  EXPECT_EQ(ParseDate("2026-02-14", &error)->ToString(), "2026-02-14");
+  EXPECT_EQ(ParseDate("2024/2/29", &error)->ToString(), "2024-02-29");
+  EXPECT_EQ(ParseDate("2026-02-14T09:30:00", &error)->ToString(), "2026-02-14");
+  EXPECT_FALSE(ParseDate("2026-02-30", &error));
+  EXPECT_EQ(error, "bad date \"2026-02-30\": no such day in that month");
+  EXPECT_FALSE(ParseDate("2026-13", &error));
+  EXPECT_EQ(error, "bad date \"2026-13\": month must be 01..12");
+  EXPECT_FALSE(ParseDate("Feb 2026", &error));
+  EXPECT_EQ(error, "bad date \"Feb 2026\": expected YYYY, YYYY-MM or YYYY-MM-DD");
+}
+
+TEST(Date, PeriodsCoverTheirDays) {
+  std::string error;
+  const Date month = *ParseDate("2026-02", &error);
+  EXPECT_EQ(month.FirstDay().ToString(), "2026-02-01");
+  EXPECT_EQ(month.LastDay().ToString(), "2026-02-28");
+  EXPECT_EQ(ParseDate("2026", &error)->LastDay().ToString(), "2026-12-31");
+  EXPECT_LT(*ParseDate("2026-01", &error), month);
+}
+
+TEST(ParseConfidence, WordsAndNumbers) {
+  std::string error;
+  EXPECT_DOUBLE_EQ(*ParseConfidence("high", &error), 0.9);
+  EXPECT_DOUBLE_EQ(*ParseConfidence("Low", &error), 0.3);
+  EXPECT_DOUBLE_EQ(*ParseConfidence("0.75", &error), 0.75);
+  EXPECT_FALSE(ParseConfidence("sure", &error));
+  EXPECT_EQ(error, "bad confidence \"sure\": expected high, medium, low or 0..1");
+}
+
+TEST(FormatUsd, ShortLabels) {
+  EXPECT_EQ(FormatUsd(58e9), "$58B");
+  EXPECT_EQ(FormatUsd(1.4e12), "$1.4T");
+  EXPECT_EQ(FormatUsd(350e6), "$350M");
+  EXPECT_EQ(FormatUsd(2500), "$2.5K");
+  EXPECT_EQ(FormatUsd(12), "$12");
+  EXPECT_EQ(FormatPercent(0.267), "26.7%");
+}
+
+}  // namespace
+}  // namespace pg
