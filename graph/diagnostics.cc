@@ -67,8 +67,8 @@ std::string FormatLocation(const Location& where) {
   }
   if (!where.sheet.empty()) {
     if (where.line == 0) return fmt::format("{}[{}]", where.file, where.sheet);
-    return fmt::format("{}[{}]!{}{}", where.file, where.sheet,
-                       where.field ? ColumnLetters(where.field) : std::string(), where.line);
+    if (where.field == 0) return fmt::format("{}[{}] row {}", where.file, where.sheet, where.line);
+    return fmt::format("{}[{}]!{}{}", where.file, where.sheet, ColumnLetters(where.field), where.line);
   }
   if (where.line == 0) return where.file;
   if (where.field == 0) return fmt::format("{}:{}", where.file, where.line);

@@ -236,7 +236,7 @@ TEST(XlsxReaderTest, BadCellsStopTheirSheetOnly) {
             (std::vector<std::string>{
                 path + "[edges]!B2: error: shared string index \"7\" is out of range (the "
                        "workbook has 1)",
-                path + "[nodes]!1: error: bad cell reference \"XFE1\"",
+                path + "[nodes] row 1: error: bad cell reference \"XFE1\"",
                 path + "[metrics]: error: malformed XML in xl/worksheets/sheet3.xml: document "
                        "type declarations are not allowed"}));
   ASSERT_EQ(sink.Sheets(), (std::vector<std::string>{"edges"}));
