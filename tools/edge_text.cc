@@ -1,0 +1,21 @@
+#include "tools/edge_text.h"
+
+#include <fmt/format.h>
+
+#include "graph/value_parser.h"
+
+namespace pg {
+
+std::string ShortEdge(const PartnershipGraph& graph, EdgeId e) {
+  const Edge& edge = graph.GetEdge(e);
+  const bool no_direction = !edge.directed || IsUndirected(edge.type);
+  std::string text = fmt::format("{} -{}{} {}", graph.NodeName(edge.from), EdgeTypeName(edge.type),
+                                 no_direction ? "-" : "->", graph.NodeName(edge.to));
+  if (Known(edge.amount_usd)) text += " " + FormatUsd(edge.amount_usd);
+  if (Known(edge.revenue_usd)) text += " " + FormatUsd(edge.revenue_usd) + " revenue";
+  if (Known(edge.capacity_gw)) text += fmt::format(" {:g} GW", edge.capacity_gw);
+  if (edge.start.Known()) text += ", from " + edge.start.ToString();
+  return text;
+}
+
+}  // namespace pg
