@@ -7,7 +7,10 @@
 
 #include "graph/text.h"
 #include "tools/analyze_command.h"
+#include "tools/common_command.h"
 #include "tools/exposure_command.h"
+#include "tools/neighbors_command.h"
+#include "tools/paths_command.h"
 #include "tools/passes_command.h"
 #include "tools/validate_command.h"
 
@@ -19,6 +22,9 @@ const Command kCommands[] = {
     {"validate", "check inputs and report every problem with file, line and column", SetupValidate},
     {"passes", "list the analysis passes", SetupPasses},
     {"exposure", "one company's exposure to parties that also serve its rivals", SetupExposure},
+    {"common", "what two nodes share, and the edges on each side", SetupCommon},
+    {"paths", "simple paths between two nodes, with edge types", SetupPaths},
+    {"neighbors", "the nodes around one node, with edge types and directions", SetupNeighbors},
 };
 
 constexpr std::string_view kDescription =

@@ -1,0 +1,93 @@
+#include "tools/neighbors_command.h"
+
+#include <memory>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "analysis/paths.h"
+#include "tools/edge_text.h"
+#include "tools/findings_format.h"
+
+namespace pg {
+namespace {
+
+std::string_view Direction(const PartnershipGraph& graph, const PathStep& step) {
+  const Edge& edge = graph.GetEdge(step.edge);
+  if (!edge.directed || IsUndirected(edge.type)) return "both";
+  return step.forward ? "out" : "in";
+}
+
+}  // namespace
+
+void SetupNeighbors(CLI::App& app, CliIo& io, int* exit_code) {
+  auto options = std::make_shared<NeighborsOptions>();
+  CLI::App* command = app.add_subcommand("neighbors", "the nodes around one node, with edge types and directions");
+  command->footer(
+      "Edges are travelled either way; each neighbour lists the edges that reach it from the\n"
+      "previous ring, with their direction: out (points away from NODE's side), in, both.\n"
+      "Examples:\n"
+      "  partnergraph neighbors Amazon examples/ai-cloud-2026\n"
+      "  partnergraph neighbors Bedrock examples/ai-cloud-2026 --depth 2 --format json | jq -r '.neighbors[].node'");
+  command->add_option("node", options->node, "the centre (id or label)")->required()->type_name("NODE");
+  AddCommonOptions(*command, &options->common);
+  command->add_option("-d,--depth", options->depth, "rings of neighbours to list")
+      ->check(CLI::Range(1, 100))
+      ->capture_default_str();
+  command->callback([options, &io, exit_code] { *exit_code = RunNeighbors(*options, io); });
+}
+
+int RunNeighbors(const NeighborsOptions& options, CliIo& io) {
+  OutputFormat format;
+  Date as_of;
+  if (!ParseFormat(options.common, io, &format) || !ParseAsOf(options.common, io, &as_of)) return kExitBadInput;
+  std::optional<PartnershipGraph> graph = LoadForCommand(options.common, io);
+  if (!graph) return kExitBadInput;
+  const std::optional<VertexId> node = FindNodeOrExplain(*graph, options.node, io);
+  if (!node) return kExitBadInput;
+  const GraphView view(*graph, ViewOptions{as_of});
+  const std::vector<Neighbor> neighbors = FindNeighbors(view, *node, options.depth);
+
+  if (format == OutputFormat::kJson) {
+    using nlohmann::json;
+    json list = json::array();
+    for (const Neighbor& n : neighbors) {
+      json via = json::array();
+      for (const PathStep& step : n.via) {
+        json edge = EdgeToJson(*graph, step.edge);
+        edge["edge"] = step.edge;
+        via.push_back({{"direction", Direction(*graph, step)}, {"edge", std::move(edge)}});
+      }
+      list.push_back({{"node", graph->NodeName(n.node)},
+                      {"label", graph->NodeLabel(n.node)},
+                      {"depth", n.depth},
+                      {"via", std::move(via)}});
+    }
+    io.out << json{{"node", graph->NodeName(*node)},
+                   {"depth", options.depth},
+                   {"as_of", as_of.Known() ? json(as_of.ToString()) : json(nullptr)},
+                   {"neighbors", std::move(list)}}
+                  .dump(2)
+           << '\n';
+    return kExitOk;
+  }
+  io.out << fmt::format("{}: {} neighbour{} within {} step{}{}\n", graph->NodeName(*node), neighbors.size(),
+                        neighbors.size() == 1 ? "" : "s", options.depth, options.depth == 1 ? "" : "s",
+                        as_of.Known() ? fmt::format(" (as of {})", as_of.ToString()) : "");
+  std::size_t width = 4;
+  for (const Neighbor& n : neighbors) width = std::max(width, graph->NodeName(n.node).size());
+  io.out << fmt::format("  {:<5} {:<{}}  {:<4}  {}\n", "depth", "node", width, "dir", "edge");
+  for (const Neighbor& n : neighbors) {
+    bool first = true;
+    for (const PathStep& step : n.via) {
+      io.out << fmt::format("  {:<5} {:<{}}  {:<4}  {}\n", first ? std::to_string(n.depth) : "",
+                            first ? std::string(graph->NodeName(n.node)) : "", width, Direction(*graph, step),
+                            ShortEdge(*graph, step.edge));
+      first = false;
+    }
+  }
+  return kExitOk;
+}
+
+}  // namespace pg
