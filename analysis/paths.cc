@@ -31,8 +31,10 @@ std::vector<Move> Moves(const GraphView& view, VertexId v, bool undirected, bool
     if (edge.from == edge.to || !view.Counted(e)) return;
     if (reverse || undirected || NoDirection(edge)) moves.push_back({edge.from, {e, false}});
   });
+  // An edge without direction reads the same both ways: its side does not make another step.
+  const auto backwards = [&](const Move& m) { return !m.step.forward && !NoDirection(graph.GetEdge(m.step.edge)); };
   const auto key = [&](const Move& m) {
-    return std::make_tuple(graph.NodeName(m.next), static_cast<int>(graph.GetEdge(m.step.edge).type), !m.step.forward,
+    return std::make_tuple(graph.NodeName(m.next), static_cast<int>(graph.GetEdge(m.step.edge).type), backwards(m),
                            m.step.edge);
   };
   std::sort(moves.begin(), moves.end(), [&](const Move& a, const Move& b) { return key(a) < key(b); });
@@ -40,7 +42,7 @@ std::vector<Move> Moves(const GraphView& view, VertexId v, bool undirected, bool
   moves.erase(std::unique(moves.begin(), moves.end(),
                           [&](const Move& a, const Move& b) {
                             return a.next == b.next && graph.GetEdge(a.step.edge).type == graph.GetEdge(b.step.edge).type &&
-                                   a.step.forward == b.step.forward;
+                                   backwards(a) == backwards(b);
                           }),
               moves.end());
   return moves;

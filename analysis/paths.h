@@ -5,8 +5,8 @@
 // AWS -> Amazon); edges without direction (competes, partners, or a row marked undirected) can
 // be travelled either way. With `undirected`, every edge can be travelled backwards too, shown
 // as `A <-invests- B`. Paths are simple (no node twice). Parallel edges of one type between the
-// same two nodes in the same direction (tranches, several reports) make one step, carried by
-// the first such edge in input order. Only counted claims (GraphView::Counted) are travelled,
+// same two nodes in the same direction (tranches, several reports; for edges without direction,
+// either way) make one step, carried by the first such edge in input order. Only counted claims (GraphView::Counted) are travelled,
 // so an as-of date and conflicting claims are respected.
 // Bounds, so the search never explodes: paths of at most `max_depth` edges, at most `limit`
 // paths, and at most `max_expansions` steps tried; `truncated` says when a bound cut the answer.
