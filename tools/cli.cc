@@ -38,6 +38,9 @@ constexpr std::string_view kFooter =
     "  partnergraph validate examples/ai-cloud-2026      # check the data\n"
     "  partnergraph analyze  examples/ai-cloud-2026      # every pass, as a table\n"
     "  partnergraph analyze  examples/ai-cloud-2026 --format json | jq .\n"
+    "  partnergraph exposure Anthropic examples/ai-cloud-2026        # who else do its backers serve?\n"
+    "  partnergraph common   OpenAI Anthropic examples/ai-cloud-2026 # what two rivals share, and why\n"
+    "  partnergraph paths    Amazon OpenAI examples/ai-cloud-2026\n"
     "Run `partnergraph COMMAND --help` for a command's options.\n"
     "Exit status: 0 ok, 1 a finding matched --fail-on, 2 bad usage or input.";
 
