@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <deque>
 #include <tuple>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -84,9 +85,10 @@ class PathFinder {
     }
     on_path_[v] = true;
     bool go_on = true;
-    for (const Move& move : Moves(view_, v, options_.undirected, /*reverse=*/false)) {
+    for (const Move& move : CachedMoves(v)) {
       if (++result_->expansions > options_.max_expansions) {
         result_->truncated = true;
+        result_->budget_exhausted = true;
         go_on = false;
         break;
       }
@@ -104,6 +106,13 @@ class PathFinder {
 
   int Distance(VertexId v) const { return distance_[v]; }
 
+  /// A hub's moves are sorted once, not on every visit (references survive rehashing).
+  const std::vector<Move>& CachedMoves(VertexId v) {
+    auto it = moves_.find(v);
+    if (it == moves_.end()) it = moves_.emplace(v, Moves(view_, v, options_.undirected, /*reverse=*/false)).first;
+    return it->second;
+  }
+
  private:
   const GraphView& view_;
   VertexId to_;
@@ -111,6 +120,7 @@ class PathFinder {
   PathSearch* result_;
   std::vector<bool> on_path_;
   std::vector<int> distance_;
+  std::unordered_map<VertexId, std::vector<Move>> moves_;
 };
 
 }  // namespace

@@ -44,6 +44,7 @@ struct PathOptions {
 struct PathSearch {
   std::vector<Path> paths;
   bool truncated = false;  ///< the limit or the expansion budget cut the search
+  bool budget_exhausted = false;  ///< it was the budget (max_expansions)
   std::size_t expansions = 0;
 };
 

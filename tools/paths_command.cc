@@ -91,7 +91,10 @@ int RunPaths(const PathsCommandOptions& options, CliIo& io) {
                         options.max_depth == 1 ? "" : "s",
                         as_of.Known() ? fmt::format(" as of {}", as_of.ToString()) : "");
   for (const Path& path : search.paths) io.out << fmt::format("  {}\n", FormatPath(*graph, path));
-  if (search.truncated) {
+  if (search.budget_exhausted) {
+    io.out << fmt::format("(stopped after {} steps tried: more paths may exist; lower --max-depth)\n",
+                          search.expansions - 1);
+  } else if (search.truncated) {
     io.out << fmt::format("(stopped at --limit {}: more paths exist; raise --limit or lower --max-depth)\n",
                           options.limit);
   } else if (search.paths.empty() && !options.undirected) {

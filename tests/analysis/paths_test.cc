@@ -82,6 +82,15 @@ TEST(Paths, DenseCycleStaysBoundedAndTranchesMakeOneStep) {
   EXPECT_EQ(FormatPath(graph, search.paths[1]), "N0 -partners- N1");
   // The N1,N0 partners row is the same step as the N0,N1 one: next come two-edge paths.
   EXPECT_EQ(FormatPath(graph, search.paths[2]), "N0 -partners- N10 -partners- N1");
+  EXPECT_FALSE(search.budget_exhausted);
+
+  options.max_expansions = 50;  // the other bound: steps tried
+  const PathSearch cut = FindPaths(view, *graph.FindNode("N0"), *graph.FindNode("N1"), options);
+  EXPECT_TRUE(cut.truncated);
+  EXPECT_TRUE(cut.budget_exhausted);
+  EXPECT_EQ(cut.expansions, 51u);
+  EXPECT_LT(cut.paths.size(), 50u);
+  EXPECT_FALSE(cut.paths.empty());
 }
 
 TEST(Neighbors, RingsWithEdgeDirections) {
