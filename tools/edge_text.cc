@@ -11,10 +11,10 @@ std::string ShortEdge(const PartnershipGraph& graph, EdgeId e) {
   const bool no_direction = !edge.directed || IsUndirected(edge.type);
   std::string text = fmt::format("{} -{}{} {}", graph.NodeName(edge.from), EdgeTypeName(edge.type),
                                  no_direction ? "-" : "->", graph.NodeName(edge.to));
-  if (Known(edge.amount_usd)) text += " " + FormatUsd(edge.amount_usd);
-  if (Known(edge.revenue_usd)) text += " " + FormatUsd(edge.revenue_usd) + " revenue";
+  if (Known(edge.amount_usd)) text += fmt::format(" {}", FormatUsd(edge.amount_usd));
+  if (Known(edge.revenue_usd)) text += fmt::format(" {} revenue", FormatUsd(edge.revenue_usd));
   if (Known(edge.capacity_gw)) text += fmt::format(" {:g} GW", edge.capacity_gw);
-  if (edge.start.Known()) text += ", from " + edge.start.ToString();
+  if (edge.start.Known()) text += fmt::format(", from {}", edge.start.ToString());
   return text;
 }
 

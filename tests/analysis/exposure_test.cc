@@ -151,6 +151,9 @@ TEST(Exposure, OpenAIAmazonTiedOracleAndStargateNot) {
   EXPECT_FALSE(Party(graph, exposure, "Stargate").rival_tied);
   EXPECT_DOUBLE_EQ(Party(graph, exposure, "Oracle").weight[2], 1);
   EXPECT_TRUE(std::isnan(Party(graph, exposure, "Oracle").weight[0]));
+  ASSERT_EQ(exposure.notes.size(), 1u);
+  EXPECT_EQ(exposure.notes[0].rfind("conflicting claim not counted: Oracle -supplies_compute-> OpenAI $300B", 0), 0u)
+      << exposure.notes[0];
 }
 
 TEST(Exposure, AsOfBeforeAmazonsOpenAIStakeUntiesNothingForAnthropicFunding) {
