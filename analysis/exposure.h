@@ -17,7 +17,8 @@
 // - Basis, per dimension: "amount" when every counted edge of the dimension has its weight;
 //   "count" (each edge weighs 1) as soon as one edge lacks it, because summing the known amounts
 //   would silently give the unpriced edges weight 0 (OpenAI's compute: Oracle $30B, Stargate
-//   unpriced -> count). "none" when the dimension has no edges; its share is then NaN.
+//   unpriced -> count), and also when all the amounts are zero (nothing to divide by). "none"
+//   when the dimension has no edges; its share is then NaN.
 // - rival-tied share = weight from rival-tied parties / all weight, 0..1.
 // - score = the mean of the shares of the dimensions that have data (NaN when none has); every
 //   such dimension weighs the same, whatever its basis.
