@@ -8,6 +8,7 @@
 #include "graph/text.h"
 #include "tools/analyze_command.h"
 #include "tools/passes_command.h"
+#include "tools/render_command.h"
 #include "tools/validate_command.h"
 
 namespace pg {
@@ -16,6 +17,7 @@ namespace {
 const Command kCommands[] = {
     {"analyze", "run the analysis passes and report findings", SetupAnalyze},
     {"validate", "check inputs and report every problem with file, line and column", SetupValidate},
+    {"render", "draw the graph as SVG, PNG, PDF or DOT, findings highlighted", SetupRender},
     {"passes", "list the analysis passes", SetupPasses},
 };
 
@@ -30,6 +32,7 @@ constexpr std::string_view kFooter =
     "  partnergraph validate examples/ai-cloud-2026      # check the data\n"
     "  partnergraph analyze  examples/ai-cloud-2026      # every pass, as a table\n"
     "  partnergraph analyze  examples/ai-cloud-2026 --format json | jq .\n"
+    "  partnergraph render   examples/ai-cloud-2026 -o map.svg --highlight dual-backing\n"
     "Run `partnergraph COMMAND --help` for a command's options.\n"
     "Exit status: 0 ok, 1 a finding matched --fail-on, 2 bad usage or input.";
 
