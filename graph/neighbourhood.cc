@@ -48,6 +48,7 @@ Neighbourhood CollectNeighbourhood(const GraphView& view, VertexId center, int d
   }
 
   Neighbourhood result;
+  result.center = center;
   for (VertexId v = 0; v < graph.NodeCount(); ++v) {
     if (!selected[v]) continue;
     result.nodes.push_back(v);

@@ -15,6 +15,7 @@
 namespace pg {
 
 struct Neighbourhood {
+  VertexId center = kNoVertex;
   std::vector<VertexId> nodes;  ///< sorted by vertex; the centre included
   /// Selected nodes with neighbours left out, and how many distinct ones; sorted by vertex.
   std::vector<std::pair<VertexId, std::uint32_t>> hidden;

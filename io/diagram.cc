@@ -2,10 +2,56 @@
 
 #include <graphviz/cgraph.h>
 
+#include <vector>
+#include <string>
+#include <unordered_map>
 #include <utility>
 
 namespace pg {
 namespace {
+
+// Object ids in creation order. cgraph's default discipline uses the address of the interned
+// name as the id, and subgraphs are kept in id order: the DOT's cluster order (and so the
+// layout) would then change from run to run.
+struct IdState {
+  Agraph_t* graph = nullptr;
+  std::unordered_map<std::string, IDTYPE> ids;
+  std::vector<char*> names;  // names[i] has id 2 * (i + 1), interned by cgraph (agstrdup)
+  IDTYPE next_anonymous = 1; // odd ids: anonymous objects, as in cgraph's own discipline
+};
+
+void* IdOpen(Agraph_t* graph, Agdisc_t*) { return new IdState{graph}; }
+
+long IdMap(void* state, int, char* name, IDTYPE* id, int create) {
+  auto* ids = static_cast<IdState*>(state);
+  if (!name) {
+    *id = ids->next_anonymous;
+    ids->next_anonymous += 2;
+    return 1;
+  }
+  if (const auto found = ids->ids.find(name); found != ids->ids.end()) {
+    *id = found->second;
+    return 1;
+  }
+  if (!create) return 0;
+  // Printed names must be cgraph's interned strings: it reads their header (HTML or not).
+  ids->names.push_back(agstrdup(ids->graph, name));
+  *id = 2 * static_cast<IDTYPE>(ids->names.size());
+  ids->ids.emplace(name, *id);
+  return 1;
+}
+
+long IdAlloc(void*, int, IDTYPE) { return 0; }  // no caller-chosen ids
+void IdFree(void*, int, IDTYPE) {}
+
+char* IdPrint(void* state, int, IDTYPE id) {
+  auto* ids = static_cast<IdState*>(state);
+  if (id % 2 == 1 || id == 0 || id / 2 > ids->names.size()) return nullptr;
+  return ids->names[id / 2 - 1];
+}
+
+void IdClose(void* state) { delete static_cast<IdState*>(state); }
+void IdRegister(void*, int, void*) {}
 
 int PutString(void* channel, const char* text) {
   static_cast<std::string*>(channel)->append(text);
@@ -13,10 +59,11 @@ int PutString(void* channel, const char* text) {
 }
 int Flush(void*) { return 0; }
 
-// cgraph writes through the graph's I/O discipline: ours appends to a std::string.
-Agdisc_t* StringDiscipline() {
+// Deterministic ids, and DOT written to a std::string instead of a FILE.
+Agdisc_t* Discipline() {
+  static Agiddisc_t id{IdOpen, IdMap, IdAlloc, IdFree, IdPrint, IdClose, IdRegister};
   static Agiodisc_t io{nullptr, PutString, Flush};
-  static Agdisc_t disc{&AgMemDisc, &AgIdDisc, &io};
+  static Agdisc_t disc{&AgMemDisc, &id, &io};
   return &disc;
 }
 
@@ -24,7 +71,7 @@ Agdisc_t* StringDiscipline() {
 
 Diagram::Diagram(std::string_view name) {
   std::string copy(name);
-  graph_ = agopen(copy.data(), Agdirected, StringDiscipline());
+  graph_ = agopen(copy.data(), Agdirected, Discipline());
 }
 
 Diagram::~Diagram() {

@@ -415,6 +415,10 @@ Diagram BuildDiagram(const GraphView& view, const DiagramOptions& options) {
     std::string tooltip = fmt::format("{} ({})", graph.NodeLabel(v), NodeTypeName(node.type));
     if (node.description != kNoString) tooltip += ": " + std::string(graph.Text(node.description));
     Set(n, s.n_tooltip, EscapeTooltip(tooltip));
+    if (options.focus && options.focus->center == v) {
+      Set(n, s.n_color, "#222222");
+      Set(n, s.n_penwidth, "2.5");
+    }
     if (highlight.main.count(v)) {
       Set(n, s.n_fillcolor, kHighlightMain);
       Set(n, s.n_color, kHighlightLine);
