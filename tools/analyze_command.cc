@@ -6,33 +6,9 @@
 #include <fmt/format.h>
 
 #include "analysis/pass_registry.h"
-#include "graph/text.h"
 #include "tools/findings_format.h"
 
 namespace pg {
-
-namespace {
-// Resolves --pass names (comma lists allowed); prints an error with a suggestion if unknown.
-bool SelectPasses(const std::vector<std::string>& names, CliIo& io, std::vector<const PassInfo*>* selected) {
-  if (names.empty()) {
-    for (const PassInfo& pass : AllPasses()) selected->push_back(&pass);
-    return true;
-  }
-  std::vector<std::string_view> known;
-  for (const PassInfo& pass : AllPasses()) known.push_back(pass.name);
-  for (const std::string& name : names) {
-    const PassInfo* pass = FindPass(Trim(name));
-    if (!pass) {
-      const std::string_view suggestion = ClosestMatch(name, known);
-      io.err << fmt::format("error: unknown pass \"{}\"{}; `partnergraph passes` lists them\n", name,
-                            suggestion.empty() ? "" : fmt::format(" (did you mean \"{}\"?)", suggestion));
-      return false;
-    }
-    selected->push_back(pass);
-  }
-  return true;
-}
-}  // namespace
 
 void SetupAnalyze(CLI::App& app, CliIo& io, int* exit_code) {
   auto options = std::make_shared<AnalyzeOptions>();

@@ -10,6 +10,8 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include "analysis/pass_registry.h"
+#include "graph/text.h"
 #include "graph/value_parser.h"
 #include "io/model_reader.h"
 
@@ -110,6 +112,26 @@ std::optional<VertexId> FindNodeOrExplain(const PartnershipGraph& graph, const s
   io.err << fmt::format("error: unknown node \"{}\"{}\n", name,
                         suggestion.empty() ? "" : fmt::format(" (did you mean \"{}\"?)", suggestion));
   return std::nullopt;
+}
+
+bool SelectPasses(const std::vector<std::string>& names, CliIo& io, std::vector<const PassInfo*>* selected) {
+  if (names.empty()) {
+    for (const PassInfo& pass : AllPasses()) selected->push_back(&pass);
+    return true;
+  }
+  std::vector<std::string_view> known;
+  for (const PassInfo& pass : AllPasses()) known.push_back(pass.name);
+  for (const std::string& name : names) {
+    const PassInfo* pass = FindPass(Trim(name));
+    if (!pass) {
+      const std::string_view suggestion = ClosestMatch(name, known);
+      io.err << fmt::format("error: unknown pass \"{}\"{}; `partnergraph passes` lists them\n", name,
+                            suggestion.empty() ? "" : fmt::format(" (did you mean \"{}\"?)", suggestion));
+      return false;
+    }
+    selected->push_back(pass);
+  }
+  return true;
 }
 
 }  // namespace pg

@@ -16,6 +16,8 @@ class App;
 
 namespace pg {
 
+struct PassInfo;
+
 enum class OutputFormat { kTable, kJson };
 
 struct CommonOptions {
@@ -45,5 +47,9 @@ bool WriteFileAtomically(const std::string& path, const std::string& contents, s
 
 /// Looks up a node named on the command line; prints "unknown node ... did you mean" if absent.
 std::optional<VertexId> FindNodeOrExplain(const PartnershipGraph& graph, const std::string& name, CliIo& io);
+
+/// Resolves pass names (from --pass or --highlight; empty means all); prints "unknown pass ...
+/// did you mean" and returns false if one is unknown.
+bool SelectPasses(const std::vector<std::string>& names, CliIo& io, std::vector<const PassInfo*>* selected);
 
 }  // namespace pg

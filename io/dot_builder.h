@@ -1,0 +1,46 @@
+#pragma once
+// Builds the diagram of a partnership graph (DESIGN §5) with cgraph: clusters by node type or
+// market, shapes by node type, line style and colour by edge type, short amount labels ($58B),
+// a legend of the types actually drawn, and findings highlighted with a caption naming them.
+// Deterministic: nodes and edges are created in sorted-id order, so the same input gives
+// byte-identical DOT. Every text is escaped (EscapeLabel): no name can inject DOT.
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "analysis/finding.h"
+#include "graph/graph_view.h"
+#include "graph/neighbourhood.h"
+#include "io/diagram.h"
+
+namespace pg {
+
+enum class ClusterBy { kType, kMarket, kNone };
+
+/// `type`, `market` or `none`; nullopt otherwise.
+std::optional<ClusterBy> ParseClusterBy(std::string_view text);
+
+struct DiagramOptions {
+  ClusterBy cluster_by = ClusterBy::kType;
+  const Neighbourhood* focus = nullptr;  ///< null: the whole graph
+  const Findings* highlight = nullptr;   ///< subjects and related edges drawn in red and gold
+  bool legend = true;
+  std::string caption;                   ///< first caption line, e.g. the input's name
+};
+
+/// Draws the counted claims of active edges between drawn nodes; a claim that others dispute
+/// shows theirs in its label ("$8B (disputed: $80B)"). With a focus, each node whose
+/// neighbours were left out gets a "+ N more" placeholder.
+Diagram BuildDiagram(const GraphView& view, const DiagramOptions& options);
+
+/// Text as a Graphviz escString that displays exactly as given: backslashes doubled (so `\N`
+/// or `\l` in a name stay literal), a line break becomes `\n`, other control characters a
+/// space; a trailing backslash gets a space after it so the written DOT stays readable by
+/// Graphviz's own parser. Quotes need nothing: cgraph quotes strings itself when writing.
+std::string EscapeLabel(std::string_view text);
+
+/// The same for tooltips, which Graphviz unescapes twice: backslashes are quadrupled.
+std::string EscapeTooltip(std::string_view text);
+
+}  // namespace pg

@@ -1,0 +1,205 @@
+#include "io/renderer.h"
+
+#include <graphviz/gvc.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <memory>
+#include <utility>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "graph/text.h"
+
+namespace pg {
+namespace {
+
+constexpr std::string_view kLayouts[] = {"dot", "neato", "fdp", "sfdp", "circo"};
+
+// Graphviz reports through agerr in pieces ("Error", ": ", text); we gather them per render.
+thread_local std::string* g_graphviz_messages = nullptr;
+
+int CollectGraphvizMessage(char* text) {
+  if (g_graphviz_messages && text) g_graphviz_messages->append(text);
+  return 0;
+}
+
+// Routes Graphviz messages into a string while alive; restores the previous handler after.
+class GraphvizMessageCapture {
+ public:
+  GraphvizMessageCapture() : previous_handler_(agseterrf(CollectGraphvizMessage)) {
+    previous_sink_ = std::exchange(g_graphviz_messages, &messages_);
+  }
+  ~GraphvizMessageCapture() {
+    agseterrf(previous_handler_);
+    g_graphviz_messages = previous_sink_;
+  }
+  /// Each line as a diagnostic: "Error: ..." an error, "Warning: ..." a warning, the rest notes.
+  void MoveTo(Diagnostics* diagnostics) {
+    std::size_t start = 0;
+    while (start < messages_.size()) {
+      std::size_t end = messages_.find('\n', start);
+      if (end == std::string::npos) end = messages_.size();
+      const std::string_view line = Trim(std::string_view(messages_).substr(start, end - start));
+      if (!line.empty()) {
+        const Severity severity = line.rfind("Error", 0) == 0     ? Severity::kError
+                                  : line.rfind("Warning", 0) == 0 ? Severity::kWarning
+                                                                  : Severity::kNote;
+        diagnostics->Add(severity, Location{"graphviz"}, std::string(line));
+      }
+      start = end + 1;
+    }
+    messages_.clear();
+  }
+
+ private:
+  agusererrf previous_handler_;
+  std::string* previous_sink_ = nullptr;
+  std::string messages_;
+};
+
+struct ContextDeleter {
+  void operator()(GVC_t* context) const { gvFreeContext(context); }
+};
+using ContextPtr = std::unique_ptr<GVC_t, ContextDeleter>;
+
+// gvLayout's pair: frees the layout however the render ends.
+class LayoutGuard {
+ public:
+  LayoutGuard(GVC_t* context, Agraph_t* graph) : context_(context), graph_(graph) {}
+  ~LayoutGuard() { gvFreeLayout(context_, graph_); }
+  LayoutGuard(const LayoutGuard&) = delete;
+  LayoutGuard& operator=(const LayoutGuard&) = delete;
+
+ private:
+  GVC_t* context_;
+  Agraph_t* graph_;
+};
+
+// The plugin names of one kind ("layout", "device") that this Graphviz installation has.
+std::vector<std::string> PluginNames(GVC_t* context, const char* kind) {
+  int count = 0;
+  char** list = gvPluginList(context, kind, &count, nullptr);
+  std::vector<std::string> names;
+  for (int i = 0; i < count; ++i) {
+    std::string name(list[i]);
+    if (const auto colon = name.find(':'); colon != std::string::npos) name.resize(colon);
+    names.push_back(std::move(name));
+    std::free(list[i]);
+  }
+  std::free(list);
+  return names;
+}
+
+bool Contains(const std::vector<std::string>& names, std::string_view name) {
+  return std::find(names.begin(), names.end(), name) != names.end();
+}
+
+}  // namespace
+
+std::optional<RenderFormat> RenderFormatFromPath(std::string_view path) {
+  const std::size_t dot = path.rfind('.');
+  const std::size_t slash = path.find_last_of("/\\");
+  if (dot == std::string_view::npos || (slash != std::string_view::npos && dot < slash)) return std::nullopt;
+  const std::string extension = ToLower(path.substr(dot + 1));
+  if (extension == "dot" || extension == "gv") return RenderFormat::kDot;
+  if (extension == "svg") return RenderFormat::kSvg;
+  if (extension == "png") return RenderFormat::kPng;
+  if (extension == "pdf") return RenderFormat::kPdf;
+  return std::nullopt;
+}
+
+std::string_view RenderFormatName(RenderFormat format) {
+  switch (format) {
+    case RenderFormat::kDot: return "dot";
+    case RenderFormat::kSvg: return "svg";
+    case RenderFormat::kPng: return "png";
+    case RenderFormat::kPdf: return "pdf";
+  }
+  return "svg";
+}
+
+bool IsKnownLayout(std::string_view layout) {
+  return std::find(std::begin(kLayouts), std::end(kLayouts), layout) != std::end(kLayouts);
+}
+
+std::string_view LayoutChoices() { return "dot, neato, fdp, sfdp, circo"; }
+
+std::string ChooseLayout(std::string_view requested, std::size_t nodes, std::size_t edges, std::string* note) {
+  if (!requested.empty()) return std::string(requested);
+  if (nodes > kSfdpNodeThreshold || edges > kSfdpEdgeThreshold) {
+    *note = fmt::format(
+        "note: {} nodes and {} edges is past the dot layout's limit ({} nodes or {} edges): using sfdp; "
+        "pass --layout to choose, or --focus NODE to draw a part",
+        nodes, edges, kSfdpNodeThreshold, kSfdpEdgeThreshold);
+    return "sfdp";
+  }
+  return "dot";
+}
+
+bool RenderDiagram(Diagram& diagram, const RenderOptions& options, std::string* output, Diagnostics* diagnostics) {
+  output->clear();
+  if (options.format == RenderFormat::kDot) {
+    *output = diagram.ToDot();
+    return true;
+  }
+  const std::size_t nodes = diagram.NodeCount(), edges = diagram.EdgeCount();
+  if (nodes > kMaxLayoutNodes || edges > kMaxLayoutEdges) {
+    diagnostics->Error({}, fmt::format("{} nodes and {} edges are too many to lay out (limit {} nodes, {} edges): "
+                                       "draw a part with --focus NODE --depth N, or write .dot and lay it out "
+                                       "with Graphviz yourself",
+                                       nodes, edges, kMaxLayoutNodes, kMaxLayoutEdges));
+    return false;
+  }
+  if (!IsKnownLayout(options.layout)) {
+    diagnostics->Error({}, fmt::format("unknown layout \"{}\" (expected one of {})", options.layout, LayoutChoices()));
+    return false;
+  }
+
+  GraphvizMessageCapture capture;
+  ContextPtr context(gvContext());
+  if (!context) {
+    diagnostics->Error({}, "cannot start Graphviz (gvContext failed)");
+    return false;
+  }
+  const std::string format(RenderFormatName(options.format));
+  if (!Contains(PluginNames(context.get(), "layout"), options.layout)) {
+    diagnostics->Error({}, fmt::format("Graphviz has no \"{}\" layout plugin here; install Debian's graphviz "
+                                       "package (its plugins are registered by `dot -c`)", options.layout));
+    return false;
+  }
+  if (!Contains(PluginNames(context.get(), "device"), format)) {
+    diagnostics->Error({}, fmt::format("Graphviz has no \"{}\" renderer here; install Debian's graphviz package "
+                                       "(its plugins are registered by `dot -c`), or write .svg or .dot",
+                                       format));
+    return false;
+  }
+  Agraph_t* graph = diagram.Graph();
+  // PNG at a readable resolution; vector formats keep Graphviz's 72 points per inch.
+  if (options.format == RenderFormat::kPng) {
+    agsafeset(graph, const_cast<char*>("dpi"), const_cast<char*>("110"), const_cast<char*>(""));
+  }
+  if (gvLayout(context.get(), graph, options.layout.c_str()) != 0) {
+    capture.MoveTo(diagnostics);
+    diagnostics->Error({}, fmt::format("Graphviz could not lay out the diagram with {}", options.layout));
+    return false;
+  }
+  LayoutGuard layout(context.get(), graph);
+  char* data = nullptr;
+  unsigned int length = 0;
+  const int status = gvRenderData(context.get(), graph, format.c_str(), &data, &length);
+  if (data) {
+    output->assign(data, length);
+    gvFreeRenderData(data);
+  }
+  capture.MoveTo(diagnostics);
+  if (status != 0 || output->empty()) {
+    output->clear();
+    diagnostics->Error({}, fmt::format("Graphviz could not render {}", format));
+    return false;
+  }
+  return true;
+}
+
+}  // namespace pg

@@ -1,0 +1,49 @@
+#pragma once
+// Lays a diagram out and renders it in memory with Graphviz's gvc (the only file that includes
+// gvc.h). Graphviz's own messages are routed into our Diagnostics, never to stderr. The caller
+// writes the bytes (atomically), so a failed render never leaves a file behind.
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "graph/diagnostics.h"
+#include "io/diagram.h"
+
+namespace pg {
+
+enum class RenderFormat { kDot, kSvg, kPng, kPdf };
+
+/// From the output path's extension (case-insensitive): .dot/.gv, .svg, .png, .pdf.
+std::optional<RenderFormat> RenderFormatFromPath(std::string_view path);
+std::string_view RenderFormatName(RenderFormat format);
+
+/// Past this size the default layout is sfdp (dot is quadratic or worse on big graphs).
+inline constexpr std::size_t kSfdpNodeThreshold = 2000;
+inline constexpr std::size_t kSfdpEdgeThreshold = 5000;
+/// Past this size no layout is attempted (it would run for many minutes): use --focus, or
+/// write .dot and lay it out elsewhere.
+inline constexpr std::size_t kMaxLayoutNodes = 20000;
+inline constexpr std::size_t kMaxLayoutEdges = 60000;
+
+/// dot, neato, fdp, sfdp, circo.
+bool IsKnownLayout(std::string_view layout);
+std::string_view LayoutChoices();
+
+/// The engine to use: `requested` if given, else dot, or sfdp past the threshold, in which case
+/// `note` says so.
+std::string ChooseLayout(std::string_view requested, std::size_t nodes, std::size_t edges, std::string* note);
+
+struct RenderOptions {
+  RenderFormat format = RenderFormat::kSvg;
+  std::string layout = "dot";  ///< an engine from IsKnownLayout
+};
+
+/// Renders `diagram` into `output`. `.dot` is the DOT text as built, without layout positions
+/// (deterministic, any size, ready for other Graphviz tools); the other formats are laid out
+/// with `options.layout`. Returns false with errors in `diagnostics` (a missing Graphviz
+/// plugin, a layout or render failure, a graph too large to lay out).
+bool RenderDiagram(Diagram& diagram, const RenderOptions& options, std::string* output, Diagnostics* diagnostics);
+
+}  // namespace pg

@@ -1,0 +1,217 @@
+// The diagram as DOT: deterministic, styled by type, escaped, highlighted, focused.
+
+#include "io/dot_builder.h"
+
+#include <graphviz/cgraph.h>
+
+#include <gtest/gtest.h>
+
+#include "graph/neighbourhood.h"
+#include "tests/test_support.h"
+
+namespace pg {
+namespace {
+
+using testing::ExampleDir;
+using testing::MustLoad;
+using testing::RunPass;
+using testing::TempDir;
+
+// A fund backing two rivals, a channel owned by a parent, one exclusivity.
+std::vector<std::string> TinyTables(const TempDir& dir) {
+  return {dir.Write("nodes.csv",
+                    "id,label,type,roles,markets\n"
+                    "Fund,Fund,investor,,\n"
+                    "A,Alpha,company,,models\n"
+                    "B,Beta,company,,models\n"
+                    "Chan,Channel,platform,,\n"
+                    "Parent,Parent,investor,investor|cloud,\n"),
+          dir.Write("edges.csv",
+                    "from,to,type,amount_usd,stake_pct\n"
+                    "Fund,A,invests,58B,\n"
+                    "Fund,B,invests,350M,12%\n"
+                    "Parent,Chan,owns,,100%\n"
+                    "Chan,A,distributes,,\n"
+                    "A,B,competes,,\n")};
+}
+
+std::string Attr(void* object, const char* name) {
+  const char* value = agget(object, const_cast<char*>(name));
+  return value ? value : "";
+}
+
+Agnode_t* NodeNamed(const Diagram& diagram, const std::string& name) {
+  return agnode(diagram.Graph(), const_cast<char*>(name.c_str()), 0);
+}
+
+TEST(DotBuilder, SameInputGivesByteIdenticalDot) {
+  TempDir dir;
+  const std::vector<std::string> inputs = TinyTables(dir);
+  const PartnershipGraph first = MustLoad(inputs);
+  const PartnershipGraph second = MustLoad(inputs);
+  const std::string a = BuildDiagram(GraphView(first), {}).ToDot();
+  const std::string b = BuildDiagram(GraphView(second), {}).ToDot();
+  EXPECT_EQ(a, b);
+  EXPECT_FALSE(a.empty());
+}
+
+TEST(DotBuilder, StylesFollowNodeAndEdgeTypes) {
+  TempDir dir;
+  const PartnershipGraph graph = MustLoad(TinyTables(dir));
+  const Diagram diagram = BuildDiagram(GraphView(graph), {});
+  EXPECT_EQ(diagram.DrawnNodeCount(), 5u);
+  EXPECT_EQ(diagram.DrawnEdgeCount(), 5u);
+  EXPECT_EQ(Attr(NodeNamed(diagram, "Fund"), "shape"), "house");
+  EXPECT_EQ(Attr(NodeNamed(diagram, "A"), "shape"), "box");
+  EXPECT_EQ(Attr(NodeNamed(diagram, "A"), "label"), "Alpha");
+  EXPECT_EQ(Attr(NodeNamed(diagram, "Chan"), "shape"), "hexagon");
+  EXPECT_EQ(Attr(NodeNamed(diagram, "Parent"), "label"), "Parent\\n(also cloud)");
+
+  const std::string dot = diagram.ToDot();
+  // Invests: solid green with short amounts; the stake joins the amount.
+  EXPECT_NE(dot.find("Fund -> A\t[color=\"#2e7d32\",\n\t\tfontcolor=\"#2e7d32\",\n\t\tlabel=\"$58B\","), std::string::npos)
+      << dot;
+  EXPECT_NE(dot.find("label=\"$350M · 12%\""), std::string::npos);
+  // Owns dashed grey; competes dotted and undirected; distributes blue.
+  EXPECT_NE(dot.find("Parent -> Chan\t[color=\"#8a8a8a\""), std::string::npos);
+  EXPECT_NE(dot.find("A -> B\t[color=\"#6a1b9a\",\n\t\tconstraint=false,\n\t\tdir=none,"), std::string::npos);
+  EXPECT_NE(dot.find("style=dotted"), std::string::npos);
+  EXPECT_NE(dot.find("Chan -> A\t[color=\"#1f6fd1\""), std::string::npos);
+  // Clusters by type and a legend of only the types drawn.
+  EXPECT_NE(dot.find("label=investors"), std::string::npos);
+  EXPECT_NE(dot.find("label=companies"), std::string::npos);
+  EXPECT_NE(dot.find("subgraph cluster_legend"), std::string::npos);
+  EXPECT_NE(dot.find("label=invests"), std::string::npos);
+  EXPECT_EQ(dot.find("exclusive"), std::string::npos);
+  EXPECT_EQ(dot.find("chipmaker"), std::string::npos);
+}
+
+TEST(DotBuilder, ClusterByMarketAndNone) {
+  TempDir dir;
+  const PartnershipGraph graph = MustLoad(TinyTables(dir));
+  DiagramOptions options;
+  options.cluster_by = ClusterBy::kMarket;
+  options.legend = false;
+  const std::string by_market = BuildDiagram(GraphView(graph), options).ToDot();
+  EXPECT_NE(by_market.find("label=\"market: models\""), std::string::npos);
+  EXPECT_EQ(by_market.find("label=companies"), std::string::npos);
+  options.cluster_by = ClusterBy::kNone;
+  EXPECT_EQ(BuildDiagram(GraphView(graph), options).ToDot().find("subgraph"), std::string::npos);
+  EXPECT_EQ(ParseClusterBy("market"), ClusterBy::kMarket);
+  EXPECT_FALSE(ParseClusterBy("colour"));
+}
+
+TEST(DotBuilder, EscapeLabelKeepsTextLiteral) {
+  EXPECT_EQ(EscapeLabel("Evil \"Corp\" <b>"), "Evil \"Corp\" <b>");  // cgraph quotes on writing
+  EXPECT_EQ(EscapeLabel("back\\slash"), "back\\\\slash");
+  EXPECT_EQ(EscapeLabel("\\N and \\l"), "\\\\N and \\\\l");
+  EXPECT_EQ(EscapeLabel("one\ntwo\r\nthree"), "one\\ntwo\\nthree");
+  EXPECT_EQ(EscapeLabel("tab\there"), "tab here");
+  EXPECT_EQ(EscapeLabel("ends\\"), "ends\\\\ ");
+  EXPECT_EQ(EscapeLabel("{a|b}"), "{a|b}");
+  EXPECT_EQ(EscapeTooltip("a\\b"), "a\\\\\\\\b");
+}
+
+TEST(DotBuilder, NastyNamesCannotInjectDot) {
+  TempDir dir;
+  const PartnershipGraph graph = MustLoad(
+      {dir.Write("nodes.csv",
+                 "id,label,type\n"
+                 "evil,\"Evil \"\"Corp\"\" <b>\",company\n"
+                 "nl,\"Line one\nLine two\",company\n"
+                 "bs,back\\slash,investor\n"
+                 "rec,{a|b},platform\n"
+                 "inj,\"x\"\"]; injected [label=\"\"y\",cloud\n"
+                 "\"id\"\" -> <b>\",plain id,company\n"),
+       dir.Write("edges.csv", "from,to,type,amount_usd\nbs,evil,invests,5B\nrec,nl,distributes,\n")});
+  const std::string dot = BuildDiagram(GraphView(graph), {}).ToDot();
+  EXPECT_NE(dot.find("label=\"Evil \\\"Corp\\\" <b>\""), std::string::npos) << dot;
+  EXPECT_NE(dot.find("label=\"Line one\\nLine two\""), std::string::npos);
+  EXPECT_NE(dot.find("label=\"back\\\\slash\""), std::string::npos);
+  EXPECT_NE(dot.find("label=\"{a|b}\""), std::string::npos);
+  // Read back by Graphviz's own parser: the same nodes, the same labels, nothing injected.
+  Agraph_t* reread = agmemread(dot.c_str());
+  ASSERT_NE(reread, nullptr);
+  EXPECT_EQ(agnode(reread, const_cast<char*>("injected"), 0), nullptr);
+  Agnode_t* inj = agnode(reread, const_cast<char*>("inj"), 0);
+  ASSERT_NE(inj, nullptr);
+  EXPECT_EQ(Attr(inj, "label"), "x\"]; injected [label=\"y");
+  EXPECT_EQ(Attr(agnode(reread, const_cast<char*>("bs"), 0), "label"), "back\\\\slash");
+  EXPECT_NE(agnode(reread, const_cast<char*>("id\" -> <b>"), 0), nullptr);
+  EXPECT_EQ(agnnodes(reread), agnnodes(BuildDiagram(GraphView(graph), {}).Graph()));
+  agclose(reread);
+}
+
+TEST(DotBuilder, HighlightColoursSubjectsAndEvidence) {
+  const PartnershipGraph graph = MustLoad({ExampleDir()});
+  Findings findings = RunPass(graph, "dual-backing");
+  const Findings channel = RunPass(graph, "shared-channel");
+  findings.insert(findings.end(), channel.begin(), channel.end());
+  ASSERT_EQ(findings.size(), 2u);
+  DiagramOptions options;
+  options.highlight = &findings;
+  options.caption = "ai-cloud-2026";
+  const Diagram diagram = BuildDiagram(GraphView(graph), options);
+  Agnode_t* amazon = NodeNamed(diagram, "Amazon");
+  EXPECT_EQ(Attr(amazon, "fillcolor"), "#ffc83d");
+  EXPECT_EQ(Attr(amazon, "color"), "#d62728");
+  EXPECT_EQ(Attr(NodeNamed(diagram, "Bedrock"), "fillcolor"), "#ffc83d");
+  EXPECT_EQ(Attr(NodeNamed(diagram, "OpenAI"), "fillcolor"), "#ffd9d4");
+  EXPECT_EQ(Attr(NodeNamed(diagram, "Oracle"), "fillcolor"), "#fde2c4");  // untouched
+  int highlighted = 0, bedrock_edges = 0;
+  for (Agedge_t* e = agfstout(diagram.Graph(), NodeNamed(diagram, "Bedrock")); e;
+       e = agnxtout(diagram.Graph(), e)) {
+    ++bedrock_edges;
+    highlighted += Attr(e, "color") == "#ffc83d:#d62728:#ffc83d";
+  }
+  EXPECT_EQ(bedrock_edges, 2);
+  EXPECT_EQ(highlighted, 2);
+  // The counted $8B claim is drawn, the $80B one named as disputed, never as a second edge.
+  const std::string dot = diagram.ToDot();
+  EXPECT_NE(dot.find("label=\"$8B\\n(disputed: $80B)\""), std::string::npos);
+  EXPECT_EQ(dot.find("label=\"$80B\""), std::string::npos);
+  EXPECT_EQ(Attr(diagram.Graph(), "label"),
+            "ai-cloud-2026\\lHighlighted findings:\\l"
+            "  [dual-backing] Amazon backs 2 rivals: OpenAI ($50B), Anthropic ($8B); $58B in total\\l"
+            "  [shared-channel] Bedrock (owner Amazon) distributes 2 rivals: OpenAI, Anthropic\\l");
+  EXPECT_NE(dot.find("label=\"in a finding\""), std::string::npos);
+}
+
+TEST(Neighbourhood, BedrockDepthOneWithPlaceholders) {
+  const PartnershipGraph graph = MustLoad({ExampleDir()});
+  const GraphView view(graph);
+  const Neighbourhood near = CollectNeighbourhood(view, *graph.FindNode("Bedrock"), 1);
+  std::vector<std::string> names;
+  for (VertexId v : near.nodes) names.emplace_back(graph.NodeName(v));
+  std::sort(names.begin(), names.end());
+  EXPECT_EQ(names, (std::vector<std::string>{"AWS", "Anthropic", "Bedrock", "OpenAI"}));
+  std::vector<std::pair<std::string, std::uint32_t>> hidden;
+  for (const auto& [v, count] : near.hidden) hidden.emplace_back(graph.NodeName(v), count);
+  std::sort(hidden.begin(), hidden.end());
+  // AWS: Amazon, Frontier. Anthropic: Amazon, Google Cloud, Broadcom. OpenAI: Amazon,
+  // Microsoft, Azure, Oracle, Stargate, Frontier.
+  EXPECT_EQ(hidden, (std::vector<std::pair<std::string, std::uint32_t>>{{"AWS", 2}, {"Anthropic", 3}, {"OpenAI", 6}}));
+
+  const std::string dot = BuildDiagram(view, DiagramOptions{.focus = &near}).ToDot();
+  EXPECT_NE(dot.find("label=\"+ 6 more\""), std::string::npos);
+  EXPECT_EQ(dot.find("Oracle"), std::string::npos);
+}
+
+TEST(Neighbourhood, MaxNeighborsCapsEachNode) {
+  const PartnershipGraph graph = MustLoad({ExampleDir()});
+  const GraphView view(graph);
+  // OpenAI touches 8 nodes; with a cap of 2 the first two by id are kept, 6 are left out.
+  const Neighbourhood near = CollectNeighbourhood(view, *graph.FindNode("OpenAI"), 1, 2);
+  std::vector<std::string> names;
+  for (VertexId v : near.nodes) names.emplace_back(graph.NodeName(v));
+  std::sort(names.begin(), names.end());
+  EXPECT_EQ(names, (std::vector<std::string>{"Amazon", "Anthropic", "OpenAI"}));
+  const VertexId openai = *graph.FindNode("OpenAI");
+  const auto it = std::find_if(near.hidden.begin(), near.hidden.end(), [&](const auto& h) { return h.first == openai; });
+  ASSERT_NE(it, near.hidden.end());
+  EXPECT_EQ(it->second, 6u);
+  EXPECT_EQ(CollectNeighbourhood(view, openai, 0).nodes, std::vector<VertexId>{openai});
+}
+
+}  // namespace
+}  // namespace pg

@@ -1,0 +1,185 @@
+// Rendering in-process with gvc: formats, layouts, well-formed SVG, errors without output.
+
+#include "io/renderer.h"
+
+#include <graphviz/cgraph.h>
+#include <expat.h>
+
+#include <gtest/gtest.h>
+
+#include "analysis/finding.h"
+#include "io/dot_builder.h"
+#include "tests/test_support.h"
+
+namespace pg {
+namespace {
+
+using testing::ExampleDir;
+using testing::MustLoad;
+using testing::TempDir;
+
+// The character data of every <text> element, one string per element; fails on bad XML.
+struct SvgText {
+  bool well_formed = false;
+  std::string error;
+  std::vector<std::string> texts;
+};
+
+SvgText ParseSvg(const std::string& svg) {
+  struct State {
+    int depth_in_text = 0;
+    std::vector<std::string> texts;
+  } state;
+  XML_Parser parser = XML_ParserCreate("UTF-8");
+  XML_SetUserData(parser, &state);
+  XML_SetElementHandler(
+      parser,
+      [](void* data, const XML_Char* name, const XML_Char**) {
+        auto* s = static_cast<State*>(data);
+        if (std::string_view(name) == "text") {
+          ++s->depth_in_text;
+          s->texts.emplace_back();
+        }
+      },
+      [](void* data, const XML_Char* name) {
+        if (std::string_view(name) == "text") --static_cast<State*>(data)->depth_in_text;
+      });
+  XML_SetCharacterDataHandler(parser, [](void* data, const XML_Char* text, int length) {
+    auto* s = static_cast<State*>(data);
+    if (s->depth_in_text > 0) s->texts.back().append(text, length);
+  });
+  SvgText result;
+  result.well_formed = XML_Parse(parser, svg.data(), static_cast<int>(svg.size()), 1) == XML_STATUS_OK;
+  if (!result.well_formed) result.error = XML_ErrorString(XML_GetErrorCode(parser));
+  XML_ParserFree(parser);
+  result.texts = std::move(state.texts);
+  return result;
+}
+
+bool Contains(const std::vector<std::string>& texts, const std::string& text) {
+  return std::find(texts.begin(), texts.end(), text) != texts.end();
+}
+
+std::string Render(Diagram& diagram, RenderFormat format, Diagnostics* diagnostics) {
+  std::string bytes;
+  EXPECT_TRUE(RenderDiagram(diagram, RenderOptions{format, "dot"}, &bytes, diagnostics));
+  return bytes;
+}
+
+TEST(Renderer, FormatFromExtension) {
+  EXPECT_EQ(RenderFormatFromPath("out/map.svg"), RenderFormat::kSvg);
+  EXPECT_EQ(RenderFormatFromPath("MAP.PNG"), RenderFormat::kPng);
+  EXPECT_EQ(RenderFormatFromPath("a.pdf"), RenderFormat::kPdf);
+  EXPECT_EQ(RenderFormatFromPath("a.gv"), RenderFormat::kDot);
+  EXPECT_EQ(RenderFormatFromPath("a.dot"), RenderFormat::kDot);
+  EXPECT_FALSE(RenderFormatFromPath("a.jpg"));
+  EXPECT_FALSE(RenderFormatFromPath("dir.svg/map"));
+  EXPECT_FALSE(RenderFormatFromPath("map"));
+}
+
+TEST(Renderer, SfdpPastTheSizeThreshold) {
+  std::string note;
+  EXPECT_EQ(ChooseLayout("", 2000, 5000, &note), "dot");
+  EXPECT_EQ(note, "");
+  EXPECT_EQ(ChooseLayout("", 2001, 10, &note), "sfdp");
+  EXPECT_EQ(note,
+            "note: 2001 nodes and 10 edges is past the dot layout's limit (2000 nodes or 5000 edges): using sfdp; "
+            "pass --layout to choose, or --focus NODE to draw a part");
+  note.clear();
+  EXPECT_EQ(ChooseLayout("neato", 9000, 9000, &note), "neato");
+  EXPECT_EQ(note, "");
+  EXPECT_TRUE(IsKnownLayout("circo"));
+  EXPECT_FALSE(IsKnownLayout("twopi2"));
+}
+
+TEST(Renderer, ExampleSvgIsWellFormedAndLabelsEveryNode) {
+  const PartnershipGraph graph = MustLoad({ExampleDir()});
+  Diagram diagram = BuildDiagram(GraphView(graph), {});
+  Diagnostics diagnostics;
+  const std::string svg = Render(diagram, RenderFormat::kSvg, &diagnostics);
+  EXPECT_FALSE(diagnostics.HasErrors());
+  const SvgText parsed = ParseSvg(svg);
+  ASSERT_TRUE(parsed.well_formed) << parsed.error;
+  for (VertexId v = 0; v < graph.NodeCount(); ++v) {
+    EXPECT_TRUE(Contains(parsed.texts, std::string(graph.NodeLabel(v)))) << graph.NodeLabel(v);
+  }
+  EXPECT_TRUE(Contains(parsed.texts, "$50B"));
+  EXPECT_TRUE(Contains(parsed.texts, "(also cloud)"));
+  // Laid out twice, the same bytes.
+  Diagram again = BuildDiagram(GraphView(graph), {});
+  EXPECT_EQ(Render(again, RenderFormat::kSvg, &diagnostics), svg);
+}
+
+TEST(Renderer, NastyNamesRenderEscaped) {
+  TempDir dir;
+  const PartnershipGraph graph = MustLoad(
+      {dir.Write("nodes.csv",
+                 "id,label,type\n"
+                 "evil,\"Evil \"\"Corp\"\" <b>\",company\n"
+                 "nl,\"Line one\nLine two\",company\n"
+                 "bs,back\\slash,investor\n"
+                 "rec,{a|b},platform\n"
+                 "esc,\\N \\l end\\,cloud\n"
+                 "amp,A&B,company\n"),
+       dir.Write("edges.csv", "from,to,type,amount_usd\nbs,evil,invests,5B\nrec,nl,distributes,\n")});
+  Diagram diagram = BuildDiagram(GraphView(graph), {});
+  Diagnostics diagnostics;
+  const std::string svg = Render(diagram, RenderFormat::kSvg, &diagnostics);
+  const SvgText parsed = ParseSvg(svg);
+  ASSERT_TRUE(parsed.well_formed) << parsed.error;
+  EXPECT_TRUE(Contains(parsed.texts, "Evil \"Corp\" <b>"));
+  EXPECT_NE(svg.find("Evil &quot;Corp&quot; &lt;b&gt;"), std::string::npos);
+  EXPECT_TRUE(Contains(parsed.texts, "Line one"));
+  EXPECT_TRUE(Contains(parsed.texts, "Line two"));
+  EXPECT_TRUE(Contains(parsed.texts, "back\\slash"));
+  EXPECT_TRUE(Contains(parsed.texts, "{a|b}"));
+  EXPECT_TRUE(Contains(parsed.texts, "\\N \\l end\\ "));
+  EXPECT_TRUE(Contains(parsed.texts, "A&B"));
+  EXPECT_NE(svg.find("xlink:title=\"back\\slash (investor)\""), std::string::npos);
+}
+
+TEST(Renderer, PngAndPdfHaveTheirSignatures) {
+  const PartnershipGraph graph = MustLoad({ExampleDir()});
+  Diagnostics diagnostics;
+  Diagram png_diagram = BuildDiagram(GraphView(graph), {});
+  const std::string png = Render(png_diagram, RenderFormat::kPng, &diagnostics);
+  EXPECT_EQ(png.substr(0, 8), std::string("\x89PNG\r\n\x1a\n", 8));
+  Diagram pdf_diagram = BuildDiagram(GraphView(graph), {});
+  EXPECT_EQ(Render(pdf_diagram, RenderFormat::kPdf, &diagnostics).substr(0, 5), "%PDF-");
+  Diagram dot_diagram = BuildDiagram(GraphView(graph), {});
+  const std::string dot = Render(dot_diagram, RenderFormat::kDot, &diagnostics);
+  EXPECT_EQ(dot, dot_diagram.ToDot());
+  EXPECT_EQ(dot.find("pos="), std::string::npos);  // as built, not laid out
+  EXPECT_FALSE(diagnostics.HasErrors());
+}
+
+TEST(Renderer, EveryLayoutEngineRuns) {
+  const PartnershipGraph graph = MustLoad({ExampleDir()});
+  for (const char* layout : {"dot", "neato", "fdp", "sfdp", "circo"}) {
+    Diagram diagram = BuildDiagram(GraphView(graph), {});
+    std::string svg;
+    Diagnostics diagnostics;
+    EXPECT_TRUE(RenderDiagram(diagram, RenderOptions{RenderFormat::kSvg, layout}, &svg, &diagnostics)) << layout;
+    EXPECT_TRUE(ParseSvg(svg).well_formed) << layout;
+  }
+}
+
+TEST(Renderer, TooLargeToLayOutIsAnErrorWithAHint) {
+  Diagram diagram("big");
+  for (std::size_t i = 0; i <= kMaxLayoutNodes; ++i) {
+    agnode(diagram.Graph(), const_cast<char*>(std::to_string(i).c_str()), 1);
+  }
+  std::string output = "stale";
+  Diagnostics diagnostics;
+  EXPECT_FALSE(RenderDiagram(diagram, RenderOptions{RenderFormat::kSvg, "sfdp"}, &output, &diagnostics));
+  EXPECT_EQ(output, "");
+  ASSERT_EQ(diagnostics.All().size(), 1u);
+  EXPECT_EQ(FormatDiagnostic(diagnostics.All()[0]),
+            "error: 20001 nodes and 0 edges are too many to lay out (limit 20000 nodes, 60000 edges): draw a part "
+            "with --focus NODE --depth N, or write .dot and lay it out with Graphviz yourself");
+  // .dot needs no layout: any size is fine.
+  EXPECT_TRUE(RenderDiagram(diagram, RenderOptions{RenderFormat::kDot, "dot"}, &output, &diagnostics));
+}
+
+}  // namespace
+}  // namespace pg
