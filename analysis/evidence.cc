@@ -27,8 +27,8 @@ std::string Where(const PartnershipGraph& graph, const Edge& edge) {
 
 std::string DescribeEdge(const PartnershipGraph& graph, EdgeId e) {
   const Edge& edge = graph.GetEdge(e);
-  std::string text = fmt::format(edge.directed ? "{} -{}-> {}" : "{} -{}- {}", graph.NodeName(edge.from),
-                                 EdgeTypeName(edge.type), graph.NodeName(edge.to));
+  std::string text = fmt::format("{} -{}{} {}", graph.NodeName(edge.from), EdgeTypeName(edge.type),
+                                 edge.directed ? "->" : "-", graph.NodeName(edge.to));
   const std::string figures = Figures(edge);
   if (!figures.empty()) text += " " + figures;
   std::vector<std::string> about;
