@@ -2,6 +2,7 @@
 
 #include <fstream>
 #include <random>
+#include <sstream>
 
 #include <gtest/gtest.h>
 
@@ -9,6 +10,7 @@
 #include "graph/graph_view.h"
 #include "graph/value_parser.h"
 #include "io/model_reader.h"
+#include "tools/cli.h"
 
 namespace pg::testing {
 
@@ -63,6 +65,12 @@ Findings RunPass(const PartnershipGraph& graph, const std::string& pass, const s
   const PassInfo* info = FindPass(pass);
   EXPECT_NE(info, nullptr) << "no pass " << pass;
   return info ? info->run(view, PassOptions{}) : Findings{};
+}
+
+CliRun Cli(const std::vector<std::string>& args) {
+  std::ostringstream out, err;
+  const int code = RunCli(args, CliIo{out, err});
+  return {code, out.str(), err.str()};
 }
 
 const Finding* FindingAbout(const Findings& findings, const std::string& subject) {

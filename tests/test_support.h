@@ -37,6 +37,16 @@ std::string LoadErrors(const std::vector<std::string>& inputs);
 /// Runs one pass by name on the graph (no as-of date unless given).
 Findings RunPass(const PartnershipGraph& graph, const std::string& pass, const std::string& as_of = "");
 
+/// What a CLI run printed and returned.
+struct CliRun {
+  int code;
+  std::string out;
+  std::string err;
+};
+
+/// Runs the partnergraph CLI in-process on `args` (without the program name).
+CliRun Cli(const std::vector<std::string>& args);
+
 /// The finding of `pass` whose first subject is `subject`, or nullptr.
 const Finding* FindingAbout(const Findings& findings, const std::string& subject);
 

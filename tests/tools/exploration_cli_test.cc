@@ -13,17 +13,8 @@ namespace {
 
 using testing::ExampleDir;
 
-struct CliRun {
-  int code;
-  std::string out;
-  std::string err;
-};
-
-CliRun Cli(const std::vector<std::string>& args) {
-  std::ostringstream out, err;
-  const int code = RunCli(args, CliIo{out, err});
-  return {code, out.str(), err.str()};
-}
+using testing::Cli;
+using testing::CliRun;
 
 TEST(ExplorationCli, UnknownNodesGetDidYouMeanAndExitTwo) {
   const std::string dir = ExampleDir();
