@@ -7,6 +7,7 @@
 
 #include "graph/text.h"
 #include "tools/analyze_command.h"
+#include "tools/centrality_command.h"
 #include "tools/passes_command.h"
 #include "tools/validate_command.h"
 
@@ -17,6 +18,7 @@ const Command kCommands[] = {
     {"analyze", "run the analysis passes and report findings", SetupAnalyze},
     {"validate", "check inputs and report every problem with file, line and column", SetupValidate},
     {"passes", "list the analysis passes", SetupPasses},
+    {"centrality", "betweenness centrality of every node, the top N (exact or sampled)", SetupCentrality},
 };
 
 constexpr std::string_view kDescription =
