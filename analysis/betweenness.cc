@@ -9,54 +9,57 @@
 namespace pg {
 namespace {
 
-// Brandes' accumulation from one source over the CSR arrays, adding each vertex's dependency
-// to `score`. Predecessors are not stored: on the way back, a vertex's predecessors are its
-// neighbours one level closer to the source.
+// Brandes' accumulation from one source over the CSR arrays, adding `weight` times each
+// vertex's dependency to `score`. Predecessors are not stored: on the way back, a vertex's
+// predecessors are its neighbours one level closer to the source. The per-vertex state sits in
+// one struct, so a random neighbour costs one cache line, not three.
 class SourceScratch {
  public:
-  explicit SourceScratch(std::size_t n) : dist_(n, -1), sigma_(n, 0), delta_(n, 0) { order_.reserve(n); }
+  explicit SourceScratch(std::size_t n) : state_(n) { order_.reserve(n); }
 
-  void Accumulate(const UndirectedGraph& g, VertexId source, std::vector<double>& score) {
+  /// Returns how many vertices the source reaches (itself included).
+  std::size_t Accumulate(const UndirectedGraph& g, VertexId source, double weight, std::vector<double>& score) {
     const std::uint32_t* offsets = g.offsets.data();
     const VertexId* targets = g.targets.data();
+    State* state = state_.data();
     order_.clear();
     order_.push_back(source);
-    dist_[source] = 0;
-    sigma_[source] = 1;
+    state[source].dist = 0;
+    state[source].sigma = 1;
     for (std::size_t head = 0; head < order_.size(); ++head) {
       const VertexId v = order_[head];
-      const std::int32_t next = dist_[v] + 1;
-      const double sigma_v = sigma_[v];
+      const std::int32_t next = state[v].dist + 1;
+      const double sigma_v = state[v].sigma;
       for (std::uint32_t i = offsets[v], end = offsets[v + 1]; i < end; ++i) {
-        const VertexId w = targets[i];
-        if (dist_[w] < 0) {
-          dist_[w] = next;
-          order_.push_back(w);
+        State& w = state[targets[i]];
+        if (w.dist < 0) {
+          w.dist = next;
+          order_.push_back(targets[i]);
         }
-        if (dist_[w] == next) sigma_[w] += sigma_v;
+        if (w.dist == next) w.sigma += sigma_v;
       }
     }
     for (std::size_t k = order_.size(); k-- > 1;) {  // order_[0] is the source
       const VertexId w = order_[k];
-      const std::int32_t previous = dist_[w] - 1;
-      const double coefficient = (1.0 + delta_[w]) / sigma_[w];
+      const std::int32_t previous = state[w].dist - 1;
+      const double coefficient = (1.0 + state[w].delta) / state[w].sigma;
       for (std::uint32_t i = offsets[w], end = offsets[w + 1]; i < end; ++i) {
-        const VertexId v = targets[i];
-        if (dist_[v] == previous) delta_[v] += sigma_[v] * coefficient;
+        State& v = state[targets[i]];
+        if (v.dist == previous) v.delta += v.sigma * coefficient;
       }
-      score[w] += delta_[w];
+      score[w] += weight * state[w].delta;
     }
-    for (VertexId v : order_) {
-      dist_[v] = -1;
-      sigma_[v] = 0;
-      delta_[v] = 0;
-    }
+    for (VertexId v : order_) state[v] = State{};
+    return order_.size();
   }
 
  private:
-  std::vector<std::int32_t> dist_;
-  std::vector<double> sigma_;
-  std::vector<double> delta_;
+  struct State {
+    double sigma = 0;
+    double delta = 0;
+    std::int32_t dist = -1;
+  };
+  std::vector<State> state_;
   std::vector<VertexId> order_;
 };
 
@@ -114,6 +117,19 @@ std::vector<double> BetweennessCentrality(const UndirectedGraph& graph, const Be
   threads = static_cast<unsigned>(std::min<std::size_t>(threads, (sources.size() + 63) / 64));
   threads = std::max(1u, threads);
 
+  // Exact mode skips degree-1 sources: a leaf l hanging on u sees every vertex through u, so
+  // its dependencies are u's, plus (reached - 2) on u itself. u's run counts 1 + its leaves.
+  std::vector<double> weight(n, 1.0);
+  if (!sampled) {
+    for (VertexId v = 0; v < n; ++v) {
+      if (graph.Degree(v) == 1 && graph.Degree(graph.targets[graph.offsets[v]]) > 1) {
+        weight[v] = 0;
+        weight[graph.targets[graph.offsets[v]]] += 1;
+      }
+    }
+    std::erase_if(sources, [&](VertexId v) { return weight[v] == 0 || graph.Degree(v) == 0; });
+  }
+
   // Sources interleaved across threads, each with its own scratch and scores, summed in thread
   // order: the same thread count always gives the same bits.
   std::vector<std::vector<double>> partial(threads);
@@ -121,7 +137,11 @@ std::vector<double> BetweennessCentrality(const UndirectedGraph& graph, const Be
     std::vector<double>& mine = t == 0 ? score : partial[t];
     if (t != 0) mine.assign(n, 0.0);
     SourceScratch scratch(n);
-    for (std::size_t i = t; i < sources.size(); i += threads) scratch.Accumulate(graph, sources[i], mine);
+    for (std::size_t i = t; i < sources.size(); i += threads) {
+      const VertexId s = sources[i];
+      const std::size_t reached = scratch.Accumulate(graph, s, weight[s], mine);
+      if (weight[s] > 1) mine[s] += (weight[s] - 1) * static_cast<double>(reached - 2);
+    }
   };
   std::vector<std::thread> pool;
   for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work, t);
