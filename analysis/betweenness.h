@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "analysis/undirected_graph.h"
 #include "graph/partnership_graph.h"
 
 namespace pg {
@@ -21,5 +22,15 @@ struct BetweennessOptions {
 
 /// One score per vertex.
 std::vector<double> BetweennessCentrality(const PartnershipGraph& graph, const BetweennessOptions& options);
+
+/// The same on an already collapsed graph (`options.active` is ignored: the graph is given).
+std::vector<double> BetweennessCentrality(const UndirectedGraph& graph, const BetweennessOptions& options);
+
+/// The `top` vertices with a positive score, best first; scores equal to 10 significant digits
+/// tie and go by node id (so float noise between implementations does not reorder them).
+std::vector<VertexId> TopScores(const PartnershipGraph& graph, const std::vector<double>& scores, std::size_t top);
+
+/// True when `options` asks for fewer sources than the graph has vertices (an estimate).
+bool BetweennessSampled(std::size_t vertex_count, const BetweennessOptions& options);
 
 }  // namespace pg

@@ -1,6 +1,10 @@
 #include "analysis/pass_registry.h"
 
+#include "analysis/brokerage.h"
+#include "analysis/concentration.h"
+#include "analysis/control.h"
 #include "analysis/dual_backing.h"
+#include "analysis/exclusivity.h"
 #include "analysis/shared_channel.h"
 
 namespace pg {
@@ -11,6 +15,13 @@ constexpr PassInfo kPasses[] = {
      RunDualBacking},
     {"shared-channel", "which channels distribute two or more rivals (with their rolled-up owner)?",
      RunSharedChannel},
+    {"exclusivity", "which channels is each company blocked from by an exclusivity, by whom, and what do they carry?",
+     RunExclusivity},
+    {"control", "who ultimately owns each node, and how much each owner holds through chains (integrated ownership)?",
+     RunControl},
+    {"concentration", "how concentrated are each company's funders, channels and compute suppliers (HHI 0..10,000)?",
+     RunConcentration},
+    {"brokerage", "who sits between rival camps (betweenness centrality and Burt's constraint)?", RunBrokerage},
 };
 
 }  // namespace

@@ -7,6 +7,7 @@
 
 #include "graph/text.h"
 #include "tools/analyze_command.h"
+#include "tools/centrality_command.h"
 #include "tools/common_command.h"
 #include "tools/exposure_command.h"
 #include "tools/neighbors_command.h"
@@ -27,6 +28,7 @@ const Command kCommands[] = {
     {"common", "what two nodes share, and the edges on each side", SetupCommon},
     {"paths", "simple paths between two nodes, with edge types", SetupPaths},
     {"neighbors", "the nodes around one node, with edge types and directions", SetupNeighbors},
+    {"centrality", "betweenness centrality of every node, the top N (exact or sampled)", SetupCentrality},
 };
 
 constexpr std::string_view kDescription =

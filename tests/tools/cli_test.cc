@@ -19,7 +19,7 @@ using testing::Cli;
 using testing::CliRun;
 
 TEST(Cli, AnalyzeJsonFollowsTheDocumentedContract) {
-  const CliRun run = Cli({"analyze", ExampleDir(), "--format", "json"});
+  const CliRun run = Cli({"analyze", ExampleDir(), "--format", "json", "--pass", "dual-backing,shared-channel"});
   ASSERT_EQ(run.code, 0) << run.err;
   const nlohmann::json json = nlohmann::json::parse(run.out);
   ASSERT_EQ(json["findings"].size(), 2u);
@@ -86,6 +86,27 @@ TEST(Cli, AnalyzeTableWithWhyListsEvidence) {
   const CliRun run = Cli({"analyze", ExampleDir(), "--pass", "dual-backing", "--why"});
   ASSERT_EQ(run.code, 0);
   EXPECT_NE(run.out.find("why:  Amazon -invests-> OpenAI $50B (from 2026-02; CNBC"), std::string::npos) << run.out;
+}
+
+}  // namespace
+}  // namespace pg
+
+namespace pg {
+namespace {
+
+TEST(CentralityCli, JsonTopOrdersTiesById) {
+  TempDir dir;
+  dir.Write("nodes.csv", "id\nA\nB\nC\nD\nE\n");
+  dir.Write("edges.csv", "source,target,kind\nA,B,partnership\nB,C,partnership\nC,D,partnership\nD,E,partnership\n");
+  const CliRun run = Cli({"centrality", dir.Path().string(), "--format", "json", "--top", "3", "-q"});
+  EXPECT_EQ(run.code, 0) << run.err;
+  EXPECT_EQ(run.out, "{\"mode\":\"exact\",\"top\":[[\"C\",4.0],[\"B\",3.0],[\"D\",3.0]]}\n");
+  const CliRun sampled = Cli({"centrality", dir.Path().string(), "--format", "json", "--samples", "2", "-q"});
+  EXPECT_EQ(sampled.code, 0);
+  EXPECT_NE(sampled.out.find("\"mode\":\"sampled\""), std::string::npos);
+  const CliRun table = Cli({"centrality", dir.Path().string(), "-q"});
+  EXPECT_EQ(table.out, "betweenness, exact: 5 nodes, 4 edges\n  1  C   4.000000\n  2  B   3.000000\n  3  D   3.000000\n");
+  EXPECT_EQ(Cli({"centrality", dir.Path().string(), "--samples", "x"}).code, 2);
 }
 
 }  // namespace

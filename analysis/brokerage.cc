@@ -1,0 +1,94 @@
+#include "analysis/brokerage.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "analysis/betweenness.h"
+#include "analysis/constraint.h"
+#include "analysis/undirected_graph.h"
+
+namespace pg {
+namespace {
+
+constexpr std::size_t kTop = 10;
+constexpr std::size_t kExactLimit = 50000;
+constexpr std::uint32_t kSamples = 512;
+constexpr std::size_t kNamesShown = 6;
+
+std::vector<bool> ActiveEdges(const GraphView& view) {
+  std::vector<bool> active(view.Graph().EdgeCount());
+  for (EdgeId e = 0; e < active.size(); ++e) active[e] = view.Active(e);
+  return active;
+}
+
+}  // namespace
+
+Findings RunBrokerage(const GraphView& view, const PassOptions& options) {
+  const PartnershipGraph& graph = view.Graph();
+  const std::vector<bool> active = ActiveEdges(view);
+  const UndirectedGraph simple = BuildUndirectedGraph(graph, &active);
+  const std::size_t n = simple.VertexCount();
+  BetweennessOptions bc_options;
+  if (n > kExactLimit) bc_options.samples = kSamples;
+  const bool sampled = BetweennessSampled(n, bc_options);
+  const std::vector<double> score = BetweennessCentrality(simple, bc_options);
+
+  const std::vector<VertexId> order = TopScores(graph, score, kTop);
+  const std::vector<double> constraint = BurtConstraint(simple, order);
+
+  Findings findings;
+  RivalFinder finder(view.Rivals());
+  for (std::size_t rank = 0; rank < order.size(); ++rank) {
+    const VertexId v = order[rank];
+    const std::span<const VertexId> neighbours(simple.targets.data() + simple.offsets[v], simple.Degree(v));
+    const std::vector<VertexId> rivals = finder.MembersWithRival(neighbours);
+
+    Finding finding;
+    finding.pass = "brokerage";
+    finding.severity = rivals.empty() ? FindingSeverity::kInfo : FindingSeverity::kWarning;
+    finding.subjects.emplace_back(graph.NodeName(v));
+    finding.figures.push_back({"betweenness", score[v]});
+    if (Known(constraint[rank])) finding.figures.push_back({"constraint", constraint[rank]});
+    finding.figures.push_back({"degree", static_cast<double>(simple.Degree(v))});
+    finding.figures.push_back({"rank", static_cast<double>(rank + 1)});
+    finding.figures.push_back({"rival_neighbours", static_cast<double>(rivals.size())});
+    finding.facts.emplace_back("mode", sampled ? fmt::format("estimated from {} sampled sources", kSamples)
+                                               : std::string("exact"));
+    std::vector<std::string_view> names;
+    for (VertexId r : rivals) {
+      FindingPart part;
+      part.node = graph.NodeName(r);
+      auto collect = [&](EdgeId e) {
+        const Edge& edge = graph.GetEdge(e);
+        if (view.Active(e) && (edge.from == r || edge.to == r) && edge.from != edge.to) part.edges.push_back(e);
+      };
+      graph.ForOutEdges(v, collect);
+      graph.ForInEdges(v, collect);
+      std::sort(part.edges.begin(), part.edges.end());
+      finding.related.insert(finding.related.end(), part.edges.begin(), part.edges.end());
+      finding.subjects.push_back(part.node);
+      if (names.size() < kNamesShown) names.push_back(graph.NodeName(r));
+      finding.parts.push_back(std::move(part));
+    }
+    if (sampled) {
+      finding.notes.push_back(fmt::format("betweenness estimated from {} of {} sources (seed 1), scaled by n/K",
+                                          kSamples, n));
+    }
+    const std::string constraint_text =
+        Known(constraint[rank]) ? fmt::format(", constraint {:.3f}", constraint[rank]) : std::string();
+    std::string tail;
+    if (!rivals.empty()) {
+      tail = fmt::format("; tied to {} rivals: {}{}", rivals.size(), fmt::join(names, ", "),
+                         rivals.size() > names.size() ? fmt::format(" and {} more", rivals.size() - names.size())
+                                                      : std::string());
+    }
+    finding.message = fmt::format("{} is broker #{}: betweenness {:.4g}{}, {} neighbours{}", graph.NodeName(v),
+                                  rank + 1, score[v], constraint_text, simple.Degree(v), tail);
+    findings.push_back(std::move(finding));
+  }
+  return findings;
+}
+
+}  // namespace pg
