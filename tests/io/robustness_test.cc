@@ -68,7 +68,9 @@ TEST(Robustness, MutatedJsonNeverCrashes) {
     const std::string path = dir.Write("model.json", Mutate(json, random));
     Diagnostics diagnostics;
     const auto graph = LoadModel({path}, &diagnostics);
-    if (!graph) EXPECT_TRUE(diagnostics.HasErrors());
+    if (!graph) {
+      EXPECT_TRUE(diagnostics.HasErrors());
+    }
   }
 }
 
