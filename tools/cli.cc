@@ -11,6 +11,7 @@
 #include "tools/exposure_command.h"
 #include "tools/neighbors_command.h"
 #include "tools/paths_command.h"
+#include "tools/convert_command.h"
 #include "tools/diff_command.h"
 #include "tools/passes_command.h"
 #include "tools/render_command.h"
@@ -24,6 +25,7 @@ const Command kCommands[] = {
     {"validate", "check inputs and report every problem with file, line and column", SetupValidate},
     {"render", "draw the graph as SVG, PNG, PDF or DOT, findings highlighted", SetupRender},
     {"diff", "what changed between two dates: edges that began or ended, findings that appeared", SetupDiff},
+    {"convert", "write the model as a CSV folder, JSON or XLSX, losslessly", SetupConvert},
     {"passes", "list the analysis passes", SetupPasses},
     {"exposure", "one company's exposure to parties that also serve its rivals", SetupExposure},
     {"common", "what two nodes share, and the edges on each side", SetupCommon},
