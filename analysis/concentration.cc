@@ -106,6 +106,7 @@ Findings RunConcentration(const GraphView& view, const PassOptions& options) {
       finding.figures.push_back({"sources", static_cast<double>(sources.size())});
       finding.figures.push_back({"largest_share", sources.front().weight / total});
       finding.figures.push_back({"total_weight", total});
+      finding.topic = dimension.name;  // one finding per company and dimension: diff tells them apart
       finding.facts.emplace_back("dimension", dimension.name);
       finding.facts.emplace_back("weighted_by", weighted_by);
       finding.facts.emplace_back("largest", graph.NodeName(sources.front().party));

@@ -3,12 +3,12 @@
 #include <fmt/format.h>
 
 #include "graph/diagnostics.h"
+#include "graph/text.h"
 #include "graph/value_parser.h"
 
 namespace pg {
-namespace {
 
-std::string Figures(const Edge& edge) {
+std::string EdgeFigures(const Edge& edge) {
   std::vector<std::string> parts;
   if (Known(edge.amount_usd)) parts.push_back(FormatUsd(edge.amount_usd));
   if (Known(edge.stake_pct)) parts.push_back(FormatPercent(edge.stake_pct) + " stake");
@@ -18,12 +18,37 @@ std::string Figures(const Edge& edge) {
   return fmt::format("{}", fmt::join(parts, ", "));
 }
 
-std::string Where(const PartnershipGraph& graph, const Edge& edge) {
-  const SourceFile& source = graph.Source(edge.origin.source);
-  return FormatLocation({source.file, source.sheet, edge.origin.line, 0});
-}
+namespace {
+
+std::string Figures(const Edge& edge) { return EdgeFigures(edge); }
+
+std::string Where(const PartnershipGraph& graph, const Edge& edge) { return WhereOf(graph, edge.origin); }
 
 }  // namespace
+
+std::string WhereOf(const PartnershipGraph& graph, const Origin& origin) {
+  const SourceFile& source = graph.Source(origin.source);
+  return FormatLocation({source.file, source.sheet, origin.line, 0});
+}
+
+std::string FormatMetricValue(const PartnershipGraph& graph, const Metric& metric) {
+  const std::string_view unit = graph.Text(metric.unit);
+  if (EqualsIgnoreCase(unit, "usd")) return FormatUsd(metric.value);
+  return unit.empty() ? fmt::format("{:g}", metric.value) : fmt::format("{:g} {}", metric.value, unit);
+}
+
+std::string DescribeMetric(const PartnershipGraph& graph, std::uint32_t m) {
+  const Metric& metric = graph.Metrics()[m];
+  std::string text = fmt::format("{} {} {}", graph.NodeName(metric.entity), graph.Text(metric.metric),
+                                 FormatMetricValue(graph, metric));
+  if (metric.basis != kNoString) text += fmt::format(" {}", graph.Text(metric.basis));
+  if (metric.as_of.Known()) text += fmt::format(", as of {}", metric.as_of.ToString());
+  std::vector<std::string> about;
+  if (metric.source != kNoString) about.push_back(std::string(graph.Text(metric.source)));
+  if (Known(metric.confidence)) about.push_back(fmt::format("confidence {:g}", metric.confidence));
+  about.push_back(WhereOf(graph, metric.origin));
+  return fmt::format("{} ({})", text, fmt::join(about, "; "));
+}
 
 std::string DescribeEdge(const PartnershipGraph& graph, EdgeId e) {
   const Edge& edge = graph.GetEdge(e);

@@ -9,8 +9,21 @@
 
 namespace pg {
 
+/// An edge's figures for people: "$8B, 10% stake, 3.5 GW" (empty when it has none).
+std::string EdgeFigures(const Edge& edge);
+
 /// "Amazon -invests-> Anthropic $8B (2026-04, marsbit …, confidence 0.9)".
 std::string DescribeEdge(const PartnershipGraph& graph, EdgeId e);
+
+/// A metric's value for people: `$30B` when its unit is usd, else `1.9 gw`, `35.2 pct`.
+std::string FormatMetricValue(const PartnershipGraph& graph, const Metric& metric);
+
+/// "Anthropic revenue_annualized_usd $30B gross, as of 2026-04 (Anthropic, as reported …;
+/// confidence 0.9; metrics.csv:2)".
+std::string DescribeMetric(const PartnershipGraph& graph, std::uint32_t m);
+
+/// file:line (or file[sheet]!row) of a row.
+std::string WhereOf(const PartnershipGraph& graph, const Origin& origin);
 
 /// For each counted edge in `edges` that has conflicting claims: appends the conflicting edges
 /// to `finding->related` and a note saying which figure was counted and which was not.

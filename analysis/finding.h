@@ -42,6 +42,11 @@ struct Finding {
   std::vector<FindingPart> parts;
   /// Every edge the finding rests on (counted claims first, then conflicting ones).
   std::vector<EdgeId> related;
+  /// Every metric row the finding rests on (MetricId into PartnershipGraph::Metrics()).
+  std::vector<std::uint32_t> metrics;
+  /// What the finding is about beyond its subjects (a metric name, an edge type), so findings
+  /// of one pass about the same nodes stay apart; part of the identity `diff` compares.
+  std::string topic;
   /// Caveats a reader must see, e.g. a conflicting claim that was not counted.
   std::vector<std::string> notes;
   std::string message;

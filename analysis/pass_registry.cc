@@ -2,9 +2,12 @@
 
 #include "analysis/brokerage.h"
 #include "analysis/concentration.h"
+#include "analysis/conflicts.h"
 #include "analysis/control.h"
 #include "analysis/dual_backing.h"
 #include "analysis/exclusivity.h"
+#include "analysis/metric_gap.h"
+#include "analysis/revenue_basis.h"
 #include "analysis/shared_channel.h"
 
 namespace pg {
@@ -22,6 +25,12 @@ constexpr PassInfo kPasses[] = {
     {"concentration", "how concentrated are each company's funders, channels and compute suppliers (HHI 0..10,000)?",
      RunConcentration},
     {"brokerage", "who sits between rival camps (betweenness centrality and Burt's constraint)?", RunBrokerage},
+    {"revenue-basis", "gross vs net revenue through channels: partner share, and rivals compared on one basis",
+     RunRevenueBasis},
+    {"metric-gap", "ratio and gap between rivals on each shared metric, with a linear trend and crossover date",
+     RunMetricGap},
+    {"conflicts", "which facts do sources disagree on (same edge or same metric, different figures)?",
+     RunConflicts},
 };
 
 }  // namespace

@@ -81,8 +81,19 @@ void GraphBuilder::MergeNode(Node& kept, const NodeRecord& again) {
   merge_text(kept.label, other.label, "label");
   merge_text(kept.description, other.description, "description");
   merge_text(kept.source, other.source, "source");
-  if (again.type_given && other.type != kept.type) {
-    // A node of two types is legitimate (Amazon: investor and cloud); keep both as roles.
+  if (again.type_given && kept.type == NodeType::kOther && kept.roles == RoleBit(NodeType::kOther) &&
+      other.type != NodeType::kOther) {
+    // First seen without a type (or as plain "other"): the typed row says what it is.
+    kept.type = other.type;
+    kept.roles = 0;
+  } else if (again.type_given && other.type != kept.type) {
+    // A node of two types is legitimate (Amazon: investor and cloud), so the other type becomes
+    // a role; but the reader must know the rows disagree.
+    diagnostics_->Warning(Place(other.origin),
+                          fmt::format("node \"{}\" defined again with type \"{}\" (first defined at {} with "
+                                      "\"{}\"); keeping \"{}\" as its type and \"{}\" as a role",
+                                      name, NodeTypeName(other.type), first_place, NodeTypeName(kept.type),
+                                      NodeTypeName(kept.type), NodeTypeName(other.type)));
     kept.roles |= RoleBit(other.type);
   }
   kept.roles |= other.roles;

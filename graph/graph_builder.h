@@ -43,7 +43,9 @@ class GraphBuilder {
   void Reserve(std::size_t nodes, std::size_t edges);
 
   /// A node row. A second row with the same id merges into the first: missing fields are
-  /// filled, roles/markets/tags united, and any disagreement reported as a warning.
+  /// filled, roles/markets/tags united, and any disagreement reported as a warning (a
+  /// different type too: it is kept as an extra role). A node first seen untyped (or `other`)
+  /// takes the type of a later typed row silently.
   void AddNode(NodeRecord record);
   void AddEdge(EdgeRecord record) { pending_edges_.push_back(std::move(record)); }
   void AddMetric(MetricRecord record) { pending_metrics_.push_back(std::move(record)); }

@@ -28,6 +28,7 @@ GraphView::GraphView(const PartnershipGraph& graph, ViewOptions options)
       parents_(ControllingParents(graph, &active_)),
       ultimate_(UltimateParents(parents_)),
       rivals_(std::make_unique<RivalIndex>(graph, &active_)),
-      claims_(graph, &active_) {}
+      claims_(graph, &active_),
+      metric_claims_(graph, options.as_of) {}
 
 }  // namespace pg

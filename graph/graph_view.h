@@ -1,12 +1,13 @@
 #pragma once
 // What the passes read: the graph as of a date, with ownership rolled up, rival groups and the
-// counted claim of each fact. Built once per command and shared by every pass.
+// counted claim of each fact (edges and metrics). Built once per command and shared by every pass.
 
 #include <memory>
 #include <vector>
 
 #include "graph/claims.h"
 #include "graph/date.h"
+#include "graph/metric_claims.h"
 #include "graph/partnership_graph.h"
 #include "graph/rivals.h"
 
@@ -28,6 +29,8 @@ class GraphView {
   /// True when the edge is active and the counted claim of its fact (see claims.h).
   bool Counted(EdgeId e) const { return claims_.Counted(e); }
   const ClaimSet& Claims() const { return claims_; }
+  /// Metrics visible as of the view's date, grouped into facts with the counted claim of each.
+  const MetricClaims& Metrics() const { return metric_claims_; }
   VertexId Parent(VertexId v) const { return parents_[v]; }
   VertexId Ultimate(VertexId v) const { return ultimate_[v]; }
   const RivalIndex& Rivals() const { return *rivals_; }
@@ -40,6 +43,7 @@ class GraphView {
   std::vector<VertexId> ultimate_;
   std::unique_ptr<RivalIndex> rivals_;
   ClaimSet claims_;
+  MetricClaims metric_claims_;
 };
 
 /// The rule behind GraphView::Active, for one edge.

@@ -12,6 +12,7 @@
 #include <fmt/format.h>
 
 #include "graph/text.h"
+#include "io/csv_writer.h"
 
 namespace pg {
 namespace {
@@ -51,7 +52,8 @@ class RowAssembler {
 
   void EndRow() {
     views_.clear();
-    for (std::size_t i = 0; i < field_count_; ++i) views_.emplace_back(fields_[i]);
+    // `'=x` is how a writer neutralises a formula (csv_writer.h); read it back as `=x`.
+    for (std::size_t i = 0; i < field_count_; ++i) views_.emplace_back(UnneutraliseCsvCell(fields_[i]));
     field_count_ = 0;
     bool blank = true;
     for (std::string_view cell : views_) blank = blank && Trim(cell).empty();

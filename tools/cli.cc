@@ -12,6 +12,8 @@
 #include "tools/exposure_command.h"
 #include "tools/neighbors_command.h"
 #include "tools/paths_command.h"
+#include "tools/convert_command.h"
+#include "tools/diff_command.h"
 #include "tools/passes_command.h"
 #include "tools/render_command.h"
 #include "tools/validate_command.h"
@@ -23,6 +25,8 @@ const Command kCommands[] = {
     {"analyze", "run the analysis passes and report findings", SetupAnalyze},
     {"validate", "check inputs and report every problem with file, line and column", SetupValidate},
     {"render", "draw the graph as SVG, PNG, PDF or DOT, findings highlighted", SetupRender},
+    {"diff", "what changed between two dates: edges that began or ended, findings that appeared", SetupDiff},
+    {"convert", "write the model as a CSV folder, JSON or XLSX, losslessly", SetupConvert},
     {"passes", "list the analysis passes", SetupPasses},
     {"exposure", "one company's exposure to parties that also serve its rivals", SetupExposure},
     {"common", "what two nodes share, and the edges on each side", SetupCommon},
@@ -46,6 +50,7 @@ constexpr std::string_view kFooter =
     "  partnergraph common   OpenAI Anthropic examples/ai-cloud-2026 # what two rivals share, and why\n"
     "  partnergraph paths    Amazon OpenAI examples/ai-cloud-2026\n"
     "  partnergraph render   examples/ai-cloud-2026 -o map.svg --highlight dual-backing\n"
+    "  partnergraph diff     examples/ai-cloud-2026 --from 2026-01 --to 2026-04\n"
     "Run `partnergraph COMMAND --help` for a command's options.\n"
     "Exit status: 0 ok, 1 a finding matched --fail-on, 2 bad usage or input.";
 

@@ -30,7 +30,7 @@ void AddCommonOptions(CLI::App& command, CommonOptions* options, bool with_forma
   }
   command.add_option("--as-of", options->as_of,
                      "only edges valid at this date (YYYY, YYYY-MM or YYYY-MM-DD): started by then, "
-                     "not yet ended")
+                     "not yet ended; metrics: the latest value by then (plans always)")
       ->type_name("DATE");
   command.add_flag("-q,--quiet", options->quiet, "print no warnings, only errors and results");
 }

@@ -33,9 +33,24 @@ json EdgeToJson(const PartnershipGraph& graph, EdgeId e) {
   return object;
 }
 
-json FindingsToJson(const PartnershipGraph& graph, const Findings& findings) {
-  json list = json::array();
-  for (const Finding& finding : findings) {
+json MetricToJson(const PartnershipGraph& graph, std::uint32_t m) {
+  const Metric& metric = graph.Metrics()[m];
+  json object{{"entity", graph.NodeName(metric.entity)}, {"metric", graph.Text(metric.metric)}, {"value", metric.value}};
+  if (metric.unit != kNoString) object["unit"] = graph.Text(metric.unit);
+  if (metric.as_of.Known()) object["as_of"] = metric.as_of.ToString();
+  if (metric.basis != kNoString) object["basis"] = graph.Text(metric.basis);
+  if (metric.source != kNoString) object["source"] = graph.Text(metric.source);
+  if (Known(metric.confidence)) object["confidence"] = metric.confidence;
+  const SourceFile& file = graph.Source(metric.origin.source);
+  object["file"] = file.file;
+  if (!file.sheet.empty()) object["sheet"] = file.sheet;
+  object["line"] = metric.origin.line;
+  object["metric_row"] = m;
+  return object;
+}
+
+json FindingToJson(const PartnershipGraph& graph, const Finding& finding) {
+  {
     json figures = json::object();
     for (const Figure& figure : finding.figures) figures[figure.name] = figure.value;
     json facts = json::object();
@@ -52,16 +67,26 @@ json FindingsToJson(const PartnershipGraph& graph, const Findings& findings) {
       edge["edge"] = e;
       related.push_back(std::move(edge));
     }
-    list.push_back({{"pass", finding.pass},
-                    {"severity", FindingSeverityName(finding.severity)},
-                    {"subjects", finding.subjects},
-                    {"figures", figures},
-                    {"facts", facts},
-                    {"parts", parts},
-                    {"related", related},
-                    {"notes", finding.notes},
-                    {"message", finding.message}});
+    json metrics = json::array();
+    for (std::uint32_t m : finding.metrics) metrics.push_back(MetricToJson(graph, m));
+    json object{{"pass", finding.pass},
+                {"severity", FindingSeverityName(finding.severity)},
+                {"subjects", finding.subjects},
+                {"figures", figures},
+                {"facts", facts},
+                {"parts", parts},
+                {"related", related},
+                {"metrics", metrics},
+                {"notes", finding.notes},
+                {"message", finding.message}};
+    if (!finding.topic.empty()) object["topic"] = finding.topic;
+    return object;
   }
+}
+
+json FindingsToJson(const PartnershipGraph& graph, const Findings& findings) {
+  json list = json::array();
+  for (const Finding& finding : findings) list.push_back(FindingToJson(graph, finding));
   return json{{"findings", list}};
 }
 
@@ -81,6 +106,7 @@ void PrintFindingsTable(const PartnershipGraph& graph, const Findings& findings,
       for (const std::string& note : finding.notes) out << fmt::format("  {:<8} note: {}\n", "", note);
       if (why) {
         for (EdgeId e : finding.related) out << fmt::format("  {:<8} why:  {}\n", "", DescribeEdge(graph, e));
+        for (std::uint32_t m : finding.metrics) out << fmt::format("  {:<8} why:  {}\n", "", DescribeMetric(graph, m));
       }
     }
   }

@@ -10,12 +10,19 @@
 
 namespace pg {
 
-/// {"findings": [{"pass", "severity", "subjects", "figures", "facts", "parts", "related",
-/// "notes", "message"}]}; see README "JSON output".
+/// {"findings": [{"pass", "severity", "subjects", "topic"?, "figures", "facts", "parts",
+/// "related", "metrics", "notes", "message"}]}; see README "JSON output".
 nlohmann::json FindingsToJson(const PartnershipGraph& graph, const Findings& findings);
 
 /// One edge as JSON evidence: from, to, type, figures, dates, source, file, sheet, line.
 nlohmann::json EdgeToJson(const PartnershipGraph& graph, EdgeId e);
+
+/// One metric row as JSON evidence: entity, metric, value, unit, as_of, basis, source,
+/// confidence, file, sheet, line.
+nlohmann::json MetricToJson(const PartnershipGraph& graph, std::uint32_t m);
+
+/// One finding in the shape FindingsToJson lists.
+nlohmann::json FindingToJson(const PartnershipGraph& graph, const Finding& finding);
 
 /// Grouped by pass, one line per finding, notes under it; with `why`, the evidence edges too.
 void PrintFindingsTable(const PartnershipGraph& graph, const Findings& findings, bool why, std::ostream& out);

@@ -5,6 +5,7 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include "analysis/evidence.h"
 #include "graph/graph_view.h"
 #include "graph/value_parser.h"
 #include "io/model_reader.h"
@@ -45,6 +46,22 @@ int RunValidate(const CommonOptions& options, CliIo& io) {
                         Known(claim.amount_usd) ? FormatUsd(claim.amount_usd) : "(other figures)",
                         Known(edge.amount_usd) ? FormatUsd(edge.amount_usd) : "(other figures)",
                         FormatLocation({counted_source.file, counted_source.sheet, edge.origin.line, 0})));
+      }
+    }
+    for (MetricId counted : view.Metrics().ConflictedFacts()) {
+      const Metric& metric = graph->Metrics()[counted];
+      for (MetricId other : view.Metrics().ConflictsOf(counted)) {
+        const Metric& claim = graph->Metrics()[other];
+        const SourceFile& source = graph->Source(claim.origin.source);
+        diagnostics.Warning(
+            {source.file, source.sheet, claim.origin.line, 0},
+            fmt::format("conflicting claim: {} {}{}{} {} here, {} at {}; counting the latter (higher confidence or "
+                        "first)",
+                        graph->NodeName(claim.entity), graph->Text(claim.metric),
+                        claim.basis != kNoString ? fmt::format(" ({})", graph->Text(claim.basis)) : "",
+                        claim.as_of.Known() ? " as of " + claim.as_of.ToString() : "",
+                        FormatMetricValue(*graph, claim), FormatMetricValue(*graph, metric),
+                        WhereOf(*graph, metric.origin)));
       }
     }
   }

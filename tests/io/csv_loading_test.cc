@@ -159,10 +159,13 @@ TEST(CsvLoading, NodeDefinedTwiceMergesRolesAndWarnsOnDisagreement) {
   ASSERT_EQ(graph->NodeCount(), 1u);
   EXPECT_EQ(graph->GetNode(0).roles, RoleBit(NodeType::kInvestor) | RoleBit(NodeType::kCloud));
   EXPECT_EQ(graph->NodeLabel(0), "Amazon");
-  ASSERT_EQ(diagnostics.All().size(), 1u);
+  ASSERT_EQ(diagnostics.All().size(), 2u);
   EXPECT_EQ(FormatDiagnostic(diagnostics.All()[0]),
             b + ":2: warning: node \"Amazon\" defined again with label \"Amazon.com\" (first defined at " + a +
                 ":2 with \"Amazon\"); keeping the first");
+  EXPECT_EQ(FormatDiagnostic(diagnostics.All()[1]),
+            b + ":2: warning: node \"Amazon\" defined again with type \"cloud\" (first defined at " + a +
+                ":2 with \"investor\"); keeping \"investor\" as its type and \"cloud\" as a role");
 }
 
 TEST(CsvLoading, OwnershipCycleIsAnInputError) {

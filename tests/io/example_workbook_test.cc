@@ -28,7 +28,12 @@ nlohmann::json FindingsWithoutPlaces(const PartnershipGraph& graph) {
       edge.erase("file");
       edge.erase("sheet");
     }
+    for (auto& metric : finding["metrics"]) {
+      metric.erase("file");
+      metric.erase("sheet");
+    }
     finding.erase("notes");  // they quote places too
+    if (finding["pass"] == "conflicts") finding.erase("message");  // so do conflict messages
   }
   return json;
 }

@@ -1,0 +1,45 @@
+#pragma once
+// What changed between two dates: edges that began or ended, and findings that appeared,
+// disappeared or changed their figures. The same graph is viewed as of each date (GraphView),
+// every selected pass runs on both views, and findings are matched by identity:
+// pass + subjects (in order) + topic. A matched finding whose figures differ is "changed" with
+// each differing figure's before and after (a figure present on one side only counts too).
+// Edges: began = active at `to` but not at `from`; ended = active at `from` but not at `to`.
+
+#include <span>
+#include <string>
+#include <vector>
+
+#include "analysis/pass_registry.h"
+#include "graph/partnership_graph.h"
+
+namespace pg {
+
+struct FigureChange {
+  std::string name;
+  double before = kMissing;  ///< NaN when the figure was absent
+  double after = kMissing;
+};
+
+struct FindingChange {
+  Finding before;
+  Finding after;
+  std::vector<FigureChange> figures;
+};
+
+struct GraphDiff {
+  Date from, to;
+  std::vector<EdgeId> began;
+  std::vector<EdgeId> ended;
+  Findings appeared;     ///< as reported at `to`
+  Findings disappeared;  ///< as reported at `from`
+  std::vector<FindingChange> changed;
+};
+
+/// "dual-backing|Amazon,OpenAI,Anthropic|topic": how findings are matched across dates.
+std::string FindingIdentity(const Finding& finding);
+
+GraphDiff DiffGraph(const PartnershipGraph& graph, Date from, Date to, std::span<const PassInfo* const> passes,
+                    const PassOptions& options);
+
+}  // namespace pg

@@ -1,0 +1,43 @@
+#pragma once
+// Writes the model as a CSV folder (nodes.csv, edges.csv, metrics.csv) that the CSV reader
+// loads back to the same model.
+//
+// Formula injection: a text cell that starts with `=`, `+`, `-` or `@` would run as a formula
+// when a spreadsheet opens the file. Such a cell is written with a leading apostrophe, the
+// spreadsheet convention for "this is text" (`=HYPERLINK(...)` -> `'=HYPERLINK(...)`). Numbers
+// are left alone (`-5`, `+3.2`, `-1e5` stay numbers). To keep round trips lossless the rule is
+// applied after stripping leading apostrophes: a value that already starts with apostrophes
+// followed by one of those characters gets one more. The CSV reader undoes exactly one
+// apostrophe in that case (UnneutraliseCsvCell), so every value reads back as it was written.
+
+#include <string>
+#include <string_view>
+
+#include "graph/partnership_graph.h"
+
+namespace pg {
+
+/// The cell as it must be written (before CSV quoting): with a leading `'` when it would
+/// otherwise start a formula.
+std::string NeutraliseCsvCell(std::string_view value);
+
+/// The reader's inverse: drops one leading `'` when the apostrophes are followed by `=`, `+`,
+/// `-` or `@`; other cells are returned unchanged.
+std::string_view UnneutraliseCsvCell(std::string_view cell);
+
+/// RFC 4180 quoting when needed (comma, quote, CR, LF, leading or trailing blank).
+std::string QuoteCsvCell(std::string_view cell);
+
+struct CsvModelFiles {
+  std::string nodes, edges, metrics;
+};
+
+/// The three files' contents.
+CsvModelFiles ModelToCsv(const PartnershipGraph& graph);
+
+/// Writes the three files into folder `path` atomically: into a temporary sibling folder,
+/// then renamed into place. An existing `path` is replaced only if it holds nothing but
+/// nodes.csv, edges.csv and metrics.csv (a previous conversion); otherwise false with a message.
+bool WriteCsvFolder(const PartnershipGraph& graph, const std::string& path, std::string* error);
+
+}  // namespace pg

@@ -1,0 +1,16 @@
+#pragma once
+// Writes the model as an XLSX workbook with sheets nodes, edges and metrics (libxlsxwriter),
+// which the XLSX reader loads back to the same model. Numbers are numeric cells; text is
+// always a string cell, so a value starting with `=` is never a formula (no neutralising).
+
+#include <string>
+
+#include "graph/partnership_graph.h"
+
+namespace pg {
+
+/// Writes `path` atomically (a temporary file in the same folder, then a rename). False with
+/// a message on error (including a cell over Excel's 32,767-character limit).
+bool WriteXlsxModel(const PartnershipGraph& graph, const std::string& path, std::string* error);
+
+}  // namespace pg

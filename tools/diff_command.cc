@@ -1,0 +1,158 @@
+#include "tools/diff_command.h"
+
+#include <memory>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include "analysis/evidence.h"
+#include "analysis/graph_diff.h"
+#include "analysis/pass_registry.h"
+#include "graph/value_parser.h"
+#include "tools/findings_format.h"
+
+namespace pg {
+namespace {
+
+using nlohmann::json;
+
+bool ParseDateOption(const std::string& name, const std::string& text, CliIo& io, Date* date) {
+  std::string error;
+  const std::optional<Date> parsed = ParseDate(text, &error);
+  if (!parsed) {
+    io.err << fmt::format("error: {}: {}\n", name, error);
+    return false;
+  }
+  *date = *parsed;
+  return true;
+}
+
+std::string FigureText(const std::string& name, double value) {
+  if (!Known(value)) return "(none)";
+  if (name.ends_with("_usd")) return FormatUsd(value);
+  return fmt::format("{:g}", value);
+}
+
+json FigureJson(double value) { return Known(value) ? json(value) : json(nullptr); }
+
+json DiffToJson(const PartnershipGraph& graph, const GraphDiff& diff) {
+  auto edges = [&](const std::vector<EdgeId>& list) {
+    json out = json::array();
+    for (EdgeId e : list) {
+      json edge = EdgeToJson(graph, e);
+      edge["edge"] = e;
+      out.push_back(std::move(edge));
+    }
+    return out;
+  };
+  auto findings = [&](const Findings& list) {
+    json out = json::array();
+    for (const Finding& finding : list) out.push_back(FindingToJson(graph, finding));
+    return out;
+  };
+  json changed = json::array();
+  for (const FindingChange& change : diff.changed) {
+    json figures = json::object();
+    for (const FigureChange& figure : change.figures) {
+      figures[figure.name] = {{"before", FigureJson(figure.before)}, {"after", FigureJson(figure.after)}};
+    }
+    json object{{"pass", change.after.pass},
+                {"subjects", change.after.subjects},
+                {"figures", figures},
+                {"before", change.before.message},
+                {"after", change.after.message}};
+    if (!change.after.topic.empty()) object["topic"] = change.after.topic;
+    changed.push_back(std::move(object));
+  }
+  return json{{"from", diff.from.ToString()},
+              {"to", diff.to.ToString()},
+              {"edges", {{"began", edges(diff.began)}, {"ended", edges(diff.ended)}}},
+              {"findings",
+               {{"appeared", findings(diff.appeared)}, {"disappeared", findings(diff.disappeared)}, {"changed", changed}}}};
+}
+
+void PrintDiffTable(const PartnershipGraph& graph, const GraphDiff& diff, std::ostream& out) {
+  out << fmt::format("from {} to {}: {} edge{} began, {} ended; {} finding{} appeared, {} disappeared, {} changed\n",
+                     diff.from.ToString(), diff.to.ToString(), diff.began.size(), diff.began.size() == 1 ? "" : "s",
+                     diff.ended.size(), diff.appeared.size(), diff.appeared.size() == 1 ? "" : "s",
+                     diff.disappeared.size(), diff.changed.size());
+  auto edges = [&](std::string_view title, char mark, const std::vector<EdgeId>& list) {
+    if (list.empty()) return;
+    out << fmt::format("\n{} ({})\n", title, list.size());
+    for (EdgeId e : list) out << fmt::format("  {} {}\n", mark, DescribeEdge(graph, e));
+  };
+  auto findings = [&](std::string_view title, char mark, const Findings& list) {
+    if (list.empty()) return;
+    out << fmt::format("\n{} ({})\n", title, list.size());
+    for (const Finding& finding : list) out << fmt::format("  {} {}: {}\n", mark, finding.pass, finding.message);
+  };
+  edges("edges began", '+', diff.began);
+  edges("edges ended", '-', diff.ended);
+  findings("findings appeared", '+', diff.appeared);
+  findings("findings disappeared", '-', diff.disappeared);
+  if (!diff.changed.empty()) {
+    out << fmt::format("\nfindings changed ({})\n", diff.changed.size());
+    for (const FindingChange& change : diff.changed) {
+      out << fmt::format("  ~ {}: {}\n", change.after.pass, change.after.message);
+      for (const FigureChange& figure : change.figures) {
+        out << fmt::format("      {}: {} -> {}\n", figure.name, FigureText(figure.name, figure.before),
+                           FigureText(figure.name, figure.after));
+      }
+    }
+  }
+}
+
+}  // namespace
+
+void SetupDiff(CLI::App& app, CliIo& io, int* exit_code) {
+  auto options = std::make_shared<DiffOptions>();
+  CLI::App* command = app.add_subcommand("diff", "what changed between two dates: edges and findings");
+  command->footer(
+      "Edges began: active at --to but not at --from (started in between); ended: the reverse.\n"
+      "Findings are matched by pass, subjects and topic; changed ones list each figure before -> after.\n"
+      "Examples:\n"
+      "  partnergraph diff examples/ai-cloud-2026 --from 2026-01 --to 2026-04\n"
+      "  partnergraph diff deals.xlsx --from 2025 --to 2026-06 --pass dual-backing --format json | jq .findings");
+  command->add_option("inputs", options->inputs, "CSV files, a folder of them, an .xlsx workbook or a .json model")
+      ->required()
+      ->type_name("PATH...");
+  command->add_option("--from", options->from, "the earlier date (YYYY, YYYY-MM or YYYY-MM-DD)")
+      ->required()
+      ->type_name("DATE");
+  command->add_option("--to", options->to, "the later date")->required()->type_name("DATE");
+  command->add_option("-p,--pass", options->passes, "passes to compare, comma-separated (default: all)")
+      ->delimiter(',')
+      ->type_name("NAME,...");
+  command->add_option("-f,--format", options->format, "output: table (for people) or json (for jq)")
+      ->check(CLI::IsMember({"table", "json"}))
+      ->capture_default_str();
+  command->add_flag("-q,--quiet", options->quiet, "print no warnings, only errors and results");
+  command->callback([options, &io, exit_code] { *exit_code = RunDiff(*options, io); });
+}
+
+int RunDiff(const DiffOptions& options, CliIo& io) {
+  Date from, to;
+  std::vector<const PassInfo*> passes;
+  if (!ParseDateOption("--from", options.from, io, &from) || !ParseDateOption("--to", options.to, io, &to) ||
+      !SelectPasses(options.passes, io, &passes)) {
+    return kExitBadInput;
+  }
+  if (!(from < to)) {
+    io.err << fmt::format("error: --from {} must be before --to {}\n", from.ToString(), to.ToString());
+    return kExitBadInput;
+  }
+  CommonOptions common;
+  common.inputs = options.inputs;
+  common.quiet = options.quiet;
+  std::optional<PartnershipGraph> graph = LoadForCommand(common, io);
+  if (!graph) return kExitBadInput;
+  const GraphDiff diff = DiffGraph(*graph, from, to, passes, PassOptions{});
+  if (options.format == "json") {
+    io.out << DiffToJson(*graph, diff).dump(2) << '\n';
+  } else {
+    PrintDiffTable(*graph, diff, io.out);
+  }
+  return kExitOk;
+}
+
+}  // namespace pg
