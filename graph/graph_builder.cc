@@ -42,9 +42,12 @@ Location GraphBuilder::Place(const Origin& origin, std::uint32_t field) const {
 }
 
 void GraphBuilder::Reserve(std::size_t nodes, std::size_t edges) {
-  graph_.nodes_.reserve(nodes);
-  pending_edges_.reserve(edges);
-  graph_.strings_.Reserve(nodes * 2);
+  if (nodes > 0) {
+    graph_.nodes_.reserve(nodes);
+    graph_.strings_.Reserve(nodes * 2);
+  }
+  graph_.edges_.reserve(edges);
+  pending_ends_.reserve(edges);
 }
 
 void GraphBuilder::AddNode(NodeRecord record) {
@@ -165,16 +168,21 @@ PartnershipGraph GraphBuilder::Build() {
     return v;
   };
 
-  graph_.edges_.reserve(pending_edges_.size());
-  for (EdgeRecord& record : pending_edges_) {
-    const VertexId from = endpoint(record.from_name, record.edge.origin, record.from_field);
-    const VertexId to = endpoint(record.to_name, record.edge.origin, record.to_field);
+  // Resolve in place, dropping edges with an unknown endpoint (the load fails on those anyway).
+  std::size_t kept = 0;
+  for (std::size_t i = 0; i < pending_ends_.size(); ++i) {
+    const PendingEnds& ends = pending_ends_[i];
+    Edge& edge = graph_.edges_[i];
+    const VertexId from = endpoint(ends.from_name, edge.origin, ends.from_field);
+    const VertexId to = endpoint(ends.to_name, edge.origin, ends.to_field);
     if (from == kNoVertex || to == kNoVertex) continue;
-    record.edge.from = from;
-    record.edge.to = to;
-    graph_.edges_.push_back(record.edge);
+    edge.from = from;
+    edge.to = to;
+    if (kept != i) graph_.edges_[kept] = edge;
+    ++kept;
   }
-  std::vector<EdgeRecord>().swap(pending_edges_);
+  graph_.edges_.resize(kept);
+  std::vector<PendingEnds>().swap(pending_ends_);
 
   for (MetricRecord& record : pending_metrics_) {
     const VertexId entity = Resolve(record.entity_name);

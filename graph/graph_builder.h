@@ -40,6 +40,8 @@ class GraphBuilder {
   std::uint32_t AddSource(std::string_view file, std::string_view sheet);
   std::uint32_t AddAttributes(Attributes attributes);
   Location Place(const Origin& origin, std::uint32_t field = 0) const;
+  /// Capacity hints (0 nodes: leave nodes and strings alone). Reserving is cheap: pages that are
+  /// never written cost no memory, so callers may overestimate.
   void Reserve(std::size_t nodes, std::size_t edges);
 
   /// A node row. A second row with the same id merges into the first: missing fields are
@@ -47,13 +49,17 @@ class GraphBuilder {
   /// different type too: it is kept as an extra role). A node first seen untyped (or `other`)
   /// takes the type of a later typed row silently.
   void AddNode(NodeRecord record);
-  void AddEdge(EdgeRecord record) { pending_edges_.push_back(std::move(record)); }
+  /// The edge goes straight into the graph's edge array; only its endpoint names wait for Build().
+  void AddEdge(const EdgeRecord& record) {
+    graph_.edges_.push_back(record.edge);
+    pending_ends_.push_back({record.from_name, record.to_name, record.from_field, record.to_field});
+  }
   void AddMetric(MetricRecord record) { pending_metrics_.push_back(std::move(record)); }
   /// Called when a nodes table was read: from then on, edges naming unknown nodes are errors.
   /// Without any nodes table (a Kumu connections-only sheet) endpoints become nodes of type other.
   void MarkNodesTableSeen() { nodes_table_seen_ = true; }
   bool NodesTableSeen() const { return nodes_table_seen_; }
-  std::size_t PendingEdgeCount() const { return pending_edges_.size(); }
+  std::size_t PendingEdgeCount() const { return pending_ends_.size(); }
 
   /// Resolves endpoints, builds the topology and checks ownership for cycles.
   PartnershipGraph Build();
@@ -67,7 +73,14 @@ class GraphBuilder {
 
   Diagnostics* diagnostics_;
   PartnershipGraph graph_;
-  std::vector<EdgeRecord> pending_edges_;
+  /// Endpoint names of graph_.edges_[i], resolved by Build() (16 bytes an edge, not a copy).
+  struct PendingEnds {
+    StrId from_name;
+    StrId to_name;
+    std::uint32_t from_field;
+    std::uint32_t to_field;
+  };
+  std::vector<PendingEnds> pending_ends_;
   std::vector<MetricRecord> pending_metrics_;
   bool nodes_table_seen_ = false;
   std::size_t suggestions_left_ = 50;  ///< "did you mean" scans every node; cap it on bad files

@@ -1,21 +1,73 @@
 #include "graph/string_pool.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <cstring>
+#include <new>
+
+#include <sys/mman.h>
 
 namespace pg {
 namespace {
 constexpr std::size_t kBlockSize = 1 << 20;
+constexpr std::uint32_t kEmptyId = ~std::uint32_t{0};
+constexpr std::size_t kInitialSlots = 1024;
+
+inline std::uint64_t Mix(std::uint64_t x) {
+  x ^= x >> 33;
+  x *= 0xff51afd7ed558ccdULL;
+  x ^= x >> 33;
+  x *= 0xc4ceb9fe1a85ec53ULL;
+  x ^= x >> 33;
+  return x;
+}
+// The first 8 bytes of `text`, zero-padded: with the length in the tag, a slot alone decides
+// equality for strings of up to 8 bytes (most ids), so a hit touches one cache line.
+inline std::uint64_t Prefix(std::string_view text) {
+  std::uint64_t word = 0;
+  std::memcpy(&word, text.data(), std::min<std::size_t>(text.size(), 8));
+  return word;
+}
+inline std::uint32_t Tag(std::uint64_t hash, std::size_t length) {
+  return static_cast<std::uint32_t>((hash >> 32) & 0xFFFFFF00u) | static_cast<std::uint32_t>(std::min<std::size_t>(length, 255));
+}
+constexpr std::size_t kHugePage = 2u << 20;
+}  // namespace
+
+void StringPool::FreeSlots::operator()(Slot* slots) const { std::free(slots); }
+
+std::uint64_t StringPool::Hash(std::string_view text) {
+  std::uint64_t h = 0x9E3779B97F4A7C15ULL ^ (text.size() * 0xff51afd7ed558ccdULL);
+  const char* p = text.data();
+  std::size_t n = text.size();
+  while (n >= 8) {
+    std::uint64_t word;
+    std::memcpy(&word, p, 8);
+    h = (h ^ word) * 0x9E3779B97F4A7C15ULL;
+    h ^= h >> 29;
+    p += 8;
+    n -= 8;
+  }
+  if (n > 0) {
+    std::uint64_t word = 0;
+    std::memcpy(&word, p, n);
+    h = (h ^ word) * 0x9E3779B97F4A7C15ULL;
+  }
+  return Mix(h);
 }
 
 StringPool::StringPool() {
   views_.emplace_back();
-  index_.emplace(std::string_view(), kNoString);
+  Grow(kInitialSlots);
+  const std::uint64_t hash = Hash({});
+  slots_[Probe({}, hash)] = Slot{Prefix({}), Tag(hash, 0), kNoString};
 }
 
 void StringPool::Reserve(std::size_t count) {
   views_.reserve(count);
-  index_.reserve(count);
+  std::size_t want = kInitialSlots;
+  while (want < count * 2) want *= 2;
+  if (want > slot_count_) Grow(want);
 }
 
 std::string_view StringPool::Store(std::string_view text) {
@@ -30,20 +82,57 @@ std::string_view StringPool::Store(std::string_view text) {
   return {where, text.size()};
 }
 
+std::size_t StringPool::Probe(std::string_view text, std::uint64_t hash) const {
+  const std::size_t mask = slot_count_ - 1;
+  const std::uint32_t tag = Tag(hash, text.size());
+  const std::uint64_t prefix = Prefix(text);
+  for (std::size_t i = static_cast<std::size_t>(hash) & mask;; i = (i + 1) & mask) {
+    const Slot& slot = slots_[i];
+    if (slot.id == kEmptyId) return i;
+    if (slot.tag == tag && slot.prefix == prefix && (text.size() <= 8 || views_[slot.id] == text)) return i;
+  }
+}
+
+void StringPool::Grow(std::size_t slots) {
+  const std::size_t bytes = slots * sizeof(Slot);
+  void* memory = nullptr;
+  if (bytes >= kHugePage) {
+    memory = std::aligned_alloc(kHugePage, (bytes + kHugePage - 1) / kHugePage * kHugePage);
+    if (memory) ::madvise(memory, bytes, MADV_HUGEPAGE);
+  } else {
+    memory = std::malloc(bytes);
+  }
+  if (!memory) throw std::bad_alloc();
+  std::unique_ptr<Slot[], FreeSlots> old(static_cast<Slot*>(memory));
+  std::fill_n(old.get(), slots, Slot{0, 0, kEmptyId});
+  old.swap(slots_);
+  const std::size_t old_count = slot_count_;
+  slot_count_ = slots;
+  const std::size_t mask = slot_count_ - 1;
+  for (std::size_t k = 0; k < old_count; ++k) {
+    const Slot& slot = old[k];
+    if (slot.id == kEmptyId) continue;
+    std::size_t i = static_cast<std::size_t>(Hash(views_[slot.id])) & mask;
+    while (slots_[i].id != kEmptyId) i = (i + 1) & mask;
+    slots_[i] = slot;
+  }
+}
+
 StrId StringPool::Intern(std::string_view text) {
-  auto found = index_.find(text);
-  if (found != index_.end()) return found->second;
-  const std::string_view stored = Store(text);
+  const std::uint64_t hash = Hash(text);
+  std::size_t i = Probe(text, hash);
+  if (slots_[i].id != kEmptyId) return slots_[i].id;
   const StrId id = static_cast<StrId>(views_.size());
-  views_.push_back(stored);
-  index_.emplace(stored, id);
+  views_.push_back(Store(text));
+  slots_[i] = Slot{Prefix(text), Tag(hash, text.size()), id};
+  if (views_.size() * 2 > slot_count_) Grow(slot_count_ * 2);
   return id;
 }
 
 bool StringPool::Find(std::string_view text, StrId* id) const {
-  auto found = index_.find(text);
-  if (found == index_.end()) return false;
-  *id = found->second;
+  const std::size_t i = Probe(text, Hash(text));
+  if (slots_[i].id == kEmptyId) return false;
+  *id = slots_[i].id;
   return true;
 }
 

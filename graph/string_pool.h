@@ -1,11 +1,12 @@
 #pragma once
 // Interned strings: every name, id and repeated text is stored once and referred to by a 32-bit
-// id, so a million-edge graph holds integers, not strings.
+// id, so a million-edge graph holds integers, not strings. The index is a flat open-addressing
+// table of (hash, id) pairs: a node-based hash map cost a cache miss per node and dominated the
+// load of large inputs.
 
 #include <cstdint>
 #include <memory>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace pg {
@@ -30,14 +31,34 @@ class StringPool {
   std::size_t Size() const { return views_.size(); }
   void Reserve(std::size_t count);
 
+  /// The hash the index uses (exposed for the microbenchmarks).
+  static std::uint64_t Hash(std::string_view text);
+
  private:
   std::string_view Store(std::string_view text);
+  void Grow(std::size_t slots);
+  /// The slot holding `text`, or the empty slot where it would go.
+  std::size_t Probe(std::string_view text, std::uint64_t hash) const;
 
   std::vector<std::unique_ptr<char[]>> blocks_;
   std::size_t block_used_ = 0;
   std::size_t block_size_ = 0;
   std::vector<std::string_view> views_;
-  std::unordered_map<std::string_view, StrId> index_;
+  /// One slot of the power-of-two table: the first 8 bytes, hash bits and length, and the id
+  /// (all ones when empty).
+  struct Slot {
+    std::uint64_t prefix;
+    std::uint32_t tag;
+    std::uint32_t id;
+  };
+  struct FreeSlots {
+    void operator()(Slot* slots) const;
+  };
+  /// Allocated on 2 MiB boundaries and advised as huge pages: a lookup is one random access
+  /// into a table of megabytes, and on virtual machines the TLB miss costs more than the
+  /// cache miss.
+  std::unique_ptr<Slot[], FreeSlots> slots_;
+  std::size_t slot_count_ = 0;
 };
 
 }  // namespace pg

@@ -7,6 +7,7 @@
 
 #include "analysis/pass_registry.h"
 #include "tools/findings_format.h"
+#include "tools/phase_clock.h"
 
 namespace pg {
 
@@ -17,7 +18,8 @@ void SetupAnalyze(CLI::App& app, CliIo& io, int* exit_code) {
       "Examples:\n"
       "  partnergraph analyze examples/ai-cloud-2026\n"
       "  partnergraph analyze deals.xlsx --pass dual-backing --format json | jq '.findings[].message'\n"
-      "  partnergraph analyze nodes.csv edges.csv --fail-on warning   # exit 1 if anything is found");
+      "  partnergraph analyze nodes.csv edges.csv --fail-on warning   # exit 1 if anything is found\n"
+      "  partnergraph analyze big/nodes.csv big/edges.csv --format json --timings > out.json");
   AddCommonOptions(*command, &options->common);
   command->add_option("-p,--pass", options->passes, "passes to run, comma-separated (default: all; see `passes`)")
       ->delimiter(',')
@@ -39,20 +41,29 @@ int RunAnalyze(const AnalyzeOptions& options, CliIo& io) {
       !SelectPasses(options.passes, io, &passes)) {
     return kExitBadInput;
   }
-  std::optional<PartnershipGraph> graph = LoadForCommand(options.common, io);
+  PhaseClockOptions clock_options;
+  clock_options.timings = options.common.timings;
+  clock_options.quiet = options.common.quiet;
+  PhaseClock clock(io, clock_options, options.common.progress || ErrIsTerminal(io));
+  std::optional<PartnershipGraph> graph = LoadForCommand(options.common, io, &clock);
   if (!graph) return kExitBadInput;
 
+  clock.Begin("view", "indexing rivals, ownership and claims");
   const GraphView view(*graph, ViewOptions{as_of});
+  clock.End();
   PassOptions pass_options;
   pass_options.min_amount_usd = options.min_amount;
   Findings findings;
   for (const PassInfo* pass : passes) {
+    clock.Begin(pass->name, fmt::format("running {}", pass->name));
     Findings found = pass->run(view, pass_options);
     findings.insert(findings.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
+    clock.End();
   }
 
+  clock.Begin("output", fmt::format("writing {} findings", findings.size()));
   if (format == OutputFormat::kJson) {
-    io.out << FindingsToJson(*graph, findings).dump(2) << '\n';
+    WriteFindingsJson(*graph, findings, io.out);
   } else {
     io.out << fmt::format("{} nodes, {} edges, {} metrics{}; {} finding{}\n", graph->NodeCount(),
                           graph->EdgeCount(), graph->Metrics().size(),
@@ -60,6 +71,8 @@ int RunAnalyze(const AnalyzeOptions& options, CliIo& io) {
                           findings.size() == 1 ? "" : "s");
     PrintFindingsTable(*graph, findings, options.why, io.out);
   }
+  io.out.flush();
+  clock.End();
   if (!options.fail_on.empty()) {
     const FindingSeverity threshold = *ParseFindingSeverity(options.fail_on);
     for (const Finding& finding : findings) {

@@ -14,6 +14,7 @@
 #include "graph/text.h"
 #include "graph/value_parser.h"
 #include "io/model_reader.h"
+#include "tools/phase_clock.h"
 
 namespace pg {
 
@@ -32,7 +33,11 @@ void AddCommonOptions(CLI::App& command, CommonOptions* options, bool with_forma
                      "only edges valid at this date (YYYY, YYYY-MM or YYYY-MM-DD): started by then, "
                      "not yet ended; metrics: the latest value by then (plans always)")
       ->type_name("DATE");
-  command.add_flag("-q,--quiet", options->quiet, "print no warnings, only errors and results");
+  command.add_flag("-q,--quiet", options->quiet, "print no warnings or progress, only errors and results");
+  command.add_flag("--progress", options->progress,
+                   "report slow phases (over a second) on stderr even when it is not a terminal");
+  command.add_flag("--timings", options->timings,
+                   "print `phase=NAME seconds=S maxrss_kb=K` on stderr after each phase (for benchmarks)");
 }
 
 void PrintDiagnostics(const Diagnostics& diagnostics, CliIo& io, std::size_t limit) {
@@ -47,9 +52,20 @@ void PrintDiagnostics(const Diagnostics& diagnostics, CliIo& io, std::size_t lim
   }
 }
 
-std::optional<PartnershipGraph> LoadForCommand(const CommonOptions& options, CliIo& io) {
+std::optional<PartnershipGraph> LoadForCommand(const CommonOptions& options, CliIo& io, PhaseClock* clock) {
   Diagnostics diagnostics;
+  if (clock) {
+    std::uintmax_t bytes = 0;
+    for (const std::string& input : options.inputs) {
+      std::error_code error;
+      if (std::filesystem::is_regular_file(input, error)) bytes += std::filesystem::file_size(input, error);
+    }
+    clock->Begin("load", fmt::format("loading {} input{}{}", options.inputs.size(),
+                                     options.inputs.size() == 1 ? "" : "s",
+                                     bytes > 0 ? fmt::format(" ({:.1f} MB)", bytes / 1e6) : ""));
+  }
   std::optional<PartnershipGraph> graph = LoadModel(options.inputs, &diagnostics);
+  if (clock) clock->End();
   if (!graph || !options.quiet) {
     if (!graph) {
       Diagnostics errors;

@@ -25,9 +25,13 @@ struct CommonOptions {
   std::string format = "table";
   std::string as_of;
   bool quiet = false;
+  bool progress = false;  ///< progress lines on stderr for slow phases even off a terminal
+  bool timings = false;   ///< `phase=... seconds=... maxrss_kb=...` lines on stderr
 };
 
-/// Adds `PATH...`, `--format`, `--as-of`, `--quiet` to a subcommand.
+class PhaseClock;
+
+/// Adds `PATH...`, `--format`, `--as-of`, `--quiet`, `--progress`, `--timings` to a subcommand.
 void AddCommonOptions(CLI::App& command, CommonOptions* options, bool with_format = true);
 
 /// Prints diagnostics to `io.err` (at most `limit`, then a count of the rest).
@@ -35,7 +39,10 @@ void PrintDiagnostics(const Diagnostics& diagnostics, CliIo& io, std::size_t lim
 
 /// Loads the inputs; on error prints the diagnostics and returns nullopt (exit 2). Warnings are
 /// printed unless quiet.
-std::optional<PartnershipGraph> LoadForCommand(const CommonOptions& options, CliIo& io);
+/// With `clock`, the load is timed as phase "load" (progress shown while it runs; the phase
+/// ends before diagnostics are printed).
+std::optional<PartnershipGraph> LoadForCommand(const CommonOptions& options, CliIo& io,
+                                               PhaseClock* clock = nullptr);
 
 /// Parses --format and --as-of; prints a message and returns false when they are bad.
 bool ParseFormat(const CommonOptions& options, CliIo& io, OutputFormat* format);

@@ -1,5 +1,10 @@
 #include "tools/findings_format.h"
 
+#include <algorithm>
+#include <cmath>
+#include <iterator>
+#include <string_view>
+
 #include <fmt/format.h>
 
 #include "analysis/evidence.h"
@@ -110,6 +115,31 @@ void PrintFindingsTable(const PartnershipGraph& graph, const Findings& findings,
       }
     }
   }
+}
+
+
+void WriteFindingsJson(const PartnershipGraph& graph, const Findings& findings, std::ostream& out) {
+  if (findings.empty()) {
+    out << FindingsToJson(graph, findings).dump(2) << '\n';
+    return;
+  }
+  // Each finding is dumped on its own and indented to its depth in the document, which gives
+  // the same bytes as dumping the whole tree (JSON strings hold no raw newlines).
+  std::string text = "{\n  \"findings\": [\n";
+  for (std::size_t i = 0; i < findings.size(); ++i) {
+    const std::string one = FindingToJson(graph, findings[i]).dump(2);
+    text += "    ";
+    for (const char c : one) {
+      text += c;
+      if (c == '\n') text += "    ";
+    }
+    text += i + 1 < findings.size() ? ",\n" : "\n";
+    if (text.size() > (1u << 20)) {
+      out << text;
+      text.clear();
+    }
+  }
+  out << text << "  ]\n}\n";
 }
 
 }  // namespace pg

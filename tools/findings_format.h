@@ -14,6 +14,11 @@ namespace pg {
 /// "related", "metrics", "notes", "message"}]}; see README "JSON output".
 nlohmann::json FindingsToJson(const PartnershipGraph& graph, const Findings& findings);
 
+/// Streams exactly `FindingsToJson(graph, findings).dump(2)` plus a newline to `out`, without
+/// building the document in memory: a million-edge input yields tens of thousands of findings
+/// with hundreds of thousands of evidence edges, and the tree costs more than the analysis.
+void WriteFindingsJson(const PartnershipGraph& graph, const Findings& findings, std::ostream& out);
+
 /// One edge as JSON evidence: from, to, type, figures, dates, source, file, sheet, line.
 nlohmann::json EdgeToJson(const PartnershipGraph& graph, EdgeId e);
 
