@@ -118,28 +118,310 @@ void PrintFindingsTable(const PartnershipGraph& graph, const Findings& findings,
 }
 
 
+namespace {
+
+// Writes JSON the way nlohmann's dump(2) does: keys in std::map order (sorted bytes), two
+// spaces per level, "[]" and "{}" for empty containers, floats by nlohmann's own to_chars.
+class JsonStream {
+ public:
+  explicit JsonStream(std::ostream& out) : out_(out) { buffer_.reserve(kFlushAt + 4096); }
+  ~JsonStream() { Flush(); }
+
+  void Raw(std::string_view text) { buffer_.append(text); }
+  void Indent(int level) { buffer_.append(static_cast<std::size_t>(level) * 2, ' '); }
+  void String(std::string_view text) {
+    bool plain = true;
+    for (const char c : text) {
+      const auto byte = static_cast<unsigned char>(c);
+      if (byte < 0x20 || byte >= 0x80 || c == '"' || c == '\\') {
+        plain = false;
+        break;
+      }
+    }
+    if (plain) {
+      buffer_.push_back('"');
+      buffer_.append(text);
+      buffer_.push_back('"');
+    } else {
+      buffer_.append(json(std::string(text)).dump());  // escapes and UTF-8 checks as before
+    }
+  }
+  void Key(int level, std::string_view key) {
+    Indent(level);
+    String(key);
+    buffer_.append(": ");
+  }
+  void Unsigned(std::uint64_t value) { fmt::format_to(std::back_inserter(buffer_), "{}", value); }
+  void Number(double value) {
+    if (!std::isfinite(value)) {
+      buffer_.append("null");
+      return;
+    }
+    char digits[64];
+    char* end = nlohmann::detail::to_chars(digits, digits + sizeof digits, value);
+    buffer_.append(digits, end);
+  }
+  /// Opens a container; `empty` writes "[]"/"{}" and returns false.
+  bool Open(char bracket, bool empty) {
+    buffer_.push_back(bracket);
+    if (empty) {
+      buffer_.push_back(bracket == '[' ? ']' : '}');
+      return false;
+    }
+    buffer_.push_back('\n');
+    return true;
+  }
+  void Close(int level, char bracket) {
+    buffer_.push_back('\n');
+    Indent(level);
+    buffer_.push_back(bracket);
+  }
+  void Separator(bool first) {
+    if (!first) buffer_.append(",\n");
+  }
+  void MaybeFlush() {
+    if (buffer_.size() >= kFlushAt) Flush();
+  }
+  void Flush() {
+    out_.write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
+    buffer_.clear();
+  }
+
+ private:
+  static constexpr std::size_t kFlushAt = 1 << 20;
+  std::ostream& out_;
+  std::string buffer_;
+};
+
+// A JSON object's members as nlohmann keeps them: sorted by key, the last assignment wins.
+template <typename Value>
+std::vector<std::pair<std::string_view, Value>> AsMap(std::vector<std::pair<std::string_view, Value>> items) {
+  std::stable_sort(items.begin(), items.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::vector<std::pair<std::string_view, Value>> out;
+  for (auto& item : items) {
+    if (!out.empty() && out.back().first == item.first) {
+      out.back().second = item.second;
+    } else {
+      out.push_back(item);
+    }
+  }
+  return out;
+}
+
+void WriteFigures(JsonStream& js, int level, const std::vector<Figure>& figures) {
+  std::vector<std::pair<std::string_view, double>> items;
+  items.reserve(figures.size());
+  for (const Figure& figure : figures) items.emplace_back(figure.name, figure.value);
+  const auto members = AsMap(std::move(items));
+  if (!js.Open('{', members.empty())) return;
+  bool first = true;
+  for (const auto& [name, value] : members) {
+    js.Separator(first);
+    first = false;
+    js.Key(level + 1, name);
+    js.Number(value);
+  }
+  js.Close(level, '}');
+}
+
+void WriteStrings(JsonStream& js, int level, const std::vector<std::string>& strings) {
+  if (!js.Open('[', strings.empty())) return;
+  bool first = true;
+  for (const std::string& text : strings) {
+    js.Separator(first);
+    first = false;
+    js.Indent(level + 1);
+    js.String(text);
+  }
+  js.Close(level, ']');
+}
+
+// EdgeToJson plus "edge", members in sorted key order.
+void WriteEdge(JsonStream& js, int level, const PartnershipGraph& graph, EdgeId e) {
+  const Edge& edge = graph.GetEdge(e);
+  const SourceFile& file = graph.Source(edge.origin.source);
+  bool first = true;
+  auto key = [&](std::string_view name) {
+    js.Separator(first);
+    first = false;
+    js.Key(level + 1, name);
+  };
+  auto number = [&](std::string_view name, double value) {
+    if (!Known(value)) return;
+    key(name);
+    js.Number(value);
+  };
+  auto date = [&](std::string_view name, const Date& value) {
+    if (!value.Known()) return;
+    key(name);
+    js.String(value.ToString());
+  };
+  auto text = [&](std::string_view name, StrId id) {
+    if (id == kNoString) return;
+    key(name);
+    js.String(graph.Text(id));
+  };
+  js.Open('{', false);
+  number("amount_usd", edge.amount_usd);
+  number("capacity_gw", edge.capacity_gw);
+  number("confidence", edge.confidence);
+  key("edge");
+  js.Unsigned(e);
+  date("end", edge.end);
+  key("file");
+  js.String(file.file);
+  key("from");
+  js.String(graph.NodeName(edge.from));
+  key("line");
+  js.Unsigned(edge.origin.line);
+  date("reported", edge.reported);
+  number("revenue_usd", edge.revenue_usd);
+  text("scope", edge.scope);
+  number("share_pct", edge.share_pct);
+  if (!file.sheet.empty()) {
+    key("sheet");
+    js.String(file.sheet);
+  }
+  text("source", edge.source);
+  number("stake_pct", edge.stake_pct);
+  date("start", edge.start);
+  key("to");
+  js.String(graph.NodeName(edge.to));
+  key("type");
+  js.String(EdgeTypeName(edge.type));
+  js.Close(level, '}');
+}
+
+// A small value as nlohmann prints it at `level`: the metric rows keep a single definition
+// (MetricToJson); only the bulky evidence edges are written by hand above.
+void WriteValue(JsonStream& js, int level, const json& value) {
+  const std::string text = value.dump(2);
+  const std::string indent(static_cast<std::size_t>(level) * 2, ' ');
+  for (const char c : text) {
+    js.Raw(std::string_view(&c, 1));
+    if (c == '\n') js.Raw(indent);
+  }
+}
+
+void WriteFinding(JsonStream& js, int level, const PartnershipGraph& graph, const Finding& finding) {
+  const int inner = level + 1;
+  js.Open('{', false);
+  // facts
+  js.Key(inner, "facts");
+  {
+    std::vector<std::pair<std::string_view, std::string_view>> items;
+    for (const auto& [key, value] : finding.facts) items.emplace_back(key, value);
+    const auto members = AsMap(std::move(items));
+    if (js.Open('{', members.empty())) {
+      bool first = true;
+      for (const auto& [key, value] : members) {
+        js.Separator(first);
+        first = false;
+        js.Key(inner + 1, key);
+        js.String(value);
+      }
+      js.Close(inner, '}');
+    }
+  }
+  js.Raw(",\n");
+  js.Key(inner, "figures");
+  WriteFigures(js, inner, finding.figures);
+  js.Raw(",\n");
+  js.Key(inner, "message");
+  js.String(finding.message);
+  js.Raw(",\n");
+  js.Key(inner, "metrics");
+  if (js.Open('[', finding.metrics.empty())) {
+    bool first = true;
+    for (std::uint32_t m : finding.metrics) {
+      js.Separator(first);
+      first = false;
+      js.Indent(inner + 1);
+      WriteValue(js, inner + 1, MetricToJson(graph, m));
+    }
+    js.Close(inner, ']');
+  }
+  js.Raw(",\n");
+  js.Key(inner, "notes");
+  WriteStrings(js, inner, finding.notes);
+  js.Raw(",\n");
+  js.Key(inner, "parts");
+  if (js.Open('[', finding.parts.empty())) {
+    bool first = true;
+    for (const FindingPart& part : finding.parts) {
+      js.Separator(first);
+      first = false;
+      js.Indent(inner + 1);
+      js.Open('{', false);
+      js.Key(inner + 2, "edges");
+      if (js.Open('[', part.edges.empty())) {
+        bool first_edge = true;
+        for (EdgeId e : part.edges) {
+          js.Separator(first_edge);
+          first_edge = false;
+          js.Indent(inner + 3);
+          js.Unsigned(e);
+        }
+        js.Close(inner + 2, ']');
+      }
+      js.Raw(",\n");
+      js.Key(inner + 2, "figures");
+      WriteFigures(js, inner + 2, part.figures);
+      js.Raw(",\n");
+      js.Key(inner + 2, "node");
+      js.String(part.node);
+      js.Close(inner + 1, '}');
+    }
+    js.Close(inner, ']');
+  }
+  js.Raw(",\n");
+  js.Key(inner, "pass");
+  js.String(finding.pass);
+  js.Raw(",\n");
+  js.Key(inner, "related");
+  if (js.Open('[', finding.related.empty())) {
+    bool first = true;
+    for (EdgeId e : finding.related) {
+      js.Separator(first);
+      first = false;
+      js.Indent(inner + 1);
+      WriteEdge(js, inner + 1, graph, e);
+    }
+    js.Close(inner, ']');
+  }
+  js.Raw(",\n");
+  js.Key(inner, "severity");
+  js.String(FindingSeverityName(finding.severity));
+  js.Raw(",\n");
+  js.Key(inner, "subjects");
+  WriteStrings(js, inner, finding.subjects);
+  if (!finding.topic.empty()) {
+    js.Raw(",\n");
+    js.Key(inner, "topic");
+    js.String(finding.topic);
+  }
+  js.Close(level, '}');
+}
+
+}  // namespace
+
 void WriteFindingsJson(const PartnershipGraph& graph, const Findings& findings, std::ostream& out) {
-  if (findings.empty()) {
-    out << FindingsToJson(graph, findings).dump(2) << '\n';
-    return;
-  }
-  // Each finding is dumped on its own and indented to its depth in the document, which gives
-  // the same bytes as dumping the whole tree (JSON strings hold no raw newlines).
-  std::string text = "{\n  \"findings\": [\n";
-  for (std::size_t i = 0; i < findings.size(); ++i) {
-    const std::string one = FindingToJson(graph, findings[i]).dump(2);
-    text += "    ";
-    for (const char c : one) {
-      text += c;
-      if (c == '\n') text += "    ";
+  JsonStream js(out);
+  js.Open('{', false);
+  js.Key(1, "findings");
+  if (js.Open('[', findings.empty())) {
+    bool first = true;
+    for (const Finding& finding : findings) {
+      js.Separator(first);
+      first = false;
+      js.Indent(2);
+      WriteFinding(js, 2, graph, finding);
+      js.MaybeFlush();
     }
-    text += i + 1 < findings.size() ? ",\n" : "\n";
-    if (text.size() > (1u << 20)) {
-      out << text;
-      text.clear();
-    }
+    js.Close(1, ']');
   }
-  out << text << "  ]\n}\n";
+  js.Close(0, '}');
+  js.Raw("\n");
 }
 
 }  // namespace pg
