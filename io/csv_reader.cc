@@ -1,5 +1,8 @@
 #include "io/csv_reader.h"
 
+#include <csv.h>
+
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -19,168 +22,11 @@ struct FileCloser {
   void operator()(std::FILE* file) const { std::fclose(file); }
 };
 
-// The CSV dialect of libcsv in strict mode (CSV_STRICT | CSV_STRICT_FINI), which this reader
-// used before: measured on the bench's 1M-edge input, libcsv's csv_parse alone spent ~35
-// instructions per byte (1.5 G instructions, over half a second), more than the whole load may
-// take. This is the same state machine with a fast inner loop for plain cells:
-//  - comma separates, CR or LF ends a row (CRLF: the LF after a CR is a blank line);
-//  - lines holding nothing but blanks produce no row;
-//  - spaces and tabs around an unquoted cell are dropped, inside a quoted cell they are kept;
-//  - `""` inside quotes is one quote; a quoted cell may hold commas and line breaks;
-//  - errors: a quote inside an unquoted cell, text after a closing quote, and (at the end of
-//    the file) a quote that never closes.
-class CsvParser {
- public:
-  enum class State : std::uint8_t { kRowNotBegun, kFieldNotBegun, kFieldBegun, kFieldMightHaveEnded };
-
-  State state() const { return state_; }
-  bool in_quotes() const { return state_ == State::kFieldBegun && quoted_; }
-
-  /// Parses `data`; calls `on_field(std::string_view)` and `on_row()`. Returns the number of
-  /// bytes consumed: less than `size` on a parse error (at the offending byte).
-  template <typename OnField, typename OnRow, typename OnNewline>
-  std::size_t Parse(const char* data, std::size_t size, OnField&& on_field, OnRow&& on_row,
-                    OnNewline&& on_newline) {
-    std::size_t i = 0;
-    while (i < size) {
-      const char c = data[i];
-      switch (state_) {
-        case State::kRowNotBegun:
-        case State::kFieldNotBegun:
-          if (c == ' ' || c == '\t') {
-            ++i;
-          } else if (c == '\r' || c == '\n') {
-            if (state_ == State::kFieldNotBegun) {
-              SubmitField(on_field);
-              on_row();
-              state_ = State::kRowNotBegun;
-            }
-            ++i;
-            if (c == '\n') on_newline();
-          } else if (c == '"') {
-            quoted_ = true;
-            state_ = State::kFieldBegun;
-            ++i;
-          } else if (c == ',') {
-            state_ = State::kFieldNotBegun;
-            SubmitField(on_field);
-            ++i;
-          } else {
-            state_ = State::kFieldBegun;
-            // Fast path: an unquoted cell up to the next special byte.
-            std::size_t j = i;
-            while (j < size) {
-              const char d = data[j];
-              if (d == ',' || d == '\n' || d == '\r' || d == '"') break;
-              ++j;
-            }
-            AppendUnquoted(data + i, j - i);
-            i = j;
-          }
-          break;
-        case State::kFieldBegun:
-          if (quoted_) {
-            // Fast path: quoted text up to the next quote.
-            const void* quote = std::memchr(data + i, '"', size - i);
-            const std::size_t j = quote ? static_cast<const char*>(quote) - data : size;
-            for (std::size_t k = i; k < j; ++k) {
-              if (data[k] == '\n') {
-                field_.append(data + i, k + 1 - i);
-                i = k + 1;
-                on_newline();
-              }
-            }
-            field_.append(data + i, j - i);
-            i = j;
-            if (i < size) {  // the quote: ends the cell or starts a doubled quote
-              spaces_ = 0;
-              state_ = State::kFieldMightHaveEnded;
-              ++i;
-            }
-          } else if (c == '"') {
-            return i;  // a quote inside an unquoted cell
-          } else if (c == ',') {
-            SubmitField(on_field);
-            state_ = State::kFieldNotBegun;
-            ++i;
-          } else if (c == '\r' || c == '\n') {
-            SubmitField(on_field);
-            on_row();
-            state_ = State::kRowNotBegun;
-            ++i;
-            if (c == '\n') on_newline();
-          } else {
-            std::size_t j = i;
-            while (j < size) {
-              const char d = data[j];
-              if (d == ',' || d == '\n' || d == '\r' || d == '"') break;
-              ++j;
-            }
-            AppendUnquoted(data + i, j - i);
-            i = j;
-          }
-          break;
-        case State::kFieldMightHaveEnded:
-          if (c == ',') {
-            SubmitField(on_field);
-            state_ = State::kFieldNotBegun;
-          } else if (c == '\r' || c == '\n') {
-            SubmitField(on_field);
-            on_row();
-            state_ = State::kRowNotBegun;
-            if (c == '\n') {
-              ++i;
-              on_newline();
-              continue;
-            }
-          } else if (c == ' ' || c == '\t') {
-            ++spaces_;  // blanks after the closing quote are dropped
-          } else if (c == '"' && spaces_ == 0) {
-            field_.push_back('"');  // a doubled quote
-            state_ = State::kFieldBegun;
-          } else {
-            return i;  // text (or a quote after blanks) after the closing quote
-          }
-          ++i;
-          break;
-      }
-    }
-    return i;
+struct ParserFree {
+  void operator()(csv_parser* parser) const {
+    csv_free(parser);
+    delete parser;
   }
-
-  /// End of input: false when a quoted cell is still open; otherwise delivers the last row.
-  template <typename OnField, typename OnRow>
-  bool Finish(OnField&& on_field, OnRow&& on_row) {
-    if (in_quotes()) return false;
-    if (state_ != State::kRowNotBegun) {
-      SubmitField(on_field);
-      on_row();
-      state_ = State::kRowNotBegun;
-    }
-    return true;
-  }
-
- private:
-  // Unquoted text: interior blanks stay, trailing ones are dropped when the cell ends.
-  void AppendUnquoted(const char* text, std::size_t length) {
-    field_.append(text, length);
-    std::size_t trailing = 0;
-    while (trailing < length && (text[length - 1 - trailing] == ' ' || text[length - 1 - trailing] == '\t')) ++trailing;
-    spaces_ = trailing == length ? spaces_ + trailing : trailing;
-  }
-  template <typename OnField>
-  void SubmitField(OnField&& on_field) {
-    if (!quoted_) field_.resize(field_.size() - spaces_);
-    on_field(std::string_view(field_));
-    field_.clear();
-    quoted_ = false;
-    spaces_ = 0;
-  }
-
-  State state_ = State::kRowNotBegun;
-  bool quoted_ = false;
-  std::size_t spaces_ = 0;
-  std::string field_;
 };
 
 // Collects cells into rows (one buffer, no allocation per cell) and hands them to the sink.
@@ -188,15 +34,24 @@ class RowAssembler {
  public:
   RowAssembler(const std::string& path, TableSink& sink) : path_(path), sink_(sink) {}
 
-  void AddField(std::string_view cell) {
-    text_.append(cell);
-    ends_.push_back(text_.size());
+  // libcsv callbacks. Cells are copied at once: libcsv reuses its buffer for the next cell.
+  static void OnField(void* data, std::size_t length, void* self) {
+    auto* rows = static_cast<RowAssembler*>(self);
+    const std::string_view cell(static_cast<const char*>(data), data ? length : 0);
+    rows->text_.append(cell);
+    rows->ends_.push_back(rows->text_.size());
+    // A quoted cell may span lines; they count towards the lines of the rows after it.
+    for (const char c : cell) rows->line_ += c == '\n';
+  }
+  /// With CSV_REPALL_NL libcsv reports every unquoted CR and LF, blank lines included, which
+  /// is how rows learn their line without feeding libcsv one line at a time.
+  static void OnRowEnd(int terminator, void* self) {
+    auto* rows = static_cast<RowAssembler*>(self);
+    rows->EndRow();
+    if (terminator == '\n') ++rows->line_;
+    rows->row_line_ = rows->line_;
   }
 
-  /// `between_rows`: no row has begun (no cell, not inside quotes) at the start of `line`.
-  void StartLine(std::uint32_t line, bool between_rows) {
-    if (between_rows) row_line_ = line;
-  }
   std::uint32_t RowLine() const { return row_line_; }
   bool SawHeader() const { return header_seen_; }
   void Finish() {
@@ -235,7 +90,8 @@ class RowAssembler {
   std::vector<std::string_view> views_;
   bool header_seen_ = false;
   bool accepted_ = false;
-  std::uint32_t row_line_ = 1;
+  std::uint32_t line_ = 1;      ///< the line libcsv has reached, by the callbacks so far
+  std::uint32_t row_line_ = 1;  ///< the line the current row started on
 };
 
 }  // namespace
@@ -246,21 +102,26 @@ bool ReadCsvFile(const std::string& path, TableSink& sink, Diagnostics* diagnost
     diagnostics->Error({path}, fmt::format("cannot open: {}", std::strerror(errno)));
     return false;
   }
-  CsvParser parser;
+  std::unique_ptr<csv_parser, ParserFree> parser(new csv_parser);
+  if (csv_init(parser.get(), CSV_STRICT | CSV_STRICT_FINI | CSV_REPALL_NL) != 0) {
+    diagnostics->Error({path}, "cannot start the CSV parser (out of memory)");
+    return false;
+  }
   RowAssembler rows(path, sink);
-  std::uint32_t line = 1;
-  auto on_field = [&](std::string_view cell) { rows.AddField(cell); };
-  auto on_row = [&] { rows.EndRow(); };
-  auto on_newline = [&] {
-    ++line;
-    rows.StartLine(line, parser.state() == CsvParser::State::kRowNotBegun);
-  };
-
-  constexpr std::size_t kChunk = 1 << 18;
+  constexpr std::size_t kChunk = 1 << 20;
   std::vector<char> buffer(kChunk);
+  std::uint32_t lines_before_chunk = 0;
   std::size_t got;
   while ((got = std::fread(buffer.data(), 1, buffer.size(), file.get())) > 0) {
-    if (parser.Parse(buffer.data(), got, on_field, on_row, on_newline) != got) {
+    const std::size_t parsed =
+        csv_parse(parser.get(), buffer.data(), got, RowAssembler::OnField, RowAssembler::OnRowEnd, &rows);
+    if (parsed != got) {
+      if (csv_error(parser.get()) != CSV_EPARSE) {
+        diagnostics->Error({path}, fmt::format("cannot read CSV: {}", csv_strerror(csv_error(parser.get()))));
+        return false;
+      }
+      const std::uint32_t line =
+          lines_before_chunk + 1 + static_cast<std::uint32_t>(std::count(buffer.data(), buffer.data() + parsed, '\n'));
       const std::uint32_t start = rows.RowLine();
       diagnostics->Error({path, "", line, 0},
                          start == line
@@ -269,12 +130,13 @@ bool ReadCsvFile(const std::string& path, TableSink& sink, Diagnostics* diagnost
                              : fmt::format("malformed quoted field in the row starting at line {}", start));
       return false;
     }
+    lines_before_chunk += static_cast<std::uint32_t>(std::count(buffer.data(), buffer.data() + got, '\n'));
   }
   if (std::ferror(file.get())) {
-    diagnostics->Error({path, "", line, 0}, fmt::format("read error: {}", std::strerror(errno)));
+    diagnostics->Error({path, "", lines_before_chunk + 1, 0}, fmt::format("read error: {}", std::strerror(errno)));
     return false;
   }
-  if (!parser.Finish(on_field, on_row)) {
+  if (csv_fini(parser.get(), RowAssembler::OnField, RowAssembler::OnRowEnd, &rows) != 0) {
     diagnostics->Error({path, "", rows.RowLine(), 0},
                        "unterminated quoted field: the quote opened in this row is never closed");
     return false;
