@@ -1,5 +1,7 @@
 #include "io/xlsx_writer.h"
 
+#include "io/atomic_file.h"
+
 #include <filesystem>
 #include <memory>
 #include <system_error>
@@ -23,10 +25,8 @@ struct WorkbookCloser {
 }  // namespace
 
 bool WriteXlsxModel(const PartnershipGraph& graph, const std::string& path, std::string* error) {
-  std::error_code ec;
-  const fs::path target(path);
-  if (target.has_parent_path()) fs::create_directories(target.parent_path(), ec);
-  const std::string temporary = target.string() + fmt::format(".tmp{}.xlsx", ::getpid());
+  AtomicFile file(path, ".xlsx");
+  const std::string& temporary = file.TemporaryPath();
   lxw_workbook_options options{};
   options.constant_memory = LXW_FALSE;
   std::unique_ptr<lxw_workbook, WorkbookCloser> workbook(workbook_new_opt(temporary.c_str(), &options));
@@ -38,8 +38,6 @@ bool WriteXlsxModel(const PartnershipGraph& graph, const std::string& path, std:
     lxw_worksheet* sheet = workbook_add_worksheet(workbook.get(), table.name.c_str());
     if (!sheet) {
       *error = fmt::format("cannot write {}: cannot add sheet {}", path, table.name);
-      workbook.reset();
-      fs::remove(temporary, ec);
       return false;
     }
     for (std::size_t c = 0; c < table.header.size(); ++c) {
@@ -55,8 +53,6 @@ bool WriteXlsxModel(const PartnershipGraph& graph, const std::string& path, std:
                                              : worksheet_write_string(sheet, row, col, cell.text.c_str(), nullptr);
         if (status != LXW_NO_ERROR) {
           *error = fmt::format("cannot write {}[{}] row {}: {}", path, table.name, r + 2, lxw_strerror(status));
-          workbook.reset();
-          fs::remove(temporary, ec);
           return false;
         }
       }
@@ -64,17 +60,10 @@ bool WriteXlsxModel(const PartnershipGraph& graph, const std::string& path, std:
   }
   const lxw_error status = workbook_close(workbook.release());
   if (status != LXW_NO_ERROR) {
-    fs::remove(temporary, ec);
     *error = fmt::format("cannot write {}: {}", path, lxw_strerror(status));
     return false;
   }
-  fs::rename(temporary, target, ec);
-  if (ec) {
-    fs::remove(temporary, ec);
-    *error = fmt::format("cannot write {}: {}", path, ec.message());
-    return false;
-  }
-  return true;
+  return file.Commit(error);
 }
 
 }  // namespace pg

@@ -97,31 +97,6 @@ bool ParseAsOf(const CommonOptions& options, CliIo& io, Date* as_of) {
   return true;
 }
 
-bool WriteFileAtomically(const std::string& path, const std::string& contents, std::string* error) {
-  namespace fs = std::filesystem;
-  const fs::path target(path);
-  std::error_code ec;
-  if (target.has_parent_path()) fs::create_directories(target.parent_path(), ec);
-  const fs::path temporary = target.string() + fmt::format(".tmp{}", ::getpid());
-  {
-    std::ofstream out(temporary, std::ios::binary);
-    out << contents;
-    out.close();
-    if (!out) {
-      fs::remove(temporary, ec);
-      *error = fmt::format("cannot write {}", path);
-      return false;
-    }
-  }
-  fs::rename(temporary, target, ec);
-  if (ec) {
-    fs::remove(temporary, ec);
-    *error = fmt::format("cannot write {}: {}", path, ec.message());
-    return false;
-  }
-  return true;
-}
-
 std::optional<VertexId> FindNodeOrExplain(const PartnershipGraph& graph, const std::string& name, CliIo& io) {
   if (const auto v = graph.FindNode(name)) return v;
   const std::string suggestion = graph.SpellcheckNode(name);

@@ -8,6 +8,7 @@
 
 #include "graph/diagnostics.h"
 #include "graph/partnership_graph.h"
+#include "io/atomic_file.h"
 #include "tools/cli.h"
 
 namespace CLI {
@@ -47,10 +48,6 @@ std::optional<PartnershipGraph> LoadForCommand(const CommonOptions& options, Cli
 /// Parses --format and --as-of; prints a message and returns false when they are bad.
 bool ParseFormat(const CommonOptions& options, CliIo& io, OutputFormat* format);
 bool ParseAsOf(const CommonOptions& options, CliIo& io, Date* as_of);
-
-/// Writes `contents` to `path` through a temporary file and a rename, so a failure never
-/// leaves half a file. Returns false with a message on error.
-bool WriteFileAtomically(const std::string& path, const std::string& contents, std::string* error);
 
 /// Looks up a node named on the command line; prints "unknown node ... did you mean" if absent.
 std::optional<VertexId> FindNodeOrExplain(const PartnershipGraph& graph, const std::string& name, CliIo& io);
