@@ -66,8 +66,13 @@ bool WriteFile(const fs::path& path, const std::string& contents) {
 }  // namespace
 
 std::string NeutraliseCsvCell(std::string_view value) {
-  if (StartsFormula(WithoutApostrophes(value)) && !IsNumber(value)) return "'" + std::string(value);
-  return std::string(value);
+  std::string cell;
+  if (StartsFormula(WithoutApostrophes(value)) && !IsNumber(value)) {
+    cell.reserve(value.size() + 1);
+    cell.push_back('\'');
+  }
+  cell.append(value);
+  return cell;
 }
 
 std::string_view UnneutraliseCsvCell(std::string_view cell) {
