@@ -5,6 +5,7 @@
 #include <boost/iterator/counting_iterator.hpp>
 #include <fmt/format.h>
 
+#include "graph/huge_pages.h"
 #include "graph/ownership.h"
 
 namespace pg {
@@ -41,13 +42,15 @@ Location GraphBuilder::Place(const Origin& origin, std::uint32_t field) const {
   return {source.file, source.sheet, origin.line, field};
 }
 
-void GraphBuilder::Reserve(std::size_t nodes, std::size_t edges) {
-  if (nodes > 0) {
-    graph_.nodes_.reserve(nodes);
-    graph_.strings_.Reserve(nodes * 2);
-  }
-  graph_.edges_.reserve(edges);
-  pending_ends_.reserve(edges);
+void GraphBuilder::ReserveNodes(std::size_t nodes, std::size_t strings) {
+  ReserveHuge(graph_.nodes_, graph_.nodes_.size() + nodes);
+  graph_.strings_.Reserve(graph_.strings_.Size() + strings);
+  graph_.vertex_by_id_.reserve(graph_.strings_.Size() + strings);
+}
+
+void GraphBuilder::ReserveEdges(std::size_t edges) {
+  ReserveHuge(graph_.edges_, graph_.edges_.size() + edges);
+  ReserveHuge(pending_ends_, pending_ends_.size() + edges);
 }
 
 void GraphBuilder::AddNode(NodeRecord record) {

@@ -40,9 +40,10 @@ class GraphBuilder {
   std::uint32_t AddSource(std::string_view file, std::string_view sheet);
   std::uint32_t AddAttributes(Attributes attributes);
   Location Place(const Origin& origin, std::uint32_t field = 0) const;
-  /// Capacity hints (0 nodes: leave nodes and strings alone). Reserving is cheap: pages that are
-  /// never written cost no memory, so callers may overestimate.
-  void Reserve(std::size_t nodes, std::size_t edges);
+  /// Capacity hints for rows still to come. Node and edge arrays may be overestimated (pages
+  /// never written cost no memory); `strings` sizes the string index, which is written whole.
+  void ReserveNodes(std::size_t nodes, std::size_t strings);
+  void ReserveEdges(std::size_t edges);
 
   /// A node row. A second row with the same id merges into the first: missing fields are
   /// filled, roles/markets/tags united, and any disagreement reported as a warning (a

@@ -32,7 +32,8 @@ struct ParserFree {
 // Collects cells into rows (one buffer, no allocation per cell) and hands them to the sink.
 class RowAssembler {
  public:
-  RowAssembler(const std::string& path, TableSink& sink) : path_(path), sink_(sink) {}
+  RowAssembler(const std::string& path, std::uint64_t bytes, TableSink& sink)
+      : path_(path), bytes_(bytes), sink_(sink) {}
 
   // libcsv callbacks. Cells are copied at once: libcsv reuses its buffer for the next cell.
   static void OnField(void* data, std::size_t length, void* self) {
@@ -73,7 +74,7 @@ class RowAssembler {
       if (!header_seen_) {
         header_seen_ = true;
         if (!views_.empty()) views_[0] = Trim(views_[0]);
-        accepted_ = sink_.BeginTable(TableOrigin{path_, ""}, views_, row_line_);
+        accepted_ = sink_.BeginTable(TableOrigin{path_, "", bytes_}, views_, row_line_);
       } else if (accepted_) {
         sink_.Row(views_, row_line_);
       }
@@ -84,6 +85,7 @@ class RowAssembler {
 
  private:
   const std::string& path_;
+  std::uint64_t bytes_;
   TableSink& sink_;
   std::string text_;
   std::vector<std::size_t> ends_;
@@ -107,7 +109,13 @@ bool ReadCsvFile(const std::string& path, TableSink& sink, Diagnostics* diagnost
     diagnostics->Error({path}, "cannot start the CSV parser (out of memory)");
     return false;
   }
-  RowAssembler rows(path, sink);
+  std::uint64_t bytes = 0;
+  if (std::fseek(file.get(), 0, SEEK_END) == 0) {
+    const long end = std::ftell(file.get());
+    bytes = end > 0 ? static_cast<std::uint64_t>(end) : 0;
+    std::rewind(file.get());
+  }
+  RowAssembler rows(path, bytes, sink);
   constexpr std::size_t kChunk = 1 << 20;
   std::vector<char> buffer(kChunk);
   std::uint32_t lines_before_chunk = 0;

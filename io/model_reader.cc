@@ -48,16 +48,6 @@ std::optional<PartnershipGraph> LoadModel(const std::vector<std::string>& inputs
     diagnostics->Error({}, "no input: name CSV files, a folder, an .xlsx workbook or a .json model");
     return std::nullopt;
   }
-  {
-    // An edge row takes at least ~20 bytes of CSV: reserving that many edges up front avoids
-    // the doubling copies of a growing array (untouched reserved pages cost nothing).
-    std::uintmax_t bytes = 0;
-    for (const std::string& input : inputs) {
-      std::error_code error;
-      if (FormatOf(input) == Format::kCsv && fs::is_regular_file(input, error)) bytes += fs::file_size(input, error);
-    }
-    builder.Reserve(0, static_cast<std::size_t>(std::min<std::uintmax_t>(bytes / 20, 1u << 26)));
-  }
   for (const std::string& input : inputs) {
     std::error_code error;
     const fs::file_status status = fs::status(input, error);

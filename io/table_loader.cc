@@ -120,6 +120,8 @@ bool TableLoader::BeginTable(const TableOrigin& origin, std::span<const std::str
 
   switch (kind_) {
     case TableKind::kNodes:
+      // A node row takes at least ~16 bytes and interns about two strings (id and label) in 30.
+      builder_->ReserveNodes(origin.bytes / 16, origin.bytes / 15);
       builder_->MarkNodesTableSeen();
       mark(id_, id);
       mark(label_, label);
@@ -131,6 +133,7 @@ bool TableLoader::BeginTable(const TableOrigin& origin, std::span<const std::str
       mark(source_col_, col({"source", "sources"}));
       break;
     case TableKind::kEdges:
+      builder_->ReserveEdges(origin.bytes / 20);  // an edge row takes at least ~20 bytes
       mark(from_, from);
       mark(to_, to);
       mark(type_, col({"type", "kind", "connection_type", "edge_type"}));

@@ -14,6 +14,7 @@ namespace pg {
 struct TableOrigin {
   std::string file;
   std::string sheet;
+  std::uint64_t bytes = 0;  ///< the table's size in its file where known (0: unknown), to reserve
 };
 
 class TableSink {
