@@ -53,6 +53,35 @@ void GraphBuilder::ReserveEdges(std::size_t edges) {
   ReserveHuge(pending_ends_, pending_ends_.size() + edges);
 }
 
+void GraphBuilder::AddEdge(const EdgeRecord& record) {
+  graph_.edges_.push_back(record.edge);
+  pending_ends_.push_back({kNoString, kNoString, record.from_field, record.to_field});
+  names_batch_.append(record.from_name);
+  names_batch_ends_.push_back(static_cast<std::uint32_t>(names_batch_.size()));
+  names_batch_.append(record.to_name);
+  names_batch_ends_.push_back(static_cast<std::uint32_t>(names_batch_.size()));
+  if (names_batch_ends_.size() >= 1024) InternNamesBatch();
+}
+
+void GraphBuilder::InternNamesBatch() {
+  const std::size_t count = names_batch_ends_.size();
+  std::vector<std::string_view> names(count);
+  std::uint32_t begin = 0;
+  for (std::size_t k = 0; k < count; ++k) {
+    names[k] = std::string_view(names_batch_).substr(begin, names_batch_ends_[k] - begin);
+    begin = names_batch_ends_[k];
+  }
+  std::vector<StrId> ids(count);
+  graph_.strings_.InternMany(names, ids.data());
+  PendingEnds* ends = pending_ends_.data() + pending_ends_.size() - count / 2;
+  for (std::size_t k = 0; k < count / 2; ++k) {
+    ends[k].from_name = ids[2 * k];
+    ends[k].to_name = ids[2 * k + 1];
+  }
+  names_batch_.clear();
+  names_batch_ends_.clear();
+}
+
 void GraphBuilder::AddNode(NodeRecord record) {
   Node& node = record.node;
   node.roles |= RoleBit(node.type);
@@ -155,6 +184,7 @@ void GraphBuilder::ReportUnknown(StrId name, const Origin& origin, std::uint32_t
 }
 
 PartnershipGraph GraphBuilder::Build() {
+  InternNamesBatch();
   graph_.vertex_by_id_.resize(graph_.strings_.Size(), kNoVertex);
   graph_.vertex_by_label_.assign(graph_.strings_.Size(), kNoVertex);
   for (VertexId v = 0; v < graph_.nodes_.size(); ++v) {

@@ -4,6 +4,7 @@
 // ownership cycles. Problems go to Diagnostics with the row's place; nothing is thrown.
 
 #include <cstdint>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -19,8 +20,8 @@ struct NodeRecord {
 
 struct EdgeRecord {
   Edge edge;  ///< from/to are filled in by Build()
-  StrId from_name = kNoString;
-  StrId to_name = kNoString;
+  std::string_view from_name;  ///< valid only during AddEdge
+  std::string_view to_name;
   std::uint32_t from_field = 0;  ///< cell index of the endpoint, for diagnostics
   std::uint32_t to_field = 0;
 };
@@ -50,11 +51,12 @@ class GraphBuilder {
   /// different type too: it is kept as an extra role). A node first seen untyped (or `other`)
   /// takes the type of a later typed row silently.
   void AddNode(NodeRecord record);
-  /// The edge goes straight into the graph's edge array; only its endpoint names wait for Build().
-  void AddEdge(const EdgeRecord& record) {
-    graph_.edges_.push_back(record.edge);
-    pending_ends_.push_back({record.from_name, record.to_name, record.from_field, record.to_field});
-  }
+  /// The edge goes straight into the graph's edge array; its endpoint names are interned in
+  /// batches (StringPool::InternMany) and resolved to vertices by Build().
+  void AddEdge(const EdgeRecord& record);
+  /// Interns the endpoint names of edges added so far (readers call it at the end of a table, so
+  /// that strings are numbered in reading order; Build() calls it too).
+  void InternNamesBatch();
   void AddMetric(MetricRecord record) { pending_metrics_.push_back(std::move(record)); }
   /// Called when a nodes table was read: from then on, edges naming unknown nodes are errors.
   /// Without any nodes table (a Kumu connections-only sheet) endpoints become nodes of type other.
@@ -82,6 +84,10 @@ class GraphBuilder {
     std::uint32_t to_field;
   };
   std::vector<PendingEnds> pending_ends_;
+  /// Endpoint names not interned yet: their text back to back, and where each ends. They belong
+  /// to the last names_batch_ends_.size() / 2 entries of pending_ends_ (from, to alternating).
+  std::string names_batch_;
+  std::vector<std::uint32_t> names_batch_ends_;
   std::vector<MetricRecord> pending_metrics_;
   bool nodes_table_seen_ = false;
   std::size_t suggestions_left_ = 50;  ///< "did you mean" scans every node; cap it on bad files

@@ -118,8 +118,22 @@ void StringPool::Grow(std::size_t slots) {
   }
 }
 
-StrId StringPool::Intern(std::string_view text) {
-  const std::uint64_t hash = Hash(text);
+StrId StringPool::Intern(std::string_view text) { return InternHashed(text, Hash(text)); }
+
+void StringPool::InternMany(std::span<const std::string_view> texts, StrId* ids) {
+  constexpr std::size_t kWindow = 256;  // hashes kept on the stack; misses in flight overlap
+  std::uint64_t hashes[kWindow];
+  for (std::size_t base = 0; base < texts.size(); base += kWindow) {
+    const std::size_t n = std::min(kWindow, texts.size() - base);
+    for (std::size_t k = 0; k < n; ++k) {
+      hashes[k] = Hash(texts[base + k]);
+      __builtin_prefetch(&slots_[hashes[k] & (slot_count_ - 1)]);
+    }
+    for (std::size_t k = 0; k < n; ++k) ids[base + k] = InternHashed(texts[base + k], hashes[k]);
+  }
+}
+
+StrId StringPool::InternHashed(std::string_view text, std::uint64_t hash) {
   std::size_t i = Probe(text, hash);
   if (slots_[i].id != kEmptyId) return slots_[i].id;
   const StrId id = static_cast<StrId>(views_.size());

@@ -173,7 +173,10 @@ bool TableLoader::BeginTable(const TableOrigin& origin, std::span<const std::str
   return true;
 }
 
-void TableLoader::EndTable() { kind_ = TableKind::kUnknown; }
+void TableLoader::EndTable() {
+  builder_->InternNamesBatch();
+  kind_ = TableKind::kUnknown;
+}
 
 std::string_view TableLoader::Cell(std::span<const std::string_view> cells, Column column) const {
   if (!column.present() || static_cast<std::size_t>(column.field) >= cells.size()) return {};
@@ -353,13 +356,13 @@ void TableLoader::EdgeRow(std::span<const std::string_view> cells, const Origin&
   const bool lists = from_cell.find_first_of("|;") != std::string_view::npos ||
                      to_cell.find_first_of("|;") != std::string_view::npos;
   if (!lists) {
-    builder_->AddEdge({edge, builder_->Intern(from_cell), builder_->Intern(to_cell),
+    builder_->AddEdge({edge, from_cell, to_cell,
                        static_cast<std::uint32_t>(from_.field + 1), static_cast<std::uint32_t>(to_.field + 1)});
     return;
   }
   for (std::string_view from : SplitList(from_cell)) {
     for (std::string_view to : SplitList(to_cell)) {
-      builder_->AddEdge({edge, builder_->Intern(from), builder_->Intern(to),
+      builder_->AddEdge({edge, from, to,
                          static_cast<std::uint32_t>(from_.field + 1), static_cast<std::uint32_t>(to_.field + 1)});
     }
   }
