@@ -50,12 +50,13 @@ void GraphBuilder::ReserveNodes(std::size_t nodes, std::size_t strings) {
 
 void GraphBuilder::ReserveEdges(std::size_t edges) {
   ReserveHuge(graph_.edges_, graph_.edges_.size() + edges);
-  ReserveHuge(pending_ends_, pending_ends_.size() + edges);
 }
 
 void GraphBuilder::AddEdge(const EdgeRecord& record) {
   graph_.edges_.push_back(record.edge);
-  pending_ends_.push_back({kNoString, kNoString, record.from_field, record.to_field});
+  const std::uint32_t source = record.edge.origin.source;
+  if (endpoint_fields_.size() <= source) endpoint_fields_.resize(source + 1);
+  endpoint_fields_[source] = {record.from_field, record.to_field};
   names_batch_.append(record.from_name);
   names_batch_ends_.push_back(static_cast<std::uint32_t>(names_batch_.size()));
   names_batch_.append(record.to_name);
@@ -73,10 +74,10 @@ void GraphBuilder::InternNamesBatch() {
   }
   std::vector<StrId> ids(count);
   graph_.strings_.InternMany(names, ids.data());
-  PendingEnds* ends = pending_ends_.data() + pending_ends_.size() - count / 2;
+  Edge* edges = graph_.edges_.data() + graph_.edges_.size() - count / 2;
   for (std::size_t k = 0; k < count / 2; ++k) {
-    ends[k].from_name = ids[2 * k];
-    ends[k].to_name = ids[2 * k + 1];
+    edges[k].from = ids[2 * k];
+    edges[k].to = ids[2 * k + 1];
   }
   names_batch_.clear();
   names_batch_ends_.clear();
@@ -203,11 +204,11 @@ PartnershipGraph GraphBuilder::Build() {
 
   // Resolve in place, dropping edges with an unknown endpoint (the load fails on those anyway).
   std::size_t kept = 0;
-  for (std::size_t i = 0; i < pending_ends_.size(); ++i) {
-    const PendingEnds& ends = pending_ends_[i];
+  for (std::size_t i = 0; i < graph_.edges_.size(); ++i) {
     Edge& edge = graph_.edges_[i];
-    const VertexId from = endpoint(ends.from_name, edge.origin, ends.from_field);
-    const VertexId to = endpoint(ends.to_name, edge.origin, ends.to_field);
+    const auto [from_field, to_field] = endpoint_fields_[edge.origin.source];
+    const VertexId from = endpoint(edge.from, edge.origin, from_field);
+    const VertexId to = endpoint(edge.to, edge.origin, to_field);
     if (from == kNoVertex || to == kNoVertex) continue;
     edge.from = from;
     edge.to = to;
@@ -215,7 +216,6 @@ PartnershipGraph GraphBuilder::Build() {
     ++kept;
   }
   graph_.edges_.resize(kept);
-  std::vector<PendingEnds>().swap(pending_ends_);
 
   for (MetricRecord& record : pending_metrics_) {
     const VertexId entity = Resolve(record.entity_name);

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <string_view>
 #include <vector>
 
@@ -62,7 +63,6 @@ class GraphBuilder {
   /// Without any nodes table (a Kumu connections-only sheet) endpoints become nodes of type other.
   void MarkNodesTableSeen() { nodes_table_seen_ = true; }
   bool NodesTableSeen() const { return nodes_table_seen_; }
-  std::size_t PendingEdgeCount() const { return pending_ends_.size(); }
 
   /// Resolves endpoints, builds the topology and checks ownership for cycles.
   PartnershipGraph Build();
@@ -76,16 +76,12 @@ class GraphBuilder {
 
   Diagnostics* diagnostics_;
   PartnershipGraph graph_;
-  /// Endpoint names of graph_.edges_[i], resolved by Build() (16 bytes an edge, not a copy).
-  struct PendingEnds {
-    StrId from_name;
-    StrId to_name;
-    std::uint32_t from_field;
-    std::uint32_t to_field;
-  };
-  std::vector<PendingEnds> pending_ends_;
+  /// Until Build(), an edge's from/to hold the StrIds of its endpoint names (interned in
+  /// batches), not vertices. The cells those names came from are the same for every row of a
+  /// table, so they are kept per source: (from column, to column), 1-based.
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> endpoint_fields_;
   /// Endpoint names not interned yet: their text back to back, and where each ends. They belong
-  /// to the last names_batch_ends_.size() / 2 entries of pending_ends_ (from, to alternating).
+  /// to the last names_batch_ends_.size() / 2 edges (from, to alternating).
   std::string names_batch_;
   std::vector<std::uint32_t> names_batch_ends_;
   std::vector<MetricRecord> pending_metrics_;
