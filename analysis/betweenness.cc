@@ -115,14 +115,19 @@ bool BetweennessSampled(std::size_t vertex_count, const BetweennessOptions& opti
   return options.samples > 0 && options.samples < vertex_count;
 }
 
-std::vector<double> BetweennessCentrality(const UndirectedGraph& graph, const BetweennessOptions& options) {
-  const std::size_t n = graph.VertexCount();
+std::vector<double> BetweennessCentrality(const UndirectedGraph& given, const BetweennessOptions& options) {
+  const std::size_t n = given.VertexCount();
   std::vector<double> score(n, 0.0);
   if (n < 3) return score;
+  // Renumbered so that each search walks memory in order: on the 1M bench graph the searches
+  // run about twice as fast, for the price of two linear passes. Scores are mapped back at the end.
+  const std::vector<VertexId> new_id = LocalityOrder(given);
+  const UndirectedGraph graph = Renumbered(given, new_id);
   std::vector<VertexId> sources;
   const bool sampled = BetweennessSampled(n, options);
   if (sampled) {
-    sources = SampleSources(n, options.samples, options.seed);
+    sources = SampleSources(n, options.samples, options.seed);  // drawn by the given ids
+    for (VertexId& s : sources) s = new_id[s];
   } else {
     sources.resize(n);
     std::iota(sources.begin(), sources.end(), VertexId{0});
@@ -166,8 +171,9 @@ std::vector<double> BetweennessCentrality(const UndirectedGraph& graph, const Be
   }
   // Undirected: every pair was seen from both ends. Sampled: scale up to all n sources.
   const double scale = 0.5 * (sampled ? static_cast<double>(n) / static_cast<double>(sources.size()) : 1.0);
-  for (double& s : score) s *= scale;
-  return score;
+  std::vector<double> out(n);
+  for (VertexId v = 0; v < n; ++v) out[v] = score[new_id[v]] * scale;
+  return out;
 }
 
 std::vector<double> BetweennessCentrality(const PartnershipGraph& graph, const BetweennessOptions& options) {
