@@ -7,47 +7,55 @@ namespace pg {
 UndirectedGraph BuildUndirectedGraph(const PartnershipGraph& graph, const std::vector<bool>* active) {
   const std::size_t n = graph.NodeCount();
   const auto& edges = graph.Edges();
-  // Each unordered pair as one 64-bit key (low vertex high bits), sorted to count duplicates.
-  std::vector<std::uint64_t> pairs;
-  pairs.reserve(edges.size());
+  auto kept = [&](EdgeId e) {
+    const VertexId a = edges[e].from, b = edges[e].to;
+    return (!active || (*active)[e]) && a != b && a != kNoVertex && b != kNoVertex;
+  };
+  // Linear, no comparison sort: every kept edge in both directions, bucketed by one end; then
+  // each vertex y, in ascending order, appended to its neighbours' lists, which leaves every list
+  // sorted with parallel edges side by side, to be merged into one entry and a count.
+  std::vector<std::uint32_t> start(n + 1, 0);
   for (EdgeId e = 0; e < edges.size(); ++e) {
-    if (active && !(*active)[e]) continue;
-    VertexId a = edges[e].from, b = edges[e].to;
-    if (a == b || a == kNoVertex || b == kNoVertex) continue;
-    if (a > b) std::swap(a, b);
-    pairs.push_back((std::uint64_t{a} << 32) | b);
+    if (!kept(e)) continue;
+    ++start[edges[e].from + 1];
+    ++start[edges[e].to + 1];
   }
-  std::sort(pairs.begin(), pairs.end());
-
+  for (std::size_t v = 0; v < n; ++v) start[v + 1] += start[v];
+  std::vector<VertexId> bucketed(start[n]);
+  std::vector<std::uint32_t> fill(start.begin(), start.end() - 1);
+  for (EdgeId e = 0; e < edges.size(); ++e) {
+    if (!kept(e)) continue;
+    bucketed[fill[edges[e].from]++] = edges[e].to;
+    bucketed[fill[edges[e].to]++] = edges[e].from;
+  }
   UndirectedGraph out;
+  out.targets.resize(start[n]);
+  std::copy(start.begin(), start.end() - 1, fill.begin());
+  for (VertexId y = 0; y < n; ++y) {
+    for (std::uint32_t i = start[y]; i < start[y + 1]; ++i) out.targets[fill[bucketed[i]]++] = y;
+  }
+  bucketed.clear();
+  bucketed.shrink_to_fit();
+
+  // Merged in place: the write position never passes the read position.
   out.offsets.assign(n + 1, 0);
-  std::vector<std::uint64_t> unique;
-  std::vector<std::uint32_t> counts;
-  unique.reserve(pairs.size());
-  for (std::size_t i = 0; i < pairs.size();) {
-    std::size_t j = i + 1;
-    while (j < pairs.size() && pairs[j] == pairs[i]) ++j;
-    unique.push_back(pairs[i]);
-    counts.push_back(static_cast<std::uint32_t>(j - i));
-    ++out.offsets[(pairs[i] >> 32) + 1];
-    ++out.offsets[(pairs[i] & 0xffffffffu) + 1];
-    i = j;
+  out.weights.resize(start[n]);
+  std::uint32_t write = 0;
+  for (VertexId v = 0; v < n; ++v) {
+    out.offsets[v] = write;
+    for (std::uint32_t i = start[v]; i < start[v + 1]; ++i) {
+      const VertexId w = out.targets[i];
+      if (write > out.offsets[v] && out.targets[write - 1] == w) {
+        ++out.weights[write - 1];
+      } else {
+        out.targets[write] = w;
+        out.weights[write++] = 1;
+      }
+    }
   }
-  pairs.clear();
-  pairs.shrink_to_fit();
-  for (std::size_t v = 0; v < n; ++v) out.offsets[v + 1] += out.offsets[v];
-  out.targets.resize(out.offsets[n]);
-  out.weights.resize(out.offsets[n]);
-  std::vector<std::uint32_t> fill(out.offsets.begin(), out.offsets.end() - 1);
-  // Pairs are sorted by (low, high): appending high to low keeps low's list sorted; appending
-  // low to high also arrives in ascending low order, so every list ends up sorted.
-  for (std::size_t i = 0; i < unique.size(); ++i) {
-    const VertexId a = static_cast<VertexId>(unique[i] >> 32), b = static_cast<VertexId>(unique[i] & 0xffffffffu);
-    out.targets[fill[a]] = b;
-    out.weights[fill[a]++] = counts[i];
-    out.targets[fill[b]] = a;
-    out.weights[fill[b]++] = counts[i];
-  }
+  out.offsets[n] = write;
+  out.targets.resize(write);
+  out.weights.resize(write);
   return out;
 }
 
