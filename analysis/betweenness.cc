@@ -177,7 +177,9 @@ std::vector<double> BetweennessCentrality(const UndirectedGraph& given, const Be
 }
 
 std::vector<double> BetweennessCentrality(const PartnershipGraph& graph, const BetweennessOptions& options) {
-  return BetweennessCentrality(BuildUndirectedGraph(graph, options.active), options);
+  UndirectedGraph simple = BuildUndirectedGraph(graph, options.active);
+  simple.weights = {};  // betweenness counts hops, not tie strength: no need to carry them along
+  return BetweennessCentrality(simple, options);
 }
 
 }  // namespace pg
