@@ -10,57 +10,71 @@ namespace pg {
 namespace {
 
 // Brandes' accumulation from one source over the CSR arrays, adding `weight` times each
-// vertex's dependency to `score`. Predecessors are not stored: on the way back, a vertex's
-// predecessors are its neighbours one level closer to the source. The per-vertex state sits in
-// one struct, so a random neighbour costs one cache line, not three.
+// vertex's dependency to `score`. Every edge looks at its far end's level, so that is one byte:
+// a neighbour of a level-d vertex lies on d-1, d or d+1, and the level mod 3 (1..3; 0: not
+// reached) tells them apart. The forward pass writes each vertex's successors (neighbours one
+// level further) in a list, so the way back reads only shortest-path edges, never the whole
+// adjacency again: each vertex pulls (1 + delta) / sigma from its successors, which they left in
+// their `sigma` slot once done. Only reached vertices are reset.
 class SourceScratch {
  public:
-  explicit SourceScratch(std::size_t n) : state_(n) { order_.reserve(n); }
+  SourceScratch(std::size_t n, std::size_t arcs) : level_(n, 0), sigma_(n, 0.0) {
+    order_.reserve(n);
+    successors_end_.reserve(n);
+    successors_.reserve(arcs);
+  }
 
   /// Returns how many vertices the source reaches (itself included).
   std::size_t Accumulate(const UndirectedGraph& g, VertexId source, double weight, std::vector<double>& score) {
     const std::uint32_t* offsets = g.offsets.data();
     const VertexId* targets = g.targets.data();
-    State* state = state_.data();
+    std::uint8_t* level = level_.data();
+    double* sigma = sigma_.data();
     order_.clear();
+    successors_.clear();
+    successors_end_.clear();
     order_.push_back(source);
-    state[source].dist = 0;
-    state[source].sigma = 1;
+    level[source] = 1;
+    sigma[source] = 1;
     for (std::size_t head = 0; head < order_.size(); ++head) {
       const VertexId v = order_[head];
-      const std::int32_t next = state[v].dist + 1;
-      const double sigma_v = state[v].sigma;
+      const std::uint8_t next = Next(level[v]);
+      const double sigma_v = sigma[v];
       for (std::uint32_t i = offsets[v], end = offsets[v + 1]; i < end; ++i) {
-        State& w = state[targets[i]];
-        if (w.dist < 0) {
-          w.dist = next;
-          order_.push_back(targets[i]);
+        const VertexId w = targets[i];
+        if (level[w] == 0) {
+          level[w] = next;
+          sigma[w] = sigma_v;
+          order_.push_back(w);
+          successors_.push_back(w);
+        } else if (level[w] == next) {
+          sigma[w] += sigma_v;
+          successors_.push_back(w);
         }
-        if (w.dist == next) w.sigma += sigma_v;
       }
+      successors_end_.push_back(static_cast<std::uint32_t>(successors_.size()));
     }
+    const VertexId* successors = successors_.data();
     for (std::size_t k = order_.size(); k-- > 1;) {  // order_[0] is the source
       const VertexId w = order_[k];
-      const std::int32_t previous = state[w].dist - 1;
-      const double coefficient = (1.0 + state[w].delta) / state[w].sigma;
-      for (std::uint32_t i = offsets[w], end = offsets[w + 1]; i < end; ++i) {
-        State& v = state[targets[i]];
-        if (v.dist == previous) v.delta += v.sigma * coefficient;
-      }
-      score[w] += weight * state[w].delta;
+      double pulled = 0;
+      for (std::uint32_t i = successors_end_[k - 1], end = successors_end_[k]; i < end; ++i) pulled += sigma[successors[i]];
+      const double delta = sigma[w] * pulled;
+      score[w] += weight * delta;
+      sigma[w] = (1.0 + delta) / sigma[w];
     }
-    for (VertexId v : order_) state[v] = State{};
+    for (VertexId v : order_) level[v] = 0;
     return order_.size();
   }
 
  private:
-  struct State {
-    double sigma = 0;
-    double delta = 0;
-    std::int32_t dist = -1;
-  };
-  std::vector<State> state_;
+  static std::uint8_t Next(std::uint8_t level) { return level == 3 ? 1 : level + 1; }
+
+  std::vector<std::uint8_t> level_;
+  std::vector<double> sigma_;  ///< path counts; on the way back, (1 + delta) / sigma
   std::vector<VertexId> order_;
+  std::vector<VertexId> successors_;            ///< per vertex in `order_`, its neighbours one level further
+  std::vector<std::uint32_t> successors_end_;  ///< where each vertex's successors end
 };
 
 // K distinct vertices from a partial Fisher-Yates shuffle; `rng() % range` keeps the draw the
@@ -101,14 +115,19 @@ bool BetweennessSampled(std::size_t vertex_count, const BetweennessOptions& opti
   return options.samples > 0 && options.samples < vertex_count;
 }
 
-std::vector<double> BetweennessCentrality(const UndirectedGraph& graph, const BetweennessOptions& options) {
-  const std::size_t n = graph.VertexCount();
+std::vector<double> BetweennessCentrality(const UndirectedGraph& given, const BetweennessOptions& options) {
+  const std::size_t n = given.VertexCount();
   std::vector<double> score(n, 0.0);
   if (n < 3) return score;
+  // Renumbered so that each search walks memory in order: on the 1M bench graph the searches
+  // run about twice as fast, for the price of two linear passes. Scores are mapped back at the end.
+  const std::vector<VertexId> new_id = LocalityOrder(given);
+  const UndirectedGraph graph = Renumbered(given, new_id);
   std::vector<VertexId> sources;
   const bool sampled = BetweennessSampled(n, options);
   if (sampled) {
-    sources = SampleSources(n, options.samples, options.seed);
+    sources = SampleSources(n, options.samples, options.seed);  // drawn by the given ids
+    for (VertexId& s : sources) s = new_id[s];
   } else {
     sources.resize(n);
     std::iota(sources.begin(), sources.end(), VertexId{0});
@@ -136,7 +155,7 @@ std::vector<double> BetweennessCentrality(const UndirectedGraph& graph, const Be
   auto work = [&](unsigned t) {
     std::vector<double>& mine = t == 0 ? score : partial[t];
     if (t != 0) mine.assign(n, 0.0);
-    SourceScratch scratch(n);
+    SourceScratch scratch(n, graph.targets.size());
     for (std::size_t i = t; i < sources.size(); i += threads) {
       const VertexId s = sources[i];
       const std::size_t reached = scratch.Accumulate(graph, s, weight[s], mine);
@@ -152,12 +171,15 @@ std::vector<double> BetweennessCentrality(const UndirectedGraph& graph, const Be
   }
   // Undirected: every pair was seen from both ends. Sampled: scale up to all n sources.
   const double scale = 0.5 * (sampled ? static_cast<double>(n) / static_cast<double>(sources.size()) : 1.0);
-  for (double& s : score) s *= scale;
-  return score;
+  std::vector<double> out(n);
+  for (VertexId v = 0; v < n; ++v) out[v] = score[new_id[v]] * scale;
+  return out;
 }
 
 std::vector<double> BetweennessCentrality(const PartnershipGraph& graph, const BetweennessOptions& options) {
-  return BetweennessCentrality(BuildUndirectedGraph(graph, options.active), options);
+  UndirectedGraph simple = BuildUndirectedGraph(graph, options.active);
+  simple.weights = {};  // betweenness counts hops, not tie strength: no need to carry them along
+  return BetweennessCentrality(simple, options);
 }
 
 }  // namespace pg

@@ -23,4 +23,12 @@ struct UndirectedGraph {
 /// Collapses the edges of `graph` (only those with `(*active)[e]` when `active` is not null).
 UndirectedGraph BuildUndirectedGraph(const PartnershipGraph& graph, const std::vector<bool>* active = nullptr);
 
+/// A new id for every vertex such that a breadth-first search touches nearby memory: vertices
+/// numbered in breadth-first order from the highest-degree vertex, hubs first among each
+/// vertex's neighbours, then the same from the highest-degree vertex not yet numbered (ties by id).
+std::vector<VertexId> LocalityOrder(const UndirectedGraph& graph);
+
+/// The same graph with vertex v called `new_id[v]` (a permutation); lists stay sorted.
+UndirectedGraph Renumbered(const UndirectedGraph& graph, const std::vector<VertexId>& new_id);
+
 }  // namespace pg

@@ -8,6 +8,7 @@
 
 #include "analysis/betweenness.h"
 #include "graph/graph_view.h"
+#include "tools/phase_clock.h"
 
 namespace pg {
 
@@ -37,12 +38,19 @@ int RunCentrality(const CentralityOptions& options, CliIo& io) {
   OutputFormat format;
   Date as_of;
   if (!ParseFormat(options.common, io, &format) || !ParseAsOf(options.common, io, &as_of)) return kExitBadInput;
-  std::optional<PartnershipGraph> graph = LoadForCommand(options.common, io);
+  PhaseClockOptions clock_options;
+  clock_options.timings = options.common.timings;
+  clock_options.quiet = options.common.quiet;
+  PhaseClock clock(io, clock_options, options.common.progress || ErrIsTerminal(io));
+  std::optional<PartnershipGraph> graph = LoadForCommand(options.common, io, &clock);
   if (!graph) return kExitBadInput;
 
-  const GraphView view(*graph, ViewOptions{as_of});
+  clock.Begin("betweenness", options.samples ? fmt::format("betweenness from {} sources", options.samples)
+                                             : std::string("exact betweenness"));
+  // Only the view's date rule is needed here, not a whole GraphView (roll-up, rivals and claims
+  // cost a tenth of a second at 1M edges).
   std::vector<bool> active(graph->EdgeCount());
-  for (EdgeId e = 0; e < active.size(); ++e) active[e] = view.Active(e);
+  for (EdgeId e = 0; e < active.size(); ++e) active[e] = ActiveAsOf(graph->GetEdge(e), as_of);
   BetweennessOptions bc;
   bc.samples = options.samples;
   bc.seed = options.seed;
@@ -51,13 +59,17 @@ int RunCentrality(const CentralityOptions& options, CliIo& io) {
   const std::vector<double> scores = BetweennessCentrality(*graph, bc);
   const bool sampled = BetweennessSampled(graph->NodeCount(), bc);
   const std::vector<VertexId> top = TopScores(*graph, scores, options.top);
+  clock.End();
 
+  clock.Begin("output", "writing the top nodes");
   if (format == OutputFormat::kJson) {
     nlohmann::json out;
     out["mode"] = sampled ? "sampled" : "exact";
     out["top"] = nlohmann::json::array();
     for (VertexId v : top) out["top"].push_back({std::string(graph->NodeName(v)), scores[v]});
     io.out << out.dump() << '\n';
+    io.out.flush();
+    clock.End();
     return kExitOk;
   }
   io.out << fmt::format("betweenness, {}: {} nodes, {} edges{}\n",
@@ -71,6 +83,8 @@ int RunCentrality(const CentralityOptions& options, CliIo& io) {
     io.out << fmt::format("{:>3}  {:<{}}  {:.6f}\n", rank + 1, graph->NodeName(top[rank]), width, scores[top[rank]]);
   }
   if (top.empty()) io.out << "no node lies on a shortest path between two others\n";
+  io.out.flush();
+  clock.End();
   return kExitOk;
 }
 

@@ -45,6 +45,30 @@ TEST(Betweenness, PathOfFive) {
   EXPECT_EQ(bc, (std::vector<double>{0, 3, 4, 3, 0}));
 }
 
+TEST(Betweenness, LongPathAndEvenCycleBeyondThreeLevels) {
+  // Levels wrap around in the traversal's bookkeeping; these go ten deep. On a path of ten the
+  // i-th vertex separates i vertices from 9 - i. On a 10-cycle the 5 antipodal pairs split over
+  // two paths of 4 inner vertices: per vertex (5 - 1)^2 / 2 = 8.
+  std::string nodes = "id\n", path = "from,to,type\n", cycle = "from,to,type\n";
+  for (int i = 0; i < 10; ++i) {
+    nodes += "v" + std::to_string(i) + "\n";
+    if (i < 9) path += "v" + std::to_string(i) + ",v" + std::to_string(i + 1) + ",partners\n";
+    cycle += "v" + std::to_string(i) + ",v" + std::to_string((i + 1) % 10) + ",partners\n";
+  }
+  TempDir path_dir, cycle_dir;
+  const PartnershipGraph p = Load(path_dir, nodes, path);
+  const PartnershipGraph c = Load(cycle_dir, nodes, cycle);
+  for (unsigned threads : {1u, 2u}) {
+    const std::vector<double> on_path = BetweennessCentrality(p, {.threads = threads});
+    const std::vector<double> on_cycle = BetweennessCentrality(c, {.threads = threads});
+    for (int i = 0; i < 10; ++i) {
+      const std::string id = "v" + std::to_string(i);
+      EXPECT_DOUBLE_EQ(Score(p, on_path, id), i * (9.0 - i)) << id;
+      EXPECT_DOUBLE_EQ(Score(c, on_cycle, id), 8.0) << id;
+    }
+  }
+}
+
 constexpr const char* kCampNodes = "id,markets\nA1,llm\nA2,\nA3,\nB1,llm\nB2,\nB3,\nX,\n";
 constexpr const char* kCampEdges =
     "from,to,type\nA1,A2,partners\nA2,A3,partners\nA1,A3,partners\n"
