@@ -66,7 +66,7 @@ StringPool::StringPool() {
 void StringPool::Reserve(std::size_t count) {
   views_.reserve(count);
   std::size_t want = kInitialSlots;
-  while (want < count * 2) want *= 2;
+  while (want * 3 < count * 4) want *= 2;  // load factor at most 3/4
   if (want > slot_count_) Grow(want);
 }
 
@@ -139,7 +139,7 @@ StrId StringPool::InternHashed(std::string_view text, std::uint64_t hash) {
   const StrId id = static_cast<StrId>(views_.size());
   views_.push_back(Store(text));
   slots_[i] = Slot{Prefix(text), Tag(hash, text.size()), id};
-  if (views_.size() * 2 > slot_count_) Grow(slot_count_ * 2);
+  if (views_.size() * 4 > slot_count_ * 3) Grow(slot_count_ * 2);
   return id;
 }
 
