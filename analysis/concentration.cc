@@ -25,10 +25,10 @@ constexpr Dimension kDimensions[] = {
     {EdgeType::kSuppliesCompute, "compute", {"amount_usd", "capacity_gw"}},
 };
 
-double WeightOf(const Edge& edge, std::string_view figure) {
+double WeightOf(const PartnershipGraph& graph, const Edge& edge, std::string_view figure) {
   if (figure == "amount_usd") return edge.amount_usd;
-  if (figure == "revenue_usd") return edge.revenue_usd;
-  if (figure == "capacity_gw") return edge.capacity_gw;
+  if (figure == "revenue_usd") return graph.Details(edge).revenue_usd;
+  if (figure == "capacity_gw") return graph.Details(edge).capacity_gw;
   return kMissing;
 }
 
@@ -70,7 +70,7 @@ Findings RunConcentration(const GraphView& view, const PassOptions& options) {
       for (std::string_view figure : dimension.weights) {
         if (figure.empty()) continue;
         const bool all_known = std::all_of(inflow.begin(), inflow.end(), [&](EdgeId e) {
-          const double w = WeightOf(graph.GetEdge(e), figure);
+          const double w = WeightOf(graph, graph.GetEdge(e), figure);
           return Known(w) && w >= 0;
         });
         if (all_known) {
@@ -85,7 +85,7 @@ Findings RunConcentration(const GraphView& view, const PassOptions& options) {
       sources.clear();
       double total = 0;
       for (const auto& [party, e] : keyed) {
-        const double w = weighted_by == "count" ? 1.0 : WeightOf(graph.GetEdge(e), weighted_by);
+        const double w = weighted_by == "count" ? 1.0 : WeightOf(graph, graph.GetEdge(e), weighted_by);
         if (sources.empty() || sources.back().party != party) sources.push_back({party, 0, {}});
         sources.back().weight += w;
         sources.back().edges.push_back(e);

@@ -34,19 +34,19 @@ Finding EdgeConflict(const GraphView& view, EdgeId counted) {
   finding.subjects = {std::string(graph.NodeName(edge.from)), std::string(graph.NodeName(edge.to))};
   finding.topic = std::string(EdgeTypeName(edge.type));
   finding.related.push_back(counted);
-  std::vector<std::string> claims{Claim(graph, EdgeFigures(edge), edge.source, edge.origin)};
+  std::vector<std::string> claims{Claim(graph, EdgeFigures(graph, edge), edge.source, edge.origin)};
   std::vector<double> amounts{edge.amount_usd};
   for (EdgeId other : view.Claims().ConflictsOf(counted)) {
     const Edge& claim = graph.GetEdge(other);
     finding.related.push_back(other);
-    claims.push_back(Claim(graph, EdgeFigures(claim), claim.source, claim.origin));
+    claims.push_back(Claim(graph, EdgeFigures(graph, claim), claim.source, claim.origin));
     amounts.push_back(claim.amount_usd);
   }
   finding.figures.push_back({"claims", static_cast<double>(claims.size())});
   if (Known(edge.amount_usd)) finding.figures.push_back({"counted_amount_usd", edge.amount_usd});
   if (const auto spread = Spread(amounts)) finding.figures.push_back({"spread", *spread});
   if (edge.start.Known()) finding.facts.emplace_back("start", edge.start.ToString());
-  const std::string counted_figures = EdgeFigures(edge);
+  const std::string counted_figures = EdgeFigures(graph, edge);
   finding.message = fmt::format("{} -{}-> {}{}: {} claims disagree: {}; counting {}", finding.subjects[0],
                                 finding.topic, finding.subjects[1],
                                 edge.start.Known() ? " from " + edge.start.ToString() : "", claims.size(),

@@ -44,12 +44,13 @@ StakeMatrix CollectStakes(const GraphView& view) {
   std::vector<Stake> raw;
   for (EdgeId e = 0; e < graph.EdgeCount(); ++e) {
     const Edge& edge = graph.GetEdge(e);
+    const EdgeDetails& details = graph.Details(edge);
     if (edge.from == edge.to) continue;
     double w;
     if (edge.type == EdgeType::kOwns && view.Active(e)) {
-      w = Known(edge.stake_pct) ? edge.stake_pct : 1.0;
-    } else if (edge.type == EdgeType::kInvests && view.Counted(e) && Known(edge.stake_pct)) {
-      w = edge.stake_pct;
+      w = Known(details.stake_pct) ? details.stake_pct : 1.0;
+    } else if (edge.type == EdgeType::kInvests && view.Counted(e) && Known(details.stake_pct)) {
+      w = details.stake_pct;
     } else {
       continue;
     }

@@ -8,19 +8,20 @@
 
 namespace pg {
 
-std::string EdgeFigures(const Edge& edge) {
+std::string EdgeFigures(const PartnershipGraph& graph, const Edge& edge) {
+  const EdgeDetails& details = graph.Details(edge);
   std::vector<std::string> parts;
   if (Known(edge.amount_usd)) parts.push_back(FormatUsd(edge.amount_usd));
-  if (Known(edge.stake_pct)) parts.push_back(FormatPercent(edge.stake_pct) + " stake");
-  if (Known(edge.share_pct)) parts.push_back(FormatPercent(edge.share_pct) + " take");
-  if (Known(edge.revenue_usd)) parts.push_back(FormatUsd(edge.revenue_usd) + " revenue");
-  if (Known(edge.capacity_gw)) parts.push_back(fmt::format("{:g} GW", edge.capacity_gw));
+  if (Known(details.stake_pct)) parts.push_back(FormatPercent(details.stake_pct) + " stake");
+  if (Known(details.share_pct)) parts.push_back(FormatPercent(details.share_pct) + " take");
+  if (Known(details.revenue_usd)) parts.push_back(FormatUsd(details.revenue_usd) + " revenue");
+  if (Known(details.capacity_gw)) parts.push_back(fmt::format("{:g} GW", details.capacity_gw));
   return fmt::format("{}", fmt::join(parts, ", "));
 }
 
 namespace {
 
-std::string Figures(const Edge& edge) { return EdgeFigures(edge); }
+std::string Figures(const PartnershipGraph& graph, const Edge& edge) { return EdgeFigures(graph, edge); }
 
 std::string Where(const PartnershipGraph& graph, const Edge& edge) { return WhereOf(graph, edge.origin); }
 
@@ -54,7 +55,7 @@ std::string DescribeEdge(const PartnershipGraph& graph, EdgeId e) {
   const Edge& edge = graph.GetEdge(e);
   std::string text = fmt::format("{} -{}{} {}", graph.NodeName(edge.from), EdgeTypeName(edge.type),
                                  edge.directed ? "->" : "-", graph.NodeName(edge.to));
-  const std::string figures = Figures(edge);
+  const std::string figures = Figures(graph, edge);
   if (!figures.empty()) text += " " + figures;
   std::vector<std::string> about;
   if (edge.start.Known()) about.push_back("from " + edge.start.ToString());
@@ -75,9 +76,9 @@ void NoteConflicts(const GraphView& view, const std::vector<EdgeId>& edges, Find
       finding->related.push_back(other);
       finding->notes.push_back(fmt::format(
           "conflicting claim not counted: {} -{}-> {} {} ({}{}) vs the counted {} ({}{})",
-          graph.NodeName(claim.from), EdgeTypeName(claim.type), graph.NodeName(claim.to), Figures(claim),
+          graph.NodeName(claim.from), EdgeTypeName(claim.type), graph.NodeName(claim.to), Figures(graph, claim),
           claim.source != kNoString ? std::string(graph.Text(claim.source)) + ", " : std::string(),
-          Where(graph, claim), Figures(counted),
+          Where(graph, claim), Figures(graph, counted),
           counted.source != kNoString ? std::string(graph.Text(counted.source)) + ", " : std::string(),
           Where(graph, counted)));
     }

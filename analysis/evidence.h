@@ -10,7 +10,7 @@
 namespace pg {
 
 /// An edge's figures for people: "$8B, 10% stake, 3.5 GW" (empty when it has none).
-std::string EdgeFigures(const Edge& edge);
+std::string EdgeFigures(const PartnershipGraph& graph, const Edge& edge);
 
 /// "Amazon -invests-> Anthropic $8B (2026-04, marsbit …, confidence 0.9)".
 std::string DescribeEdge(const PartnershipGraph& graph, EdgeId e);

@@ -76,7 +76,7 @@ Findings RunExclusivity(const GraphView& view, const PassOptions& options) {
     finding.severity = FindingSeverity::kWarning;
     finding.subjects = {std::string(graph.NodeName(grantor)), std::string(graph.NodeName(holder))};
     finding.related.push_back(e);
-    const std::string scope = exclusive.scope != kNoString ? std::string(graph.Text(exclusive.scope)) : "";
+    const std::string scope = graph.Details(exclusive).scope != kNoString ? std::string(graph.Text(graph.Details(exclusive).scope)) : "";
     finding.facts.emplace_back("holder", graph.NodeName(holder));
     finding.facts.emplace_back("holder_owner", graph.NodeName(holder_owner));
     if (grantor_owner != grantor) finding.facts.emplace_back("grantor_owner", graph.NodeName(grantor_owner));

@@ -34,8 +34,8 @@ int DimensionOf(EdgeType type) {
   return -1;
 }
 
-double WeightOf(const Edge& edge, EdgeType type) {
-  return type == EdgeType::kDistributes ? edge.revenue_usd : edge.amount_usd;
+double WeightOf(const PartnershipGraph& graph, const Edge& edge, EdgeType type) {
+  return type == EdgeType::kDistributes ? graph.Details(edge).revenue_usd : edge.amount_usd;
 }
 
 /// The first node on v's chain of controlling parents (v included) that is marked, or kNoVertex.
@@ -172,7 +172,7 @@ Exposure ComputeExposure(const GraphView& view, VertexId node) {
     std::sort(dimension.edges.begin(), dimension.edges.end());
     dimension.edge_count = dimension.edges.size();
     for (EdgeId e : dimension.edges) {
-      const double w = WeightOf(graph.GetEdge(e), dimension.edge_type);
+      const double w = WeightOf(graph, graph.GetEdge(e), dimension.edge_type);
       if (Known(w)) {
         ++dimension.edges_with_weight;
         dimension.known_weight += w;
@@ -183,7 +183,7 @@ Exposure ComputeExposure(const GraphView& view, VertexId node) {
         dimension.edges_with_weight == dimension.edge_count ? WeightBasis::kAmount : WeightBasis::kCount;
     for (EdgeId e : dimension.edges) {
       const Edge& edge = graph.GetEdge(e);
-      const double w = dimension.basis == WeightBasis::kAmount ? WeightOf(edge, dimension.edge_type) : 1.0;
+      const double w = dimension.basis == WeightBasis::kAmount ? WeightOf(graph, edge, dimension.edge_type) : 1.0;
       ExposureParty& party = result.parties[party_index.at(view.Ultimate(edge.from))];
       double& party_weight = party.weight[static_cast<int>(dimension.kind)];
       party_weight = Known(party_weight) ? party_weight + w : w;

@@ -60,9 +60,10 @@ Revenue Collect(const GraphView& view, VertexId entity, StrId name) {
   double channel_share = kMissing;
   graph.ForInEdges(entity, [&](EdgeId e) {
     const Edge& edge = graph.GetEdge(e);
+    const EdgeDetails& details = graph.Details(edge);
     if (edge.type != EdgeType::kDistributes || !view.Counted(e)) return;
-    if (!Known(edge.revenue_usd) || !Known(edge.share_pct)) return;
-    channel_share = (Known(channel_share) ? channel_share : 0) + edge.revenue_usd * edge.share_pct;
+    if (!Known(details.revenue_usd) || !Known(details.share_pct)) return;
+    channel_share = (Known(channel_share) ? channel_share : 0) + details.revenue_usd * details.share_pct;
     revenue.channels.push_back(e);
   });
 

@@ -59,10 +59,11 @@ Findings RunSharedChannel(const GraphView& view, const PassOptions& options) {
       for (const auto& [supplier, e] : carried) {
         if (supplier != rival) continue;
         const Edge& edge = graph.GetEdge(e);
+        const EdgeDetails& details = graph.Details(edge);
         part.edges.push_back(e);
         finding.related.push_back(e);
-        if (Known(edge.revenue_usd)) rival_revenue = Known(rival_revenue) ? rival_revenue + edge.revenue_usd : edge.revenue_usd;
-        if (Known(edge.share_pct)) take = edge.share_pct;
+        if (Known(details.revenue_usd)) rival_revenue = Known(rival_revenue) ? rival_revenue + details.revenue_usd : details.revenue_usd;
+        if (Known(details.share_pct)) take = details.share_pct;
       }
       if (Known(rival_revenue)) {
         part.figures.push_back({"revenue_usd", rival_revenue});

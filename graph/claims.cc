@@ -15,10 +15,12 @@ double Rank(const Edge& edge) { return Known(edge.confidence) ? edge.confidence 
 
 }  // namespace
 
-bool FiguresDiffer(const Edge& a, const Edge& b) {
-  return !SameFigure(a.amount_usd, b.amount_usd) || !SameFigure(a.stake_pct, b.stake_pct) ||
-         !SameFigure(a.share_pct, b.share_pct) || !SameFigure(a.revenue_usd, b.revenue_usd) ||
-         !SameFigure(a.capacity_gw, b.capacity_gw) || a.end != b.end;
+bool FiguresDiffer(const PartnershipGraph& graph, const Edge& a, const Edge& b) {
+  const EdgeDetails& more_a = graph.Details(a);
+  const EdgeDetails& more_b = graph.Details(b);
+  return !SameFigure(a.amount_usd, b.amount_usd) || !SameFigure(more_a.stake_pct, more_b.stake_pct) ||
+         !SameFigure(more_a.share_pct, more_b.share_pct) || !SameFigure(more_a.revenue_usd, more_b.revenue_usd) ||
+         !SameFigure(more_a.capacity_gw, more_b.capacity_gw) || a.end != b.end;
 }
 
 ClaimSet::ClaimSet(const PartnershipGraph& graph, const std::vector<bool>* active)
@@ -55,7 +57,7 @@ ClaimSet::ClaimSet(const PartnershipGraph& graph, const std::vector<bool>* activ
       }
       counted_[chosen] = true;
       for (std::size_t k = i; k < j; ++k) {
-        if (group[k] != chosen && FiguresDiffer(edges[group[k]], edges[chosen])) {
+        if (group[k] != chosen && FiguresDiffer(graph, edges[group[k]], edges[chosen])) {
           conflicts_[chosen].push_back(group[k]);
         }
       }

@@ -31,6 +31,6 @@ class ClaimSet {
 
 /// True when two claims of a fact state different figures (amount, stake, share, revenue,
 /// capacity or end date).
-bool FiguresDiffer(const Edge& a, const Edge& b);
+bool FiguresDiffer(const PartnershipGraph& graph, const Edge& a, const Edge& b);
 
 }  // namespace pg

@@ -54,6 +54,10 @@ void GraphBuilder::ReserveEdges(std::size_t edges) {
 
 void GraphBuilder::AddEdge(const EdgeRecord& record) {
   graph_.edges_.push_back(record.edge);
+  if (!record.details.Empty()) {
+    graph_.edges_.back().details = static_cast<std::uint32_t>(graph_.edge_details_.size());
+    graph_.edge_details_.push_back(record.details);
+  }
   const std::uint32_t source = record.edge.origin.source;
   if (endpoint_fields_.size() <= source) endpoint_fields_.resize(source + 1);
   endpoint_fields_[source] = {record.from_field, record.to_field};

@@ -20,7 +20,8 @@ struct NodeRecord {
 };
 
 struct EdgeRecord {
-  Edge edge;  ///< from/to are filled in by Build()
+  Edge edge;  ///< from/to are filled in by Build(), details by AddEdge
+  EdgeDetails details;
   std::string_view from_name;  ///< valid only during AddEdge
   std::string_view to_name;
   std::uint32_t from_field = 0;  ///< cell index of the endpoint, for diagnostics

@@ -17,7 +17,8 @@ std::vector<EdgeId> ControllingEdges(const PartnershipGraph& graph, const std::v
     const Edge& edge = edges[e];
     if (edge.type != EdgeType::kOwns || edge.from == edge.to) continue;
     if (active && !(*active)[e]) continue;
-    const double stake = Known(edge.stake_pct) ? edge.stake_pct : 1.0;
+    const EdgeDetails& details = graph.Details(edge);
+    const double stake = Known(details.stake_pct) ? details.stake_pct : 1.0;
     if (stake <= 0.5 || stake <= best_stake[edge.to]) continue;
     best_stake[edge.to] = stake;
     parent_edge[edge.to] = e;

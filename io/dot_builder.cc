@@ -160,13 +160,14 @@ std::string EdgeLabel(const GraphView& view, EdgeId e) {
   const PartnershipGraph& graph = view.Graph();
   const Edge& edge = graph.GetEdge(e);
   std::vector<std::string> parts;
+  const EdgeDetails& details = graph.Details(edge);
   if (Known(edge.amount_usd)) parts.push_back(FormatUsd(edge.amount_usd));
-  if (Known(edge.revenue_usd)) parts.push_back(FormatUsd(edge.revenue_usd) + " rev");
-  if (Known(edge.stake_pct) && !(edge.type == EdgeType::kOwns && edge.stake_pct >= 0.9999)) {
-    parts.push_back(FormatPercent(edge.stake_pct));
+  if (Known(details.revenue_usd)) parts.push_back(FormatUsd(details.revenue_usd) + " rev");
+  if (Known(details.stake_pct) && !(edge.type == EdgeType::kOwns && details.stake_pct >= 0.9999)) {
+    parts.push_back(FormatPercent(details.stake_pct));
   }
-  if (Known(edge.share_pct)) parts.push_back("take " + FormatPercent(edge.share_pct));
-  if (Known(edge.capacity_gw)) parts.push_back(fmt::format("{:g} GW", edge.capacity_gw));
+  if (Known(details.share_pct)) parts.push_back("take " + FormatPercent(details.share_pct));
+  if (Known(details.capacity_gw)) parts.push_back(fmt::format("{:g} GW", details.capacity_gw));
   std::string label;
   for (const std::string& part : parts) label += (label.empty() ? "" : " · ") + part;
   std::vector<std::string> disputed;
@@ -187,7 +188,7 @@ std::string EdgeTooltip(const GraphView& view, EdgeId e) {
   const Edge& edge = graph.GetEdge(e);
   std::string text = fmt::format("{} {} {}", graph.NodeLabel(edge.from), EdgeTypeName(edge.type),
                                  graph.NodeLabel(edge.to));
-  if (edge.scope != kNoString) text += fmt::format(" ({})", graph.Text(edge.scope));
+  if (graph.Details(edge).scope != kNoString) text += fmt::format(" ({})", graph.Text(graph.Details(edge).scope));
   if (edge.start.Known()) text += fmt::format(", from {}", edge.start.ToString());
   if (edge.end.Known()) text += fmt::format(" to {}", edge.end.ToString());
   if (edge.source != kNoString) text += fmt::format("; source: {}", graph.Text(edge.source));

@@ -170,23 +170,24 @@ nlohmann::json ModelToJson(const PartnershipGraph& graph) {
   }
   for (const Edge& edge : graph.Edges()) {
     json object;
+    const EdgeDetails& details = graph.Details(edge);
     object["from"] = graph.NodeName(edge.from);
     object["to"] = graph.NodeName(edge.to);
     object["type"] = EdgeTypeName(edge.type);
     if (edge.directed == IsUndirected(edge.type)) object["direction"] = edge.directed ? "directed" : "undirected";
     PutNumber(object, "amount_usd", edge.amount_usd);
-    PutNumber(object, "stake_pct", edge.stake_pct);
-    PutNumber(object, "share_pct", edge.share_pct);
-    PutNumber(object, "revenue_usd", edge.revenue_usd);
-    PutNumber(object, "capacity_gw", edge.capacity_gw);
+    PutNumber(object, "stake_pct", details.stake_pct);
+    PutNumber(object, "share_pct", details.share_pct);
+    PutNumber(object, "revenue_usd", details.revenue_usd);
+    PutNumber(object, "capacity_gw", details.capacity_gw);
     PutDate(object, "start", edge.start);
     PutDate(object, "end", edge.end);
-    PutText(object, "scope", graph, edge.scope);
+    PutText(object, "scope", graph, details.scope);
     PutText(object, "source", graph, edge.source);
-    PutDate(object, "reported", edge.reported);
+    PutDate(object, "reported", details.reported);
     PutNumber(object, "confidence", edge.confidence);
-    PutText(object, "note", graph, edge.note);
-    PutAttributes(object, graph, edge.attributes);
+    PutText(object, "note", graph, details.note);
+    PutAttributes(object, graph, details.attributes);
     edges.push_back(std::move(object));
   }
   for (const Metric& metric : graph.Metrics()) {

@@ -82,27 +82,28 @@ std::vector<ModelTable> ModelToTables(const PartnershipGraph& graph) {
   edges.header = {"from",  "to",  "type",  "direction", "amount_usd", "stake_pct", "share_pct", "revenue_usd",
                   "capacity_gw", "start", "end", "scope", "source", "reported", "confidence", "note"};
   sets.clear();
-  for (const Edge& edge : graph.Edges()) sets.push_back(edge.attributes);
+  for (const Edge& edge : graph.Edges()) sets.push_back(graph.Details(edge).attributes);
   const std::vector<StrId> edge_keys = AttributeColumns(graph, sets, edges);
   for (const Edge& edge : graph.Edges()) {
+    const EdgeDetails& details = graph.Details(edge);
     const bool default_direction = edge.directed != IsUndirected(edge.type);
     std::vector<TableCell> row{Text(graph.NodeName(edge.from)),
                                Text(graph.NodeName(edge.to)),
                                Text(EdgeTypeName(edge.type)),
                                Text(default_direction ? "" : (edge.directed ? "directed" : "undirected")),
                                Number(edge.amount_usd),
-                               Number(edge.stake_pct),
-                               Number(edge.share_pct),
-                               Number(edge.revenue_usd),
-                               Number(edge.capacity_gw),
+                               Number(details.stake_pct),
+                               Number(details.share_pct),
+                               Number(details.revenue_usd),
+                               Number(details.capacity_gw),
                                DateCell(edge.start),
                                DateCell(edge.end),
-                               Text(graph.Text(edge.scope)),
+                               Text(graph.Text(details.scope)),
                                Text(graph.Text(edge.source)),
-                               DateCell(edge.reported),
+                               DateCell(details.reported),
                                Number(edge.confidence),
-                               Text(graph.Text(edge.note))};
-    AppendAttributes(graph, edge.attributes, edge_keys, row);
+                               Text(graph.Text(details.note))};
+    AppendAttributes(graph, details.attributes, edge_keys, row);
     edges.rows.push_back(std::move(row));
   }
 

@@ -305,6 +305,7 @@ void TableLoader::NodeRow(std::span<const std::string_view> cells, const Origin&
 
 void TableLoader::EdgeRow(std::span<const std::string_view> cells, const Origin& origin) {
   Edge edge;
+  EdgeDetails details;
   edge.origin = origin;
   const std::string_view type = Cell(cells, type_);
   if (type.empty()) {
@@ -329,21 +330,21 @@ void TableLoader::EdgeRow(std::span<const std::string_view> cells, const Origin&
     }
   }
   edge.amount_usd = ParseAmountCell(cells, amount_, origin);
-  edge.stake_pct = ParsePercentCell(cells, stake_, origin);
-  edge.share_pct = ParsePercentCell(cells, share_, origin);
-  edge.revenue_usd = ParseAmountCell(cells, revenue_, origin);
-  edge.capacity_gw = ParseNumberCell(cells, capacity_, origin);
+  details.stake_pct = ParsePercentCell(cells, stake_, origin);
+  details.share_pct = ParsePercentCell(cells, share_, origin);
+  details.revenue_usd = ParseAmountCell(cells, revenue_, origin);
+  details.capacity_gw = ParseNumberCell(cells, capacity_, origin);
   edge.confidence = ParseConfidenceCell(cells, confidence_, origin);
   edge.start = ParseDateCell(cells, start_, origin);
   edge.end = ParseDateCell(cells, end_, origin);
-  edge.reported = ParseDateCell(cells, reported_, origin);
+  details.reported = ParseDateCell(cells, reported_, origin);
   if (edge.start.Known() && edge.end.Known() && edge.end.LastDay() < edge.start.FirstDay()) {
     CellError(origin, end_, fmt::format("end {} is before start {}", edge.end.ToString(), edge.start.ToString()));
   }
-  if (scope_.present()) edge.scope = builder_->Intern(Cell(cells, scope_));
+  if (scope_.present()) details.scope = builder_->Intern(Cell(cells, scope_));
   if (source_col_.present()) edge.source = builder_->Intern(Cell(cells, source_col_));
-  if (note_.present()) edge.note = builder_->Intern(Cell(cells, note_));
-  edge.attributes = known_field_.size() > 4 || cells.size() > known_field_.size() ? CollectAttributes(cells) : 0;
+  if (note_.present()) details.note = builder_->Intern(Cell(cells, note_));
+  details.attributes = known_field_.size() > 4 || cells.size() > known_field_.size() ? CollectAttributes(cells) : 0;
 
   const std::string_view from_cell = Cell(cells, from_);
   const std::string_view to_cell = Cell(cells, to_);
@@ -356,13 +357,13 @@ void TableLoader::EdgeRow(std::span<const std::string_view> cells, const Origin&
   const bool lists = from_cell.find_first_of("|;") != std::string_view::npos ||
                      to_cell.find_first_of("|;") != std::string_view::npos;
   if (!lists) {
-    builder_->AddEdge({edge, from_cell, to_cell,
+    builder_->AddEdge({edge, details, from_cell, to_cell,
                        static_cast<std::uint32_t>(from_.field + 1), static_cast<std::uint32_t>(to_.field + 1)});
     return;
   }
   for (std::string_view from : SplitList(from_cell)) {
     for (std::string_view to : SplitList(to_cell)) {
-      builder_->AddEdge({edge, from, to,
+      builder_->AddEdge({edge, details, from, to,
                          static_cast<std::uint32_t>(from_.field + 1), static_cast<std::uint32_t>(to_.field + 1)});
     }
   }

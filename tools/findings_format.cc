@@ -16,20 +16,21 @@ using nlohmann::json;
 
 json EdgeToJson(const PartnershipGraph& graph, EdgeId e) {
   const Edge& edge = graph.GetEdge(e);
+  const EdgeDetails& details = graph.Details(edge);
   json object{{"from", graph.NodeName(edge.from)}, {"to", graph.NodeName(edge.to)}, {"type", EdgeTypeName(edge.type)}};
   auto number = [&](const char* key, double value) {
     if (Known(value)) object[key] = value;
   };
   number("amount_usd", edge.amount_usd);
-  number("stake_pct", edge.stake_pct);
-  number("share_pct", edge.share_pct);
-  number("revenue_usd", edge.revenue_usd);
-  number("capacity_gw", edge.capacity_gw);
+  number("stake_pct", details.stake_pct);
+  number("share_pct", details.share_pct);
+  number("revenue_usd", details.revenue_usd);
+  number("capacity_gw", details.capacity_gw);
   number("confidence", edge.confidence);
   if (edge.start.Known()) object["start"] = edge.start.ToString();
   if (edge.end.Known()) object["end"] = edge.end.ToString();
-  if (edge.reported.Known()) object["reported"] = edge.reported.ToString();
-  if (edge.scope != kNoString) object["scope"] = graph.Text(edge.scope);
+  if (details.reported.Known()) object["reported"] = details.reported.ToString();
+  if (details.scope != kNoString) object["scope"] = graph.Text(details.scope);
   if (edge.source != kNoString) object["source"] = graph.Text(edge.source);
   const SourceFile& file = graph.Source(edge.origin.source);
   object["file"] = file.file;
@@ -239,6 +240,7 @@ void WriteStrings(JsonStream& js, int level, const std::vector<std::string>& str
 // EdgeToJson plus "edge", members in sorted key order.
 void WriteEdge(JsonStream& js, int level, const PartnershipGraph& graph, EdgeId e) {
   const Edge& edge = graph.GetEdge(e);
+  const EdgeDetails& details = graph.Details(edge);
   const SourceFile& file = graph.Source(edge.origin.source);
   bool first = true;
   auto key = [&](std::string_view name) {
@@ -263,7 +265,7 @@ void WriteEdge(JsonStream& js, int level, const PartnershipGraph& graph, EdgeId 
   };
   js.Open('{', false);
   number("amount_usd", edge.amount_usd);
-  number("capacity_gw", edge.capacity_gw);
+  number("capacity_gw", details.capacity_gw);
   number("confidence", edge.confidence);
   key("edge");
   js.Unsigned(e);
@@ -274,16 +276,16 @@ void WriteEdge(JsonStream& js, int level, const PartnershipGraph& graph, EdgeId 
   js.String(graph.NodeName(edge.from));
   key("line");
   js.Unsigned(edge.origin.line);
-  date("reported", edge.reported);
-  number("revenue_usd", edge.revenue_usd);
-  text("scope", edge.scope);
-  number("share_pct", edge.share_pct);
+  date("reported", details.reported);
+  number("revenue_usd", details.revenue_usd);
+  text("scope", details.scope);
+  number("share_pct", details.share_pct);
   if (!file.sheet.empty()) {
     key("sheet");
     js.String(file.sheet);
   }
   text("source", edge.source);
-  number("stake_pct", edge.stake_pct);
+  number("stake_pct", details.stake_pct);
   date("start", edge.start);
   key("to");
   js.String(graph.NodeName(edge.to));

@@ -126,7 +126,7 @@ TEST(CsvLoading, KumuElementsAndConnectionsLoadAsTheyAre) {
   EXPECT_EQ(graph.Text(graph.AttributeSet(openai.attributes)[0].second), "10");
   EXPECT_EQ(openai.tags.size(), 2u);
   const Edge& invest = graph.GetEdge(0);
-  EXPECT_EQ(graph.Text(graph.AttributeSet(invest.attributes)[0].second), "3");
+  EXPECT_EQ(graph.Text(graph.AttributeSet(graph.Details(invest).attributes)[0].second), "3");
 }
 
 TEST(CsvLoading, SourceTargetKindColumnsOfGraphTools) {
