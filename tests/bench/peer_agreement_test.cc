@@ -9,6 +9,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "analysis/betweenness.h"
 #include "tests/test_support.h"
 
 namespace pg {
@@ -60,6 +61,26 @@ TEST(PeerAgreement, Bench10kSameInvestorsAndChannelsAsNetworkxAndIgraph) {
   // A figure to anchor it: the investor i129 backs rivals c0 and c565 among others.
   ASSERT_TRUE(dual.count("i129"));
   EXPECT_TRUE(dual.at("i129").count("c0") && dual.at("i129").count("c565"));
+}
+
+TEST(PeerAgreement, Bench10kBetweennessTopTenAsIgraphExact) {
+  const std::string dir = testing::TestDataDir() + "/bench10k";
+  std::ifstream in(dir + "/peer_betweenness.jsonl");
+  ASSERT_TRUE(in);
+  const nlohmann::json peer = nlohmann::json::parse(in);
+  ASSERT_EQ(peer["mode"], "exact");
+  ASSERT_EQ(peer["top"].size(), 10u);
+
+  const PartnershipGraph graph = testing::MustLoad({dir + "/nodes.csv", dir + "/edges.csv"});
+  const std::vector<double> scores = BetweennessCentrality(graph, BetweennessOptions{});
+  const std::vector<VertexId> top = TopScores(graph, scores, 10);
+  ASSERT_EQ(top.size(), 10u);
+  for (std::size_t k = 0; k < top.size(); ++k) {
+    EXPECT_EQ(graph.NodeName(top[k]), peer["top"][k][0].get<std::string>()) << "rank " << k + 1;
+    // The peer prints three decimals.
+    EXPECT_NEAR(scores[top[k]], peer["top"][k][1].get<double>(), 5e-4) << "rank " << k + 1;
+  }
+  EXPECT_NEAR(scores[top[0]], 2250599.506, 5e-4);  // i129, the hub investor
 }
 
 }  // namespace
