@@ -17,97 +17,188 @@ struct Investment {
 
 double SumKnown(double a, double b) { return Known(a) ? (Known(b) ? a + b : a) : b; }
 
-}  // namespace
-
-Findings RunDualBacking(const GraphView& view, const PassOptions& options) {
-  const PartnershipGraph& graph = view.Graph();
-  const auto& edges = graph.Edges();
-  const std::size_t n = graph.NodeCount();
-
-  // Bucket counted investments by rolled-up investor (counting sort: linear in edges).
-  std::vector<std::uint32_t> offsets(n + 1, 0);
-  std::vector<double> funding_known(n, kMissing);  // each investee's known funding, all investors
-  auto counts = [&](EdgeId e) {
-    const Edge& edge = edges[e];
-    if (edge.type != EdgeType::kInvests || !view.Counted(e) || edge.from == edge.to) return false;
-    if (options.min_amount_usd > 0 && !(edge.amount_usd >= options.min_amount_usd)) return false;
-    const VertexId investor = view.Ultimate(edge.from);
-    return investor != edge.to && view.Ultimate(edge.to) != investor;
-  };
-  std::vector<bool> included(edges.size(), false);
-  for (EdgeId e = 0; e < edges.size(); ++e) {
-    if (!counts(e)) continue;
-    included[e] = true;
-    ++offsets[view.Ultimate(edges[e].from) + 1];
-    funding_known[edges[e].to] = SumKnown(funding_known[edges[e].to], edges[e].amount_usd);
+// The pass walks the CSR adjacency in vertex order and tests edges through the view's compact
+// kinds, so the edge records are read only for the investments that end up in a finding.
+class DualBacking {
+ public:
+  DualBacking(const GraphView& view, const PassOptions& options)
+      : view_(view),
+        graph_(view.Graph()),
+        topo_(graph_.Topo()),
+        options_(options),
+        seen_(graph_.NodeCount(), kNoVertex),
+        is_rival_(graph_.NodeCount(), kNoVertex),
+        finder_(view.Rivals()) {
+    GroupControlled();
   }
-  for (std::size_t v = 0; v < n; ++v) offsets[v + 1] += offsets[v];
-  std::vector<Investment> bucket(offsets.back());
-  {
-    std::vector<std::uint32_t> fill(offsets.begin(), offsets.end() - 1);
-    for (EdgeId e = 0; e < edges.size(); ++e) {
-      if (included[e]) bucket[fill[view.Ultimate(edges[e].from)]++] = {edges[e].to, e};
+
+  Findings Run() {
+    std::vector<std::pair<VertexId, std::vector<VertexId>>> found;  // investor, rivals backed
+    for (VertexId investor = 0; investor < graph_.NodeCount(); ++investor) {
+      if (view_.Ultimate(investor) != investor) continue;  // its investments count for its owner
+      CollectInvestees(investor);
+      if (investees_.size() < 2) continue;
+      std::vector<VertexId> rivals = finder_.MembersWithRival(investees_);
+      if (rivals.size() < 2) continue;
+      found.emplace_back(investor, std::move(rivals));
+    }
+    ComputeFunding(found);
+    Findings findings;
+    findings.reserve(found.size());
+    for (const auto& [investor, rivals] : found) findings.push_back(Describe(investor, rivals));
+    std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
+      const double ta = a.FigureValue("total_usd").value_or(-1), tb = b.FigureValue("total_usd").value_or(-1);
+      return ta != tb ? ta > tb : a.subjects.front() < b.subjects.front();
+    });
+    return findings;
+  }
+
+ private:
+  // Vertices rolled up into another, grouped by their ultimate parent (counting sort).
+  void GroupControlled() {
+    const std::size_t n = graph_.NodeCount();
+    controlled_offsets_.assign(n + 1, 0);
+    for (VertexId v = 0; v < n; ++v) {
+      if (view_.Ultimate(v) != v) ++controlled_offsets_[view_.Ultimate(v) + 1];
+    }
+    for (std::size_t v = 0; v < n; ++v) controlled_offsets_[v + 1] += controlled_offsets_[v];
+    controlled_.resize(controlled_offsets_.back());
+    std::vector<std::uint32_t> fill(controlled_offsets_.begin(), controlled_offsets_.end() - 1);
+    for (VertexId v = 0; v < n; ++v) {
+      if (view_.Ultimate(v) != v) controlled_[fill[view_.Ultimate(v)]++] = v;
     }
   }
 
-  Findings findings;
-  RivalFinder finder(view.Rivals());
-  std::vector<VertexId> investees;
-  for (VertexId investor = 0; investor < n; ++investor) {
-    const auto begin = bucket.begin() + offsets[investor], end = bucket.begin() + offsets[investor + 1];
-    if (end - begin < 2) continue;
-    std::sort(begin, end, [](const Investment& a, const Investment& b) {
+  // Calls fn(investee, edge) for each counted investment of `investor` (rolled up) that the pass
+  // includes: not into itself, the investor or something the investor controls.
+  template <typename Fn> void ForInvestments(VertexId investor, Fn&& fn) const {
+    auto from = [&](VertexId source) {
+      for (auto out : boost::make_iterator_range(boost::out_edges(source, topo_))) {
+        const EdgeId e = topo_[out];
+        const VertexId to = boost::target(out, topo_);
+        if (!view_.CountedAs(e, EdgeType::kInvests) || to == source || to == investor) continue;
+        if (view_.Ultimate(to) == investor || !AboveMinimum(e)) continue;
+        fn(to, e);
+      }
+    };
+    from(investor);
+    for (std::uint32_t k = controlled_offsets_[investor]; k < controlled_offsets_[investor + 1]; ++k) {
+      from(controlled_[k]);
+    }
+  }
+
+  bool AboveMinimum(EdgeId e) const {
+    return options_.min_amount_usd <= 0 || graph_.GetEdge(e).amount_usd >= options_.min_amount_usd;
+  }
+
+  void CollectInvestees(VertexId investor) {
+    investees_.clear();
+    ForInvestments(investor, [&](VertexId to, EdgeId) {
+      if (seen_[to] == investor) return;
+      seen_[to] = investor;
+      investees_.push_back(to);
+    });
+  }
+
+  // Each backed rival's known funding (every included investment into it): the denominator
+  // of share_of_funding. All rivals at once, their edges read in ascending id order, so each
+  // sum adds up in input order (as a scan of the edges would) and the reads stay near-sequential.
+  void ComputeFunding(const std::vector<std::pair<VertexId, std::vector<VertexId>>>& found) {
+    funding_known_.assign(graph_.NodeCount(), kMissing);
+    std::vector<bool> wanted(graph_.NodeCount(), false);
+    std::vector<EdgeId> ids;
+    for (const auto& [investor, rivals] : found) {
+      for (VertexId company : rivals) {
+        if (wanted[company]) continue;
+        wanted[company] = true;
+        for (auto in : boost::make_iterator_range(boost::in_edges(company, topo_))) {
+          const EdgeId e = topo_[in];
+          const VertexId from = boost::source(in, topo_);
+          const VertexId backer = view_.Ultimate(from);
+          if (!view_.CountedAs(e, EdgeType::kInvests) || from == company || backer == company) continue;
+          if (view_.Ultimate(company) == backer || !AboveMinimum(e)) continue;
+          ids.push_back(e);
+        }
+      }
+    }
+    std::sort(ids.begin(), ids.end());
+    // Ascending but gapped ids defeat the hardware prefetcher: each read would wait for memory.
+    constexpr std::size_t kAhead = 16;
+    const auto& edges = graph_.Edges();
+    for (std::size_t k = 0; k < ids.size(); ++k) {
+      if (k + kAhead < ids.size()) __builtin_prefetch(&edges[ids[k + kAhead]]);
+      const Edge& edge = edges[ids[k]];
+      funding_known_[edge.to] = SumKnown(funding_known_[edge.to], edge.amount_usd);
+    }
+  }
+
+  Finding Describe(VertexId investor, const std::vector<VertexId>& rivals) {
+    for (VertexId rival : rivals) is_rival_[rival] = investor;
+    std::vector<Investment> backing;
+    ForInvestments(investor, [&](VertexId to, EdgeId e) {
+      if (is_rival_[to] == investor) backing.push_back({to, e});
+    });
+    std::sort(backing.begin(), backing.end(), [](const Investment& a, const Investment& b) {
       return a.investee != b.investee ? a.investee < b.investee : a.edge < b.edge;
     });
-    investees.clear();
-    for (auto it = begin; it != end; ++it) {
-      if (investees.empty() || investees.back() != it->investee) investees.push_back(it->investee);
-    }
-    if (investees.size() < 2) continue;
-    const std::vector<VertexId> rivals = finder.MembersWithRival(investees);
-    if (rivals.size() < 2) continue;
 
     Finding finding;
     finding.pass = "dual-backing";
     finding.severity = FindingSeverity::kWarning;
-    finding.subjects.emplace_back(graph.NodeName(investor));
+    finding.subjects.reserve(rivals.size() + 1);
+    finding.subjects.emplace_back(graph_.NodeName(investor));
+    finding.parts.reserve(rivals.size());
+    finding.related.reserve(backing.size());
     double total = kMissing;
-    std::vector<EdgeId> counted_edges;
-    std::vector<std::string> described;
-    auto it = begin;
+    std::string described;
+    auto it = backing.begin();
     for (VertexId rival : rivals) {
-      while (it->investee != rival) ++it;
       FindingPart part;
-      part.node = graph.NodeName(rival);
+      part.node = graph_.NodeName(rival);
       double amount = kMissing;
-      for (; it != end && it->investee == rival; ++it) {
-        amount = SumKnown(amount, edges[it->edge].amount_usd);
+      for (; it != backing.end() && it->investee == rival; ++it) {
+        amount = SumKnown(amount, graph_.GetEdge(it->edge).amount_usd);
         part.edges.push_back(it->edge);
-        counted_edges.push_back(it->edge);
+        finding.related.push_back(it->edge);
       }
       if (Known(amount)) {
         part.figures.push_back({"amount_usd", amount});
-        if (funding_known[rival] > 0) part.figures.push_back({"share_of_funding", amount / funding_known[rival]});
+        const double funding = funding_known_[rival];
+        if (funding > 0) part.figures.push_back({"share_of_funding", amount / funding});
       }
       total = SumKnown(total, amount);
-      described.push_back(Known(amount) ? fmt::format("{} ({})", part.node, FormatUsd(amount)) : part.node);
+      if (!described.empty()) described += ", ";
+      described += part.node;
+      if (Known(amount)) fmt::format_to(std::back_inserter(described), " ({})", FormatUsd(amount));
       finding.subjects.push_back(part.node);
       finding.parts.push_back(std::move(part));
     }
     if (Known(total)) finding.figures.push_back({"total_usd", total});
     finding.figures.push_back({"rivals", static_cast<double>(rivals.size())});
-    finding.related = counted_edges;
-    NoteConflicts(view, counted_edges, &finding);
-    finding.message = fmt::format("{} backs {} rivals: {}{}", finding.subjects.front(), rivals.size(),
-                                  fmt::join(described, ", "),
+    const std::vector<EdgeId> counted_edges = finding.related;
+    NoteConflicts(view_, counted_edges, &finding);
+    finding.message = fmt::format("{} backs {} rivals: {}{}", finding.subjects.front(), rivals.size(), described,
                                   Known(total) ? fmt::format("; {} in total", FormatUsd(total)) : "");
-    findings.push_back(std::move(finding));
+    return finding;
   }
-  std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
-    const double ta = a.FigureValue("total_usd").value_or(-1), tb = b.FigureValue("total_usd").value_or(-1);
-    return ta != tb ? ta > tb : a.subjects.front() < b.subjects.front();
-  });
-  return findings;
+
+  const GraphView& view_;
+  const PartnershipGraph& graph_;
+  const PartnershipGraph::Topology& topo_;
+  const PassOptions& options_;
+  std::vector<std::uint32_t> controlled_offsets_;
+  std::vector<VertexId> controlled_;
+  std::vector<VertexId> seen_;      ///< per investee: the investor that last listed it
+  std::vector<VertexId> is_rival_;  ///< per node: the investor whose finding names it a rival
+  std::vector<VertexId> investees_;
+  std::vector<double> funding_known_;  ///< per backed rival, see ComputeFunding
+  RivalFinder finder_;
+};
+
+}  // namespace
+
+Findings RunDualBacking(const GraphView& view, const PassOptions& options) {
+  return DualBacking(view, options).Run();
 }
 
 }  // namespace pg
