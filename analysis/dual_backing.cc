@@ -27,7 +27,7 @@ class DualBacking {
         topo_(graph_.Topo()),
         options_(options),
         seen_(graph_.NodeCount(), kNoVertex),
-        is_rival_(graph_.NodeCount(), kNoVertex),
+        is_rival_(graph_.NodeCount(), false),
         finder_(view.Rivals()) {
     GroupControlled();
   }
@@ -57,6 +57,8 @@ class DualBacking {
   // Vertices rolled up into another, grouped by their ultimate parent (counting sort).
   void GroupControlled() {
     const std::size_t n = graph_.NodeCount();
+    for (VertexId v = 0; v < n && !any_controlled_; ++v) any_controlled_ = view_.Ultimate(v) != v;
+    if (!any_controlled_) return;
     controlled_offsets_.assign(n + 1, 0);
     for (VertexId v = 0; v < n; ++v) {
       if (view_.Ultimate(v) != v) ++controlled_offsets_[view_.Ultimate(v) + 1];
@@ -77,11 +79,12 @@ class DualBacking {
         const EdgeId e = topo_[out];
         const VertexId to = boost::target(out, topo_);
         if (!view_.CountedAs(e, EdgeType::kInvests) || to == source || to == investor) continue;
-        if (view_.Ultimate(to) == investor || !AboveMinimum(e)) continue;
+        if ((any_controlled_ && view_.Ultimate(to) == investor) || !AboveMinimum(e)) continue;
         fn(to, e);
       }
     };
     from(investor);
+    if (!any_controlled_) return;
     for (std::uint32_t k = controlled_offsets_[investor]; k < controlled_offsets_[investor + 1]; ++k) {
       from(controlled_[k]);
     }
@@ -104,40 +107,60 @@ class DualBacking {
   // of share_of_funding. All rivals at once, their edges read in ascending id order, so each
   // sum adds up in input order (as a scan of the edges would) and the reads stay near-sequential.
   void ComputeFunding(const std::vector<std::pair<VertexId, std::vector<VertexId>>>& found) {
-    funding_known_.assign(graph_.NodeCount(), kMissing);
+    // seen_ is done with: it now maps each wanted rival to its slot in funding_known_.
+    // The edges are marked in a bitmap over edge ids (128 KB for a million edges) and read
+    // back in id order: sorted without a sort, and the reads ascend through the edge records.
     std::vector<bool> wanted(graph_.NodeCount(), false);
-    std::vector<EdgeId> ids;
+    std::vector<std::uint64_t> marked((graph_.EdgeCount() + 63) / 64, 0);
     for (const auto& [investor, rivals] : found) {
       for (VertexId company : rivals) {
         if (wanted[company]) continue;
         wanted[company] = true;
+        seen_[company] = static_cast<VertexId>(funding_known_.size());
+        funding_known_.push_back(kMissing);
         for (auto in : boost::make_iterator_range(boost::in_edges(company, topo_))) {
           const EdgeId e = topo_[in];
           const VertexId from = boost::source(in, topo_);
-          const VertexId backer = view_.Ultimate(from);
+          const VertexId backer = any_controlled_ ? view_.Ultimate(from) : from;
           if (!view_.CountedAs(e, EdgeType::kInvests) || from == company || backer == company) continue;
-          if (view_.Ultimate(company) == backer || !AboveMinimum(e)) continue;
-          ids.push_back(e);
+          if ((any_controlled_ && view_.Ultimate(company) == backer) || !AboveMinimum(e)) continue;
+          marked[e / 64] |= std::uint64_t{1} << (e % 64);
         }
       }
     }
-    std::sort(ids.begin(), ids.end());
-    // Ascending but gapped ids defeat the hardware prefetcher: each read would wait for memory.
-    constexpr std::size_t kAhead = 16;
+    // Gapped ascending ids defeat the hardware prefetcher: prefetch a few edges ahead by hand.
+    constexpr int kAhead = 16;
     const auto& edges = graph_.Edges();
-    for (std::size_t k = 0; k < ids.size(); ++k) {
-      if (k + kAhead < ids.size()) __builtin_prefetch(&edges[ids[k + kAhead]]);
-      const Edge& edge = edges[ids[k]];
-      funding_known_[edge.to] = SumKnown(funding_known_[edge.to], edge.amount_usd);
+    EdgeId ring[kAhead];  // prefetched, not yet added; FIFO so sums keep id order
+    int head = 0, queued = 0;
+    auto add = [&](EdgeId e) {
+      const Edge& edge = edges[e];
+      double& sum = funding_known_[seen_[edge.to]];
+      sum = SumKnown(sum, edge.amount_usd);
+    };
+    for (std::size_t word = 0; word < marked.size(); ++word) {
+      for (std::uint64_t bits = marked[word]; bits != 0; bits &= bits - 1) {
+        const EdgeId e = static_cast<EdgeId>(word * 64 + static_cast<std::size_t>(__builtin_ctzll(bits)));
+        __builtin_prefetch(&edges[e]);
+        if (queued < kAhead) {
+          ring[(head + queued++) % kAhead] = e;
+          continue;
+        }
+        add(ring[head]);
+        ring[head] = e;
+        head = (head + 1) % kAhead;
+      }
     }
+    for (int k = 0; k < queued; ++k) add(ring[(head + k) % kAhead]);
   }
 
   Finding Describe(VertexId investor, const std::vector<VertexId>& rivals) {
-    for (VertexId rival : rivals) is_rival_[rival] = investor;
+    for (VertexId rival : rivals) is_rival_[rival] = true;
     std::vector<Investment> backing;
     ForInvestments(investor, [&](VertexId to, EdgeId e) {
-      if (is_rival_[to] == investor) backing.push_back({to, e});
+      if (is_rival_[to]) backing.push_back({to, e});
     });
+    for (VertexId rival : rivals) is_rival_[rival] = false;
     std::sort(backing.begin(), backing.end(), [](const Investment& a, const Investment& b) {
       return a.investee != b.investee ? a.investee < b.investee : a.edge < b.edge;
     });
@@ -163,7 +186,7 @@ class DualBacking {
       }
       if (Known(amount)) {
         part.figures.push_back({"amount_usd", amount});
-        const double funding = funding_known_[rival];
+        const double funding = funding_known_[seen_[rival]];
         if (funding > 0) part.figures.push_back({"share_of_funding", amount / funding});
       }
       total = SumKnown(total, amount);
@@ -186,12 +209,13 @@ class DualBacking {
   const PartnershipGraph& graph_;
   const PartnershipGraph::Topology& topo_;
   const PassOptions& options_;
+  bool any_controlled_ = false;  ///< else every vertex is its own ultimate parent
   std::vector<std::uint32_t> controlled_offsets_;
   std::vector<VertexId> controlled_;
-  std::vector<VertexId> seen_;      ///< per investee: the investor that last listed it
-  std::vector<VertexId> is_rival_;  ///< per node: the investor whose finding names it a rival
+  std::vector<VertexId> seen_;  ///< per investee: the investor that last listed it
+  std::vector<bool> is_rival_;  ///< per node: a rival in the finding being described
   std::vector<VertexId> investees_;
-  std::vector<double> funding_known_;  ///< per backed rival, see ComputeFunding
+  std::vector<double> funding_known_;  ///< per backed rival (slot in seen_), see ComputeFunding
   RivalFinder finder_;
 };
 

@@ -102,7 +102,8 @@ std::vector<VertexId> RivalFinder::MembersWithRival(std::span<const VertexId> se
   }
   for (VertexId v : set) stamp_[v] = token_;
   bool any_market = false;
-  for (VertexId v : set) {
+  // Without markets in the graph, skip the per-member reads of the market offsets.
+  for (VertexId v : index_.MarketCount() == 0 ? std::span<const VertexId>() : set) {
     for (std::uint32_t market : index_.MarketsOf(v)) {
       if (market_stamp_[market] != token_) {
         market_stamp_[market] = token_;
