@@ -413,12 +413,20 @@ void WriteFinding(JsonStream& js, int level, const PartnershipGraph& graph, cons
   js.Raw(",\n");
   js.Key(inner, "related");
   if (js.Open('[', finding.related.empty())) {
-    bool first = true;
-    for (EdgeId e : finding.related) {
-      js.Separator(first);
-      first = false;
+    // Evidence edges are scattered over a million records, and each needs its record, then its
+    // two nodes: prefetch the record sixteen edges ahead and, once it is in, the nodes eight
+    // ahead, so the writer does not wait on memory for each one in turn.
+    const std::vector<EdgeId>& related = finding.related;
+    for (std::size_t k = 0; k < related.size(); ++k) {
+      if (k + 16 < related.size()) __builtin_prefetch(&graph.GetEdge(related[k + 16]));
+      if (k + 8 < related.size()) {
+        const Edge& ahead = graph.GetEdge(related[k + 8]);
+        __builtin_prefetch(&graph.GetNode(ahead.from));
+        __builtin_prefetch(&graph.GetNode(ahead.to));
+      }
+      js.Separator(k == 0);
       js.Indent(inner + 1);
-      WriteEdge(js, inner + 1, graph, e);
+      WriteEdge(js, inner + 1, graph, related[k]);
       js.MaybeFlush();
     }
     js.Close(inner, ']');
