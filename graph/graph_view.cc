@@ -23,7 +23,9 @@ GraphView::EdgeScan GraphView::ScanEdges(const PartnershipGraph& graph, Date as_
     scan.kinds[e] = static_cast<std::uint8_t>(edge.type);
     if (as_of.Known() && !ActiveAsOf(edge, as_of)) scan.active[e] = false;
     if (edge.type == EdgeType::kOwns) scan.owns.push_back(e);
-    if (edge.type == EdgeType::kCompetes) scan.competes.push_back(e);
+    if (edge.type == EdgeType::kCompetes && edge.from != edge.to && scan.active[e]) {
+      scan.competing.emplace_back(edge.from, edge.to);
+    }
   }
   return scan;
 }
@@ -38,7 +40,7 @@ GraphView::GraphView(const PartnershipGraph& graph, ViewOptions options, EdgeSca
       kinds_(std::move(scan.kinds)),
       parents_(ControllingParents(graph, &active_, scan.owns)),
       ultimate_(UltimateParents(parents_)),
-      rivals_(std::make_unique<RivalIndex>(graph, &active_, scan.competes)),
+      rivals_(std::make_unique<RivalIndex>(graph, scan.competing)),
       claims_(graph, &active_),
       metric_claims_(graph, options.as_of) {
   for (EdgeId e = 0; e < kinds_.size(); ++e) {

@@ -46,7 +46,7 @@ class GraphView {
     std::vector<bool> active;
     std::vector<std::uint8_t> kinds;
     std::vector<EdgeId> owns;
-    std::vector<EdgeId> competes;
+    std::vector<std::pair<VertexId, VertexId>> competing;  ///< active competes, no self-loops
   };
   static constexpr std::uint8_t kCountedBit = 0x80;
   static EdgeScan ScanEdges(const PartnershipGraph& graph, Date as_of);

@@ -6,11 +6,14 @@
 namespace pg {
 namespace {
 
-std::vector<EdgeId> CompetesEdges(const PartnershipGraph& graph) {
-  std::vector<EdgeId> out;
+std::vector<std::pair<VertexId, VertexId>> Competing(const PartnershipGraph& graph, const std::vector<bool>* active) {
+  std::vector<std::pair<VertexId, VertexId>> out;
   const auto& edges = graph.Edges();
   for (EdgeId e = 0; e < edges.size(); ++e) {
-    if (edges[e].type == EdgeType::kCompetes) out.push_back(e);
+    const Edge& edge = edges[e];
+    if (edge.type == EdgeType::kCompetes && edge.from != edge.to && (!active || (*active)[e])) {
+      out.emplace_back(edge.from, edge.to);
+    }
   }
   return out;
 }
@@ -18,28 +21,20 @@ std::vector<EdgeId> CompetesEdges(const PartnershipGraph& graph) {
 }  // namespace
 
 RivalIndex::RivalIndex(const PartnershipGraph& graph, const std::vector<bool>* active)
-    : RivalIndex(graph, active, CompetesEdges(graph)) {}
+    : RivalIndex(graph, Competing(graph, active)) {}
 
-RivalIndex::RivalIndex(const PartnershipGraph& graph, const std::vector<bool>* active,
-                       std::span<const EdgeId> competes_edges)
+RivalIndex::RivalIndex(const PartnershipGraph& graph, std::span<const std::pair<VertexId, VertexId>> competing)
     : offsets_(graph.NodeCount() + 1, 0), market_offsets_(graph.NodeCount() + 1, 0) {
-  const auto& edges = graph.Edges();
-  auto counts = [&](EdgeId e) {
-    const Edge& edge = edges[e];
-    return edge.type == EdgeType::kCompetes && edge.from != edge.to && (!active || (*active)[e]);
-  };
-  for (EdgeId e : competes_edges) {
-    if (!counts(e)) continue;
-    ++offsets_[edges[e].from + 1];
-    ++offsets_[edges[e].to + 1];
+  for (const auto& [from, to] : competing) {
+    ++offsets_[from + 1];
+    ++offsets_[to + 1];
   }
   for (std::size_t v = 0; v < graph.NodeCount(); ++v) offsets_[v + 1] += offsets_[v];
   competes_.resize(offsets_.back());
   std::vector<std::uint32_t> fill(offsets_.begin(), offsets_.end() - 1);
-  for (EdgeId e : competes_edges) {
-    if (!counts(e)) continue;
-    competes_[fill[edges[e].from]++] = edges[e].to;
-    competes_[fill[edges[e].to]++] = edges[e].from;
+  for (const auto& [from, to] : competing) {
+    competes_[fill[from]++] = to;
+    competes_[fill[to]++] = from;
   }
   for (std::size_t v = 0; v < graph.NodeCount(); ++v) {
     auto begin = competes_.begin() + offsets_[v], end = competes_.begin() + offsets_[v + 1];

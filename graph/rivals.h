@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <span>
+#include <utility>
 #include <vector>
 
 #include "graph/partnership_graph.h"
@@ -15,9 +16,9 @@ class RivalIndex {
  public:
   /// `active` (may be null) says which edges count, for as-of views.
   RivalIndex(const PartnershipGraph& graph, const std::vector<bool>* active);
-  /// The same from the ids of the graph's `competes` edges, for a caller that already has them
-  /// (GraphView), so the edge records are not scanned again.
-  RivalIndex(const PartnershipGraph& graph, const std::vector<bool>* active, std::span<const EdgeId> competes_edges);
+  /// The same from the ends (from, to) of the active `competes` edges that are not self-loops,
+  /// in input order, for a caller that already has them (GraphView): no edge record is read.
+  RivalIndex(const PartnershipGraph& graph, std::span<const std::pair<VertexId, VertexId>> competing);
 
   bool AreRivals(VertexId a, VertexId b) const;
   /// Every rival of v, sorted (expands v's markets: meant for one node, not for all).
