@@ -165,6 +165,14 @@ class DualBacking {
       return a.investee != b.investee ? a.investee < b.investee : a.edge < b.edge;
     });
 
+    // Names and amounts first, in tight loops whose iterations do not depend on each other, so
+    // the CPU overlaps their cache misses (node record, then name; edge record); the loop below
+    // allocates and formats, and would otherwise wait on each miss in turn.
+    std::vector<std::string_view> names(rivals.size());
+    for (std::size_t k = 0; k < rivals.size(); ++k) names[k] = graph_.NodeName(rivals[k]);
+    std::vector<double> amounts(backing.size());
+    for (std::size_t k = 0; k < backing.size(); ++k) amounts[k] = graph_.GetEdge(backing[k].edge).amount_usd;
+
     Finding finding;
     finding.pass = "dual-backing";
     finding.severity = FindingSeverity::kWarning;
@@ -174,15 +182,16 @@ class DualBacking {
     finding.related.reserve(backing.size());
     double total = kMissing;
     std::string described;
-    auto it = backing.begin();
-    for (VertexId rival : rivals) {
+    std::size_t next = 0;
+    for (std::size_t r = 0; r < rivals.size(); ++r) {
+      const VertexId rival = rivals[r];
       FindingPart part;
-      part.node = graph_.NodeName(rival);
+      part.node = names[r];
       double amount = kMissing;
-      for (; it != backing.end() && it->investee == rival; ++it) {
-        amount = SumKnown(amount, graph_.GetEdge(it->edge).amount_usd);
-        part.edges.push_back(it->edge);
-        finding.related.push_back(it->edge);
+      for (; next < backing.size() && backing[next].investee == rival; ++next) {
+        amount = SumKnown(amount, amounts[next]);
+        part.edges.push_back(backing[next].edge);
+        finding.related.push_back(backing[next].edge);
       }
       if (Known(amount)) {
         part.figures.push_back({"amount_usd", amount});
