@@ -28,6 +28,7 @@ class DualBacking {
         options_(options),
         seen_(graph_.NodeCount(), kNoVertex),
         is_rival_(graph_.NodeCount(), false),
+        rivals_(view.Rivals()),
         finder_(view.Rivals()) {
     GroupControlled();
   }
@@ -94,10 +95,12 @@ class DualBacking {
     return options_.min_amount_usd <= 0 || graph_.GetEdge(e).amount_usd >= options_.min_amount_usd;
   }
 
+  // Only investees that may have a rival at all: the others can be nobody's rival, so leaving
+  // them out changes no answer and spares RivalFinder most of its lookups.
   void CollectInvestees(VertexId investor) {
     investees_.clear();
     ForInvestments(investor, [&](VertexId to, EdgeId) {
-      if (seen_[to] == investor) return;
+      if (!rivals_.MayHaveRival(to) || seen_[to] == investor) return;
       seen_[to] = investor;
       investees_.push_back(to);
     });
@@ -225,6 +228,7 @@ class DualBacking {
   std::vector<bool> is_rival_;  ///< per node: a rival in the finding being described
   std::vector<VertexId> investees_;
   std::vector<double> funding_known_;  ///< per backed rival (slot in seen_), see ComputeFunding
+  const RivalIndex& rivals_;
   RivalFinder finder_;
 };
 

@@ -40,6 +40,8 @@ Findings RunSharedChannel(const GraphView& view, const PassOptions& options) {
     std::sort(carried.begin(), carried.end());
     suppliers.clear();
     for (const auto& [supplier, e] : carried) {
+      // A supplier with no competes edge and no market is nobody's rival: leave it out.
+      if (!view.Rivals().MayHaveRival(supplier)) continue;
       if (suppliers.empty() || suppliers.back() != supplier) suppliers.push_back(supplier);
     }
     const std::vector<VertexId> rivals = finder.MembersWithRival(suppliers);

@@ -53,6 +53,10 @@ RivalIndex::RivalIndex(const PartnershipGraph& graph, std::span<const std::pair<
     }
     market_offsets_[v + 1] = static_cast<std::uint32_t>(markets_.size());
   }
+  may_have_rival_.resize(graph.NodeCount());
+  for (VertexId v = 0; v < graph.NodeCount(); ++v) {
+    may_have_rival_[v] = offsets_[v + 1] > offsets_[v] || market_offsets_[v + 1] > market_offsets_[v];
+  }
 }
 
 bool RivalIndex::AreRivals(VertexId a, VertexId b) const {

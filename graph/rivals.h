@@ -33,6 +33,9 @@ class RivalIndex {
     return {markets_.data() + market_offsets_[v], markets_.data() + market_offsets_[v + 1]};
   }
   std::size_t MarketCount() const { return market_members_.size(); }
+  /// False when v has no competes edge and no market, so it is nobody's rival: a bit per vertex,
+  /// for passes that prune a large set before RivalFinder looks at it.
+  bool MayHaveRival(VertexId v) const { return may_have_rival_[v]; }
 
  private:
   friend class RivalFinder;
@@ -43,6 +46,7 @@ class RivalIndex {
   std::vector<std::uint32_t> market_offsets_;
   std::vector<std::uint32_t> markets_;
   std::vector<std::vector<VertexId>> market_members_;  ///< by dense market number
+  std::vector<bool> may_have_rival_;
 };
 
 /// Finds, within a set of nodes, those that have a rival in the same set. Holds scratch space
