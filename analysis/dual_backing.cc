@@ -17,97 +17,225 @@ struct Investment {
 
 double SumKnown(double a, double b) { return Known(a) ? (Known(b) ? a + b : a) : b; }
 
-}  // namespace
-
-Findings RunDualBacking(const GraphView& view, const PassOptions& options) {
-  const PartnershipGraph& graph = view.Graph();
-  const auto& edges = graph.Edges();
-  const std::size_t n = graph.NodeCount();
-
-  // Bucket counted investments by rolled-up investor (counting sort: linear in edges).
-  std::vector<std::uint32_t> offsets(n + 1, 0);
-  std::vector<double> funding_known(n, kMissing);  // each investee's known funding, all investors
-  auto counts = [&](EdgeId e) {
-    const Edge& edge = edges[e];
-    if (edge.type != EdgeType::kInvests || !view.Counted(e) || edge.from == edge.to) return false;
-    if (options.min_amount_usd > 0 && !(edge.amount_usd >= options.min_amount_usd)) return false;
-    const VertexId investor = view.Ultimate(edge.from);
-    return investor != edge.to && view.Ultimate(edge.to) != investor;
-  };
-  std::vector<bool> included(edges.size(), false);
-  for (EdgeId e = 0; e < edges.size(); ++e) {
-    if (!counts(e)) continue;
-    included[e] = true;
-    ++offsets[view.Ultimate(edges[e].from) + 1];
-    funding_known[edges[e].to] = SumKnown(funding_known[edges[e].to], edges[e].amount_usd);
+// The pass walks the CSR adjacency in vertex order and tests edges through the view's compact
+// kinds, so the edge records are read only for the investments that end up in a finding.
+class DualBacking {
+ public:
+  DualBacking(const GraphView& view, const PassOptions& options)
+      : view_(view),
+        graph_(view.Graph()),
+        topo_(graph_.Topo()),
+        options_(options),
+        seen_(graph_.NodeCount(), kNoVertex),
+        is_rival_(graph_.NodeCount(), false),
+        rivals_(view.Rivals()),
+        finder_(view.Rivals()) {
+    GroupControlled();
   }
-  for (std::size_t v = 0; v < n; ++v) offsets[v + 1] += offsets[v];
-  std::vector<Investment> bucket(offsets.back());
-  {
-    std::vector<std::uint32_t> fill(offsets.begin(), offsets.end() - 1);
-    for (EdgeId e = 0; e < edges.size(); ++e) {
-      if (included[e]) bucket[fill[view.Ultimate(edges[e].from)]++] = {edges[e].to, e};
+
+  Findings Run() {
+    std::vector<std::pair<VertexId, std::vector<VertexId>>> found;  // investor, rivals backed
+    for (VertexId investor = 0; investor < graph_.NodeCount(); ++investor) {
+      if (view_.Ultimate(investor) != investor) continue;  // its investments count for its owner
+      CollectInvestees(investor);
+      if (investees_.size() < 2) continue;
+      std::vector<VertexId> rivals = finder_.MembersWithRival(investees_);
+      if (rivals.size() < 2) continue;
+      found.emplace_back(investor, std::move(rivals));
+    }
+    ComputeFunding(found);
+    Findings findings;
+    findings.reserve(found.size());
+    for (const auto& [investor, rivals] : found) findings.push_back(Describe(investor, rivals));
+    std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
+      const double ta = a.FigureValue("total_usd").value_or(-1), tb = b.FigureValue("total_usd").value_or(-1);
+      return ta != tb ? ta > tb : a.subjects.front() < b.subjects.front();
+    });
+    return findings;
+  }
+
+ private:
+  // Vertices rolled up into another, grouped by their ultimate parent (counting sort).
+  void GroupControlled() {
+    const std::size_t n = graph_.NodeCount();
+    for (VertexId v = 0; v < n && !any_controlled_; ++v) any_controlled_ = view_.Ultimate(v) != v;
+    if (!any_controlled_) return;
+    controlled_offsets_.assign(n + 1, 0);
+    for (VertexId v = 0; v < n; ++v) {
+      if (view_.Ultimate(v) != v) ++controlled_offsets_[view_.Ultimate(v) + 1];
+    }
+    for (std::size_t v = 0; v < n; ++v) controlled_offsets_[v + 1] += controlled_offsets_[v];
+    controlled_.resize(controlled_offsets_.back());
+    std::vector<std::uint32_t> fill(controlled_offsets_.begin(), controlled_offsets_.end() - 1);
+    for (VertexId v = 0; v < n; ++v) {
+      if (view_.Ultimate(v) != v) controlled_[fill[view_.Ultimate(v)]++] = v;
     }
   }
 
-  Findings findings;
-  RivalFinder finder(view.Rivals());
-  std::vector<VertexId> investees;
-  for (VertexId investor = 0; investor < n; ++investor) {
-    const auto begin = bucket.begin() + offsets[investor], end = bucket.begin() + offsets[investor + 1];
-    if (end - begin < 2) continue;
-    std::sort(begin, end, [](const Investment& a, const Investment& b) {
+  // Calls fn(investee, edge) for each counted investment of `investor` (rolled up) that the pass
+  // includes: not into itself, the investor or something the investor controls.
+  template <typename Fn> void ForInvestments(VertexId investor, Fn&& fn) const {
+    auto from = [&](VertexId source) {
+      for (auto out : boost::make_iterator_range(boost::out_edges(source, topo_))) {
+        const EdgeId e = topo_[out];
+        const VertexId to = boost::target(out, topo_);
+        if (!view_.CountedAs(e, EdgeType::kInvests) || to == source || to == investor) continue;
+        if ((any_controlled_ && view_.Ultimate(to) == investor) || !AboveMinimum(e)) continue;
+        fn(to, e);
+      }
+    };
+    from(investor);
+    if (!any_controlled_) return;
+    for (std::uint32_t k = controlled_offsets_[investor]; k < controlled_offsets_[investor + 1]; ++k) {
+      from(controlled_[k]);
+    }
+  }
+
+  bool AboveMinimum(EdgeId e) const {
+    return options_.min_amount_usd <= 0 || graph_.GetEdge(e).amount_usd >= options_.min_amount_usd;
+  }
+
+  // Only investees that may have a rival at all: the others can be nobody's rival, so leaving
+  // them out changes no answer and spares RivalFinder most of its lookups.
+  void CollectInvestees(VertexId investor) {
+    investees_.clear();
+    ForInvestments(investor, [&](VertexId to, EdgeId) {
+      if (!rivals_.MayHaveRival(to) || seen_[to] == investor) return;
+      seen_[to] = investor;
+      investees_.push_back(to);
+    });
+  }
+
+  // Each backed rival's known funding (every included investment into it): the denominator
+  // of share_of_funding. All rivals at once, their edges read in ascending id order, so each
+  // sum adds up in input order (as a scan of the edges would) and the reads stay near-sequential.
+  void ComputeFunding(const std::vector<std::pair<VertexId, std::vector<VertexId>>>& found) {
+    // seen_ is done with: it now maps each wanted rival to its slot in funding_known_.
+    // The edges are marked in a bitmap over edge ids (128 KB for a million edges) and read
+    // back in id order: sorted without a sort, and the reads ascend through the edge records.
+    std::vector<bool> wanted(graph_.NodeCount(), false);
+    std::vector<std::uint64_t> marked((graph_.EdgeCount() + 63) / 64, 0);
+    for (const auto& [investor, rivals] : found) {
+      for (VertexId company : rivals) {
+        if (wanted[company]) continue;
+        wanted[company] = true;
+        seen_[company] = static_cast<VertexId>(funding_known_.size());
+        funding_known_.push_back(kMissing);
+        for (auto in : boost::make_iterator_range(boost::in_edges(company, topo_))) {
+          const EdgeId e = topo_[in];
+          const VertexId from = boost::source(in, topo_);
+          const VertexId backer = any_controlled_ ? view_.Ultimate(from) : from;
+          if (!view_.CountedAs(e, EdgeType::kInvests) || from == company || backer == company) continue;
+          if ((any_controlled_ && view_.Ultimate(company) == backer) || !AboveMinimum(e)) continue;
+          marked[e / 64] |= std::uint64_t{1} << (e % 64);
+        }
+      }
+    }
+    // Gapped ascending ids defeat the hardware prefetcher: prefetch a few edges ahead by hand.
+    constexpr int kAhead = 16;
+    const auto& edges = graph_.Edges();
+    EdgeId ring[kAhead];  // prefetched, not yet added; FIFO so sums keep id order
+    int head = 0, queued = 0;
+    auto add = [&](EdgeId e) {
+      const Edge& edge = edges[e];
+      double& sum = funding_known_[seen_[edge.to]];
+      sum = SumKnown(sum, edge.amount_usd);
+    };
+    for (std::size_t word = 0; word < marked.size(); ++word) {
+      for (std::uint64_t bits = marked[word]; bits != 0; bits &= bits - 1) {
+        const EdgeId e = static_cast<EdgeId>(word * 64 + static_cast<std::size_t>(__builtin_ctzll(bits)));
+        __builtin_prefetch(&edges[e]);
+        if (queued < kAhead) {
+          ring[(head + queued++) % kAhead] = e;
+          continue;
+        }
+        add(ring[head]);
+        ring[head] = e;
+        head = (head + 1) % kAhead;
+      }
+    }
+    for (int k = 0; k < queued; ++k) add(ring[(head + k) % kAhead]);
+  }
+
+  Finding Describe(VertexId investor, const std::vector<VertexId>& rivals) {
+    for (VertexId rival : rivals) is_rival_[rival] = true;
+    std::vector<Investment> backing;
+    ForInvestments(investor, [&](VertexId to, EdgeId e) {
+      if (is_rival_[to]) backing.push_back({to, e});
+    });
+    for (VertexId rival : rivals) is_rival_[rival] = false;
+    std::sort(backing.begin(), backing.end(), [](const Investment& a, const Investment& b) {
       return a.investee != b.investee ? a.investee < b.investee : a.edge < b.edge;
     });
-    investees.clear();
-    for (auto it = begin; it != end; ++it) {
-      if (investees.empty() || investees.back() != it->investee) investees.push_back(it->investee);
-    }
-    if (investees.size() < 2) continue;
-    const std::vector<VertexId> rivals = finder.MembersWithRival(investees);
-    if (rivals.size() < 2) continue;
+
+    // Names and amounts first, in tight loops whose iterations do not depend on each other, so
+    // the CPU overlaps their cache misses (node record, then name; edge record); the loop below
+    // allocates and formats, and would otherwise wait on each miss in turn.
+    std::vector<std::string_view> names(rivals.size());
+    for (std::size_t k = 0; k < rivals.size(); ++k) names[k] = graph_.NodeName(rivals[k]);
+    std::vector<double> amounts(backing.size());
+    for (std::size_t k = 0; k < backing.size(); ++k) amounts[k] = graph_.GetEdge(backing[k].edge).amount_usd;
 
     Finding finding;
     finding.pass = "dual-backing";
     finding.severity = FindingSeverity::kWarning;
-    finding.subjects.emplace_back(graph.NodeName(investor));
+    finding.subjects.reserve(rivals.size() + 1);
+    finding.subjects.emplace_back(graph_.NodeName(investor));
+    finding.parts.reserve(rivals.size());
+    finding.related.reserve(backing.size());
     double total = kMissing;
-    std::vector<EdgeId> counted_edges;
-    std::vector<std::string> described;
-    auto it = begin;
-    for (VertexId rival : rivals) {
-      while (it->investee != rival) ++it;
+    std::string described;
+    std::size_t next = 0;
+    for (std::size_t r = 0; r < rivals.size(); ++r) {
+      const VertexId rival = rivals[r];
       FindingPart part;
-      part.node = graph.NodeName(rival);
+      part.node = names[r];
       double amount = kMissing;
-      for (; it != end && it->investee == rival; ++it) {
-        amount = SumKnown(amount, edges[it->edge].amount_usd);
-        part.edges.push_back(it->edge);
-        counted_edges.push_back(it->edge);
+      for (; next < backing.size() && backing[next].investee == rival; ++next) {
+        amount = SumKnown(amount, amounts[next]);
+        part.edges.push_back(backing[next].edge);
+        finding.related.push_back(backing[next].edge);
       }
       if (Known(amount)) {
         part.figures.push_back({"amount_usd", amount});
-        if (funding_known[rival] > 0) part.figures.push_back({"share_of_funding", amount / funding_known[rival]});
+        const double funding = funding_known_[seen_[rival]];
+        if (funding > 0) part.figures.push_back({"share_of_funding", amount / funding});
       }
       total = SumKnown(total, amount);
-      described.push_back(Known(amount) ? fmt::format("{} ({})", part.node, FormatUsd(amount)) : part.node);
+      if (!described.empty()) described += ", ";
+      described += part.node;
+      if (Known(amount)) fmt::format_to(std::back_inserter(described), " ({})", FormatUsd(amount));
       finding.subjects.push_back(part.node);
       finding.parts.push_back(std::move(part));
     }
     if (Known(total)) finding.figures.push_back({"total_usd", total});
     finding.figures.push_back({"rivals", static_cast<double>(rivals.size())});
-    finding.related = counted_edges;
-    NoteConflicts(view, counted_edges, &finding);
-    finding.message = fmt::format("{} backs {} rivals: {}{}", finding.subjects.front(), rivals.size(),
-                                  fmt::join(described, ", "),
+    const std::vector<EdgeId> counted_edges = finding.related;
+    NoteConflicts(view_, counted_edges, &finding);
+    finding.message = fmt::format("{} backs {} rivals: {}{}", finding.subjects.front(), rivals.size(), described,
                                   Known(total) ? fmt::format("; {} in total", FormatUsd(total)) : "");
-    findings.push_back(std::move(finding));
+    return finding;
   }
-  std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
-    const double ta = a.FigureValue("total_usd").value_or(-1), tb = b.FigureValue("total_usd").value_or(-1);
-    return ta != tb ? ta > tb : a.subjects.front() < b.subjects.front();
-  });
-  return findings;
+
+  const GraphView& view_;
+  const PartnershipGraph& graph_;
+  const PartnershipGraph::Topology& topo_;
+  const PassOptions& options_;
+  bool any_controlled_ = false;  ///< else every vertex is its own ultimate parent
+  std::vector<std::uint32_t> controlled_offsets_;
+  std::vector<VertexId> controlled_;
+  std::vector<VertexId> seen_;  ///< per investee: the investor that last listed it
+  std::vector<bool> is_rival_;  ///< per node: a rival in the finding being described
+  std::vector<VertexId> investees_;
+  std::vector<double> funding_known_;  ///< per backed rival (slot in seen_), see ComputeFunding
+  const RivalIndex& rivals_;
+  RivalFinder finder_;
+};
+
+}  // namespace
+
+Findings RunDualBacking(const GraphView& view, const PassOptions& options) {
+  return DualBacking(view, options).Run();
 }
 
 }  // namespace pg

@@ -10,14 +10,13 @@
 namespace pg {
 namespace {
 
-// The owner's counted investments into `company` (rolled up), as edge ids.
-std::vector<EdgeId> OwnerInvestments(const GraphView& view, VertexId owner, VertexId company) {
-  std::vector<EdgeId> found;
-  view.Graph().ForInEdges(company, [&](EdgeId e) {
-    const Edge& edge = view.Graph().GetEdge(e);
-    if (edge.type == EdgeType::kInvests && view.Counted(e) && view.Ultimate(edge.from) == owner) found.push_back(e);
-  });
-  return found;
+// True when the owner (rolled up) has a counted investment into `company`.
+bool OwnerInvests(const GraphView& view, VertexId owner, VertexId company) {
+  const auto& topo = view.Graph().Topo();
+  for (auto in : boost::make_iterator_range(boost::in_edges(company, topo))) {
+    if (view.CountedAs(topo[in], EdgeType::kInvests) && view.Ultimate(boost::source(in, topo)) == owner) return true;
+  }
+  return false;
 }
 
 }  // namespace
@@ -28,16 +27,21 @@ Findings RunSharedChannel(const GraphView& view, const PassOptions& options) {
   RivalFinder finder(view.Rivals());
   std::vector<std::pair<VertexId, EdgeId>> carried;
   std::vector<VertexId> suppliers;
+  const auto& topo = graph.Topo();
   for (VertexId channel = 0; channel < graph.NodeCount(); ++channel) {
     carried.clear();
-    graph.ForOutEdges(channel, [&](EdgeId e) {
-      const Edge& edge = graph.GetEdge(e);
-      if (edge.type == EdgeType::kDistributes && view.Counted(e) && edge.to != channel) carried.emplace_back(edge.to, e);
-    });
+    // CSR order with the view's compact kinds: no edge record is read until a finding needs it.
+    for (auto out : boost::make_iterator_range(boost::out_edges(channel, topo))) {
+      const EdgeId e = topo[out];
+      const VertexId to = boost::target(out, topo);
+      if (view.CountedAs(e, EdgeType::kDistributes) && to != channel) carried.emplace_back(to, e);
+    }
     if (carried.size() < 2) continue;
     std::sort(carried.begin(), carried.end());
     suppliers.clear();
     for (const auto& [supplier, e] : carried) {
+      // A supplier with no competes edge and no market is nobody's rival: leave it out.
+      if (!view.Rivals().MayHaveRival(supplier)) continue;
       if (suppliers.empty() || suppliers.back() != supplier) suppliers.push_back(supplier);
     }
     const std::vector<VertexId> rivals = finder.MembersWithRival(suppliers);
@@ -52,12 +56,16 @@ Findings RunSharedChannel(const GraphView& view, const PassOptions& options) {
     double revenue = kMissing;
     std::vector<std::string> names;
     std::vector<std::string> also_invests;
+    // Both lists are sorted by supplier: one merge walk, not a scan of `carried` per rival (a
+    // channel carrying 20,000 suppliers, 4,000 of them rivals, made that quadratic).
+    auto next = carried.begin();
     for (VertexId rival : rivals) {
       FindingPart part;
       part.node = graph.NodeName(rival);
       double rival_revenue = kMissing, take = kMissing;
-      for (const auto& [supplier, e] : carried) {
-        if (supplier != rival) continue;
+      while (next->first != rival) ++next;
+      for (; next != carried.end() && next->first == rival; ++next) {
+        const EdgeId e = next->second;
         const Edge& edge = graph.GetEdge(e);
         const EdgeDetails& details = graph.Details(edge);
         part.edges.push_back(e);
@@ -70,10 +78,7 @@ Findings RunSharedChannel(const GraphView& view, const PassOptions& options) {
         revenue = Known(revenue) ? revenue + rival_revenue : rival_revenue;
       }
       if (Known(take)) part.figures.push_back({"share_pct", take});
-      if (owner != channel) {
-        const std::vector<EdgeId> stakes = OwnerInvestments(view, owner, rival);
-        if (!stakes.empty()) also_invests.push_back(part.node);
-      }
+      if (owner != channel && OwnerInvests(view, owner, rival)) also_invests.push_back(part.node);
       names.push_back(part.node);
       finding.subjects.push_back(part.node);
       finding.parts.push_back(std::move(part));

@@ -26,17 +26,34 @@ bool FiguresDiffer(const PartnershipGraph& graph, const Edge& a, const Edge& b) 
 ClaimSet::ClaimSet(const PartnershipGraph& graph, const std::vector<bool>* active)
     : counted_(graph.EdgeCount(), false) {
   const auto& edges = graph.Edges();
+  const auto& topo = graph.Topo();
+  // Two claims of one fact share from and to. Out-edges of a vertex are contiguous in the CSR
+  // with their targets beside them, so a vertex whose targets are all distinct (nearly every
+  // vertex) has one claim per fact and is settled without reading a single edge record.
+  std::vector<VertexId> last_source(graph.NodeCount(), kNoVertex);
   std::vector<EdgeId> group;
-  // Out-edges of one vertex are contiguous in the topology, so facts are grouped per source
-  // vertex with a small sort instead of one global hash of every edge.
   for (VertexId v = 0; v < graph.NodeCount(); ++v) {
-    group.clear();
-    graph.ForOutEdges(v, [&](EdgeId e) {
-      if (!active || (*active)[e]) group.push_back(e);
-    });
-    if (group.size() == 1) {
-      counted_[group[0]] = true;
+    const auto [begin, end] = boost::out_edges(v, topo);
+    bool repeated = false;
+    for (auto it = begin; it != end; ++it) {
+      VertexId& seen = last_source[boost::target(*it, topo)];
+      if (seen == v) {
+        repeated = true;
+        break;
+      }
+      seen = v;
+    }
+    if (!repeated) {
+      for (auto it = begin; it != end; ++it) {
+        const EdgeId e = topo[*it];
+        if (!active || (*active)[e]) counted_[e] = true;
+      }
       continue;
+    }
+    group.clear();
+    for (auto it = begin; it != end; ++it) {
+      const EdgeId e = topo[*it];
+      if (!active || (*active)[e]) group.push_back(e);
     }
     auto key = [&](EdgeId e) {
       const Edge& edge = edges[e];

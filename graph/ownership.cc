@@ -3,17 +3,22 @@
 #include <algorithm>
 #include <cstdint>
 
+#include <boost/iterator/counting_iterator.hpp>
+#include <boost/range/iterator_range.hpp>
+
 namespace pg {
 namespace {
 
 // Parent edge per vertex (kNoEdge for none).
 constexpr EdgeId kNoEdge = kNoVertex;
 
-std::vector<EdgeId> ControllingEdges(const PartnershipGraph& graph, const std::vector<bool>* active) {
+// Ties go to the first row: `ids` ascend and only a strictly larger stake replaces.
+template <typename Ids>
+std::vector<EdgeId> ControllingEdges(const PartnershipGraph& graph, const std::vector<bool>* active, const Ids& ids) {
   std::vector<EdgeId> parent_edge(graph.NodeCount(), kNoEdge);
   std::vector<double> best_stake(graph.NodeCount(), 0.0);
   const auto& edges = graph.Edges();
-  for (EdgeId e = 0; e < edges.size(); ++e) {
+  for (EdgeId e : ids) {
     const Edge& edge = edges[e];
     if (edge.type != EdgeType::kOwns || edge.from == edge.to) continue;
     if (active && !(*active)[e]) continue;
@@ -26,15 +31,29 @@ std::vector<EdgeId> ControllingEdges(const PartnershipGraph& graph, const std::v
   return parent_edge;
 }
 
-}  // namespace
+std::vector<EdgeId> ControllingEdges(const PartnershipGraph& graph, const std::vector<bool>* active) {
+  return ControllingEdges(graph, active,
+                          boost::make_iterator_range(boost::counting_iterator<EdgeId>(0),
+                                                     boost::counting_iterator<EdgeId>(graph.EdgeCount())));
+}
 
-std::vector<VertexId> ControllingParents(const PartnershipGraph& graph, const std::vector<bool>* active) {
-  const std::vector<EdgeId> parent_edge = ControllingEdges(graph, active);
+std::vector<VertexId> ParentsFrom(const PartnershipGraph& graph, const std::vector<EdgeId>& parent_edge) {
   std::vector<VertexId> parents(parent_edge.size(), kNoVertex);
   for (std::size_t v = 0; v < parents.size(); ++v) {
     if (parent_edge[v] != kNoEdge) parents[v] = graph.GetEdge(parent_edge[v]).from;
   }
   return parents;
+}
+
+}  // namespace
+
+std::vector<VertexId> ControllingParents(const PartnershipGraph& graph, const std::vector<bool>* active) {
+  return ParentsFrom(graph, ControllingEdges(graph, active));
+}
+
+std::vector<VertexId> ControllingParents(const PartnershipGraph& graph, const std::vector<bool>* active,
+                                         std::span<const EdgeId> owns_edges) {
+  return ParentsFrom(graph, ControllingEdges(graph, active, owns_edges));
 }
 
 std::vector<VertexId> UltimateParents(const std::vector<VertexId>& parents) {

@@ -5,6 +5,7 @@
 // stakes do not roll up (the control pass weighs them). A cycle of controlling parents is an
 // input error: GraphBuilder reports it, and these functions stop at the cycle instead of looping.
 
+#include <span>
 #include <vector>
 
 #include "graph/partnership_graph.h"
@@ -17,6 +18,10 @@ class GraphView;
 /// `active` may be null for "all edges".
 std::vector<VertexId> ControllingParents(const PartnershipGraph& graph,
                                          const std::vector<bool>* active = nullptr);
+/// The same from the ids of the graph's `owns` edges in ascending order, for a caller that
+/// already has them (GraphView), so the edge records are not scanned again.
+std::vector<VertexId> ControllingParents(const PartnershipGraph& graph, const std::vector<bool>* active,
+                                         std::span<const EdgeId> owns_edges);
 
 /// Follows parents to the top; a vertex on a cycle maps to itself.
 std::vector<VertexId> UltimateParents(const std::vector<VertexId>& parents);

@@ -5,7 +5,7 @@
 
 #include <cstdint>
 #include <span>
-#include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "graph/partnership_graph.h"
@@ -16,22 +16,37 @@ class RivalIndex {
  public:
   /// `active` (may be null) says which edges count, for as-of views.
   RivalIndex(const PartnershipGraph& graph, const std::vector<bool>* active);
+  /// The same from the ends (from, to) of the active `competes` edges that are not self-loops,
+  /// in input order, for a caller that already has them (GraphView): no edge record is read.
+  RivalIndex(const PartnershipGraph& graph, std::span<const std::pair<VertexId, VertexId>> competing);
 
   bool AreRivals(VertexId a, VertexId b) const;
   /// Every rival of v, sorted (expands v's markets: meant for one node, not for all).
   std::vector<VertexId> RivalsOf(VertexId v) const;
-  /// Rivals through competes edges, sorted.
+  /// Rivals through competes edges, sorted; a repeated rival is listed once, the freed slots at
+  /// the end hold kNoVertex.
   std::span<const VertexId> CompetesWith(VertexId v) const {
     return {competes_.data() + offsets_[v], competes_.data() + offsets_[v + 1]};
   }
-  std::span<const StrId> MarketsOf(VertexId v) const;
+  /// v's markets as dense numbers 0..MarketCount()-1 (the same market, the same number).
+  std::span<const std::uint32_t> MarketsOf(VertexId v) const {
+    return {markets_.data() + market_offsets_[v], markets_.data() + market_offsets_[v + 1]};
+  }
+  std::size_t MarketCount() const { return market_members_.size(); }
+  /// False when v has no competes edge and no market, so it is nobody's rival: a bit per vertex,
+  /// for passes that prune a large set before RivalFinder looks at it.
+  bool MayHaveRival(VertexId v) const { return may_have_rival_[v]; }
 
  private:
   friend class RivalFinder;
-  const PartnershipGraph& graph_;
+  // Per-vertex arrays rather than reads of each Node: RivalFinder asks about every member of
+  // every set, and the node records do not fit in cache on a large graph.
   std::vector<std::uint32_t> offsets_;
   std::vector<VertexId> competes_;
-  std::unordered_map<StrId, std::vector<VertexId>> market_members_;
+  std::vector<std::uint32_t> market_offsets_;
+  std::vector<std::uint32_t> markets_;
+  std::vector<std::vector<VertexId>> market_members_;  ///< by dense market number
+  std::vector<bool> may_have_rival_;
 };
 
 /// Finds, within a set of nodes, those that have a rival in the same set. Holds scratch space
@@ -44,9 +59,10 @@ class RivalFinder {
 
  private:
   const RivalIndex& index_;
-  std::vector<std::uint32_t> stamp_;
+  std::vector<std::uint32_t> stamp_;  ///< per vertex: token_ when in the current set
   std::uint32_t token_ = 0;
-  std::unordered_map<StrId, std::uint32_t> market_count_;
+  std::vector<std::uint32_t> market_stamp_;  ///< per market: token_ when counted for this set
+  std::vector<std::uint32_t> market_count_;
 };
 
 }  // namespace pg

@@ -40,6 +40,36 @@ TEST(DualBacking, SeparateTranchesAddUpDuplicateClaimsDoNot) {
   EXPECT_NE(findings[0].notes[0].find("$5B"), std::string::npos);
 }
 
+double PartFigure(const Finding& finding, const std::string& node, const std::string& name) {
+  const FindingPart* part = finding.Part(node);
+  if (!part) return -1;
+  for (const Figure& figure : part->figures) {
+    if (figure.name == name) return figure.value;
+  }
+  return -1;
+}
+
+TEST(DualBacking, RivallessInvesteesLeftOutFundingCountsEveryInvestor) {
+  TempDir dir;
+  dir.Write("nodes.csv", "id,type\nA,company\nB,company\nC,company\nV,investor\nW,investor\n");
+  dir.Write("edges.csv",
+            "from,to,type,amount_usd\n"
+            "V,A,invests,1B\n"
+            "V,C,invests,9B\n"    // C has no rival: not part of the finding
+            "V,A,partners,\n"     // same ends, another type: another fact, not a claim
+            "W,A,invests,1B\n"    // W's money is part of A's known funding
+            "V,B,invests,3B\n"
+            "A,B,competes,\n");
+  const Findings findings = RunPass(MustLoad({dir.Path().string()}), "dual-backing");
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].subjects, (std::vector<std::string>{"V", "A", "B"}));
+  EXPECT_DOUBLE_EQ(*findings[0].FigureValue("total_usd"), 4e9);
+  EXPECT_DOUBLE_EQ(PartFigure(findings[0], "A", "share_of_funding"), 0.5);
+  EXPECT_DOUBLE_EQ(PartFigure(findings[0], "B", "share_of_funding"), 1.0);
+  EXPECT_EQ(findings[0].related, (std::vector<EdgeId>{0, 4}));
+  EXPECT_EQ(findings[0].message, "V backs 2 rivals: A ($1B), B ($3B); $4B in total");
+}
+
 TEST(DualBacking, RollsUpThroughTwoOwnershipLevels) {
   TempDir dir;
   dir.Write("nodes.csv", "id,type,markets\nA,company,llm\nB,company,llm\nFund,investor,\nArm,investor,\nParent,investor,\n");
