@@ -54,6 +54,27 @@ void BM_InternExisting(benchmark::State& state) {
 }
 BENCHMARK(BM_InternExisting)->Arg(10000)->Arg(300000);
 
+// The same lookups a batch of 1,024 at a time, as the loader does (StringPool::InternMany).
+void BM_InternManyExisting(benchmark::State& state) {
+  const std::size_t count = static_cast<std::size_t>(state.range(0));
+  pg::StringPool pool;
+  std::vector<std::string> names;
+  for (std::size_t i = 0; i < count; ++i) names.push_back("c" + std::to_string(i));
+  for (const std::string& name : names) pool.Intern(name);
+  std::mt19937 random(1);
+  std::vector<std::string_view> batch(1024);
+  std::vector<pg::StrId> ids(batch.size());
+  for (auto _ : state) {
+    state.PauseTiming();
+    for (auto& name : batch) name = names[random() % count];
+    state.ResumeTiming();
+    pool.InternMany(batch, ids.data());
+    benchmark::DoNotOptimize(ids.data());
+  }
+  state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(batch.size()));
+}
+BENCHMARK(BM_InternManyExisting)->Arg(10000)->Arg(300000);
+
 class CountingSink : public pg::TableSink {
  public:
   bool BeginTable(const pg::TableOrigin&, std::span<const std::string_view>, std::uint32_t) override { return true; }
