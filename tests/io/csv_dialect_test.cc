@@ -5,6 +5,7 @@
 #include <csv.h>
 
 #include <random>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -151,6 +152,64 @@ TEST(CsvDialect, TextAfterAClosingQuoteNamesTheRowThatOpenedIt) {
   const std::string path = dir.Write("e.csv", "from,to\nA,\"B\nstill B\" junk\n");
   EXPECT_EQ(ReadWithOurs(path).error,
             path + ":3: error: malformed quoted field in the row starting at line 2");
+}
+
+// Past 4 MiB the file is parsed on a second thread and handed over in batches: the same rows,
+// lines and errors as the reference, across many batches and read chunks.
+std::string BigCsv(std::size_t bytes) {
+  std::string text = "id,label,description\r\n";
+  for (std::size_t row = 0; text.size() < bytes; ++row) {
+    if (row % 997 == 0) {
+      text += "q" + std::to_string(row) + ",\"two\nlines, \"\"quoted\"\"\",x\n";
+    } else if (row % 1999 == 0) {
+      text += "\n";
+    } else {
+      text += "n" + std::to_string(row) + ",Label " + std::to_string(row) + ",plain\n";
+    }
+  }
+  return text;
+}
+
+TEST(CsvDialect, BigFileOnTheParsingThreadSameRowsAsLibcsv) {
+  testing::TempDir dir;
+  const std::string text = BigCsv(5u << 20);
+  const std::string path = dir.Write("nodes.csv", text);
+  const Recorded ours = ReadWithOurs(path);
+  const Recorded theirs = ReadWithLibcsv(path, text);
+  ASSERT_TRUE(ours.error.empty()) << ours.error;
+  ASSERT_GT(ours.rows.size(), 150000u);
+  EXPECT_EQ(ours.rows, theirs.rows);
+}
+
+TEST(CsvDialect, BigFileErrorAfterManyBatchesNamesItsLine) {
+  testing::TempDir dir;
+  const std::string text = BigCsv(5u << 20) + "bad,\"open\" junk,x\nafter,row,x\n";
+  const std::string path = dir.Write("nodes.csv", text);
+  const Recorded ours = ReadWithOurs(path);
+  const Recorded theirs = ReadWithLibcsv(path, text);
+  ASSERT_FALSE(ours.error.empty());
+  EXPECT_EQ(ours.error, theirs.error);
+  EXPECT_EQ(ours.rows, theirs.rows);  // the rows before the error were delivered, none after
+}
+
+class ThrowingSink : public TableSink {
+ public:
+  bool BeginTable(const TableOrigin&, std::span<const std::string_view>, std::uint32_t) override { return true; }
+  void Row(std::span<const std::string_view>, std::uint32_t) override {
+    if (++rows_ == 50000) throw std::runtime_error("sink gave up");
+  }
+  void EndTable() override {}
+
+ private:
+  int rows_ = 0;
+};
+
+TEST(CsvDialect, BigFileSinkThatThrowsStopsTheParsingThread) {
+  testing::TempDir dir;
+  const std::string path = dir.Write("nodes.csv", BigCsv(8u << 20));
+  ThrowingSink sink;
+  Diagnostics diagnostics;
+  EXPECT_THROW(ReadCsvFile(path, sink, &diagnostics), std::runtime_error);
 }
 
 }  // namespace
