@@ -1,6 +1,8 @@
 #pragma once
 // CSV files on libcsv, streamed in chunks: RFC 4180 quoting (commas, newlines and doubled
 // quotes inside quotes), CRLF or LF, a UTF-8 BOM before the header. Each file is one table.
+// Big files are parsed on a second thread while the caller's thread takes the rows (the sink is
+// only ever called from the caller's thread).
 // A cell written as `'=x` (a neutralised formula, see csv_writer.h) reads as `=x`.
 
 #include <string>
