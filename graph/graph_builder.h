@@ -39,6 +39,8 @@ class GraphBuilder {
   explicit GraphBuilder(Diagnostics* diagnostics);
 
   StrId Intern(std::string_view text) { return graph_.strings_.Intern(text); }
+  /// Interns a batch at once (see StringPool::InternMany).
+  void InternMany(std::span<const std::string_view> texts, StrId* ids) { graph_.strings_.InternMany(texts, ids); }
   std::string_view Text(StrId id) const { return graph_.strings_.View(id); }
   std::uint32_t AddSource(std::string_view file, std::string_view sheet);
   std::uint32_t AddAttributes(Attributes attributes);

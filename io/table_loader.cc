@@ -174,6 +174,7 @@ bool TableLoader::BeginTable(const TableOrigin& origin, std::span<const std::str
 }
 
 void TableLoader::EndTable() {
+  AddPendingNodes();
   builder_->InternNamesBatch();
   kind_ = TableKind::kUnknown;
 }
@@ -184,6 +185,7 @@ std::string_view TableLoader::Cell(std::span<const std::string_view> cells, Colu
 }
 
 void TableLoader::CellError(const Origin& origin, Column column, std::string message) {
+  AddPendingNodes();  // rows before this one first, so that diagnostics stay in row order
   diagnostics_->Error(builder_->Place(origin, column.field + 1), std::move(message));
 }
 
@@ -270,8 +272,6 @@ void TableLoader::NodeRow(std::span<const std::string_view> cells, const Origin&
     CellError(origin, id_.present() ? id_ : label_, "node row without an id or label");
     return;
   }
-  node.id = builder_->Intern(id.empty() ? label : id);
-  node.label = label.empty() ? kNoString : builder_->Intern(label);
 
   const std::string_view type = Cell(cells, type_);
   if (!type.empty()) {
@@ -300,7 +300,33 @@ void TableLoader::NodeRow(std::span<const std::string_view> cells, const Origin&
   node.description = builder_->Intern(Cell(cells, description_));
   node.source = builder_->Intern(Cell(cells, source_col_));
   node.attributes = CollectAttributes(cells);
-  builder_->AddNode(std::move(record));
+  // Ids and labels are new strings, each a cache miss in the string index: interned in batches.
+  pending_names_.append(id.empty() ? label : id);
+  pending_name_ends_.push_back(static_cast<std::uint32_t>(pending_names_.size()));
+  pending_names_.append(label);
+  pending_name_ends_.push_back(static_cast<std::uint32_t>(pending_names_.size()));
+  pending_nodes_.push_back(std::move(record));
+  if (pending_nodes_.size() >= 512) AddPendingNodes();
+}
+
+void TableLoader::AddPendingNodes() {
+  if (pending_nodes_.empty()) return;
+  std::vector<std::string_view> names(pending_name_ends_.size());
+  std::uint32_t begin = 0;
+  for (std::size_t k = 0; k < names.size(); ++k) {
+    names[k] = std::string_view(pending_names_).substr(begin, pending_name_ends_[k] - begin);
+    begin = pending_name_ends_[k];
+  }
+  std::vector<StrId> ids(names.size());
+  builder_->InternMany(names, ids.data());
+  for (std::size_t k = 0; k < pending_nodes_.size(); ++k) {
+    pending_nodes_[k].node.id = ids[2 * k];
+    pending_nodes_[k].node.label = names[2 * k + 1].empty() ? kNoString : ids[2 * k + 1];
+    builder_->AddNode(std::move(pending_nodes_[k]));
+  }
+  pending_nodes_.clear();
+  pending_names_.clear();
+  pending_name_ends_.clear();
 }
 
 void TableLoader::EdgeRow(std::span<const std::string_view> cells, const Origin& origin) {

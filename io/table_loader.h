@@ -29,6 +29,9 @@ class TableLoader : public TableSink {
   void Row(std::span<const std::string_view> cells, std::uint32_t line) override;
   void EndTable() override;
   void SetLenient(bool lenient) { lenient_ = lenient; }
+  /// Hands node rows still waiting for their names to the builder (EndTable does it too; call it
+  /// before GraphBuilder::Build, as a reader that failed mid-table never ends its table).
+  void AddPendingNodes();
 
   /// Rows read per kind, for summaries.
   std::size_t RowCount(TableKind kind) const { return row_counts_[static_cast<int>(kind)]; }
@@ -58,6 +61,11 @@ class TableLoader : public TableSink {
   std::vector<bool> known_field_;   ///< per header cell: mapped to a model field
   std::vector<StrId> header_ids_;   ///< per header cell, for kept attributes
   std::size_t row_counts_[4] = {0, 0, 0, 0};
+  /// Node rows whose id and label wait to be interned, and those names back to back (id, label
+  /// alternating; `pending_name_ends_` marks where each ends).
+  std::vector<NodeRecord> pending_nodes_;
+  std::string pending_names_;
+  std::vector<std::uint32_t> pending_name_ends_;
 
   // Columns of the current table (only those of its kind are set).
   Column id_, label_, type_, roles_, markets_, tags_, description_, source_col_;
