@@ -121,15 +121,19 @@ void StringPool::Grow(std::size_t slots) {
 StrId StringPool::Intern(std::string_view text) { return InternHashed(text, Hash(text)); }
 
 void StringPool::InternMany(std::span<const std::string_view> texts, StrId* ids) {
-  constexpr std::size_t kWindow = 256;  // hashes kept on the stack; misses in flight overlap
+  // Hashes first, then each slot prefetched a fixed distance ahead of its probe: enough misses
+  // in flight to hide the latency, not so many that the core's miss buffers overflow.
+  constexpr std::size_t kWindow = 256;
+  constexpr std::size_t kAhead = 16;
   std::uint64_t hashes[kWindow];
   for (std::size_t base = 0; base < texts.size(); base += kWindow) {
     const std::size_t n = std::min(kWindow, texts.size() - base);
+    for (std::size_t k = 0; k < n; ++k) hashes[k] = Hash(texts[base + k]);
+    for (std::size_t k = 0; k < std::min(kAhead, n); ++k) __builtin_prefetch(&slots_[hashes[k] & (slot_count_ - 1)]);
     for (std::size_t k = 0; k < n; ++k) {
-      hashes[k] = Hash(texts[base + k]);
-      __builtin_prefetch(&slots_[hashes[k] & (slot_count_ - 1)]);
+      if (k + kAhead < n) __builtin_prefetch(&slots_[hashes[k + kAhead] & (slot_count_ - 1)]);
+      ids[base + k] = InternHashed(texts[base + k], hashes[k]);
     }
-    for (std::size_t k = 0; k < n; ++k) ids[base + k] = InternHashed(texts[base + k], hashes[k]);
   }
 }
 
