@@ -57,22 +57,32 @@ struct RowBatch {
   }
 };
 
-/// Batches from the parser to the loader. Bounded when the parser runs on its own thread, so a
-/// big file is never held whole in memory.
-class BatchQueue {
+/// Where the parser puts full batches.
+class BatchHandoff {
+ public:
+  virtual ~BatchHandoff() = default;
+  /// A batch to fill: a recycled one when there is one.
+  virtual std::unique_ptr<RowBatch> Empty() = 0;
+  /// Hands a full batch over; false when the loader has stopped listening.
+  virtual bool Push(std::unique_ptr<RowBatch> batch) = 0;
+  /// No more batches.
+  virtual void Close() = 0;
+};
+
+/// Batches from the parser's thread to the loader's, bounded so that a big file is never held
+/// whole in memory.
+class BatchQueue : public BatchHandoff {
  public:
   explicit BatchQueue(std::size_t capacity) : capacity_(capacity) {}
 
-  /// A batch to fill: a recycled one when there is one.
-  std::unique_ptr<RowBatch> Empty() {
+  std::unique_ptr<RowBatch> Empty() override {
     std::lock_guard lock(mutex_);
     if (free_.empty()) return std::make_unique<RowBatch>();
     std::unique_ptr<RowBatch> batch = std::move(free_.back());
     free_.pop_back();
     return batch;
   }
-  /// Hands a full batch over; false when the loader has stopped listening.
-  bool Push(std::unique_ptr<RowBatch> batch) {
+  bool Push(std::unique_ptr<RowBatch> batch) override {
     std::unique_lock lock(mutex_);
     room_.wait(lock, [&] { return cancelled_ || full_.size() < capacity_; });
     if (cancelled_) return false;
@@ -80,7 +90,7 @@ class BatchQueue {
     ready_.notify_one();
     return true;
   }
-  void Close() {
+  void Close() override {
     std::lock_guard lock(mutex_);
     closed_ = true;
     ready_.notify_one();
@@ -126,7 +136,7 @@ struct ParseFailure {
 // Runs libcsv over the file and fills batches. Knows nothing of tables or sinks.
 class CsvParser {
  public:
-  CsvParser(std::FILE* file, const std::string& path, BatchQueue& queue)
+  CsvParser(std::FILE* file, const std::string& path, BatchHandoff& queue)
       : file_(file), path_(path), queue_(queue) {}
 
   std::optional<ParseFailure> Run() {
@@ -203,7 +213,7 @@ class CsvParser {
 
   std::FILE* file_;
   const std::string& path_;
-  BatchQueue& queue_;
+  BatchHandoff& queue_;
   std::unique_ptr<RowBatch> batch_;
   bool cancelled_ = false;
   std::uint32_t line_ = 1;      ///< the line libcsv has reached, by the callbacks so far
@@ -253,6 +263,26 @@ class RowDelivery {
   bool accepted_ = false;
 };
 
+// Small files are parsed on the caller's thread, each batch loaded as soon as it is full.
+class DirectHandoff : public BatchHandoff {
+ public:
+  explicit DirectHandoff(RowDelivery& rows) : rows_(rows) {}
+  std::unique_ptr<RowBatch> Empty() override {
+    return spare_ ? std::move(spare_) : std::make_unique<RowBatch>();
+  }
+  bool Push(std::unique_ptr<RowBatch> batch) override {
+    rows_.Deliver(*batch);
+    batch->Clear();
+    spare_ = std::move(batch);
+    return true;
+  }
+  void Close() override {}
+
+ private:
+  RowDelivery& rows_;
+  std::unique_ptr<RowBatch> spare_;
+};
+
 }  // namespace
 
 bool ReadCsvFile(const std::string& path, TableSink& sink, Diagnostics* diagnostics) {
@@ -268,12 +298,11 @@ bool ReadCsvFile(const std::string& path, TableSink& sink, Diagnostics* diagnost
     std::rewind(file.get());
   }
 
-  const bool threaded = bytes >= kThreadedBytes;
-  BatchQueue queue(threaded ? kBatchesInFlight : SIZE_MAX);
-  CsvParser parser(file.get(), path, queue);
   RowDelivery rows(path, bytes, sink);
   std::optional<ParseFailure> failure;
-  if (threaded) {
+  if (bytes >= kThreadedBytes) {
+    BatchQueue queue(kBatchesInFlight);
+    CsvParser parser(file.get(), path, queue);
     std::thread parsing([&] { failure = parser.Run(); });
     struct Join {  // also when the sink throws: the parser stops waiting for room, then joins
       BatchQueue& queue;
@@ -288,8 +317,9 @@ bool ReadCsvFile(const std::string& path, TableSink& sink, Diagnostics* diagnost
       queue.Recycle(std::move(batch));
     }
   } else {
+    DirectHandoff direct(rows);
+    CsvParser parser(file.get(), path, direct);
     failure = parser.Run();
-    while (std::unique_ptr<RowBatch> batch = queue.Pop()) rows.Deliver(*batch);
   }
 
   // Rows before an error have been delivered; callers discard the whole load on error.
