@@ -38,13 +38,19 @@ void BM_ParseAmount(benchmark::State& state) {
 }
 BENCHMARK(BM_ParseAmount);
 
+// `count` node ids ("c0", "c1", ...), each interned into `pool`.
+std::vector<std::string> InternedIds(std::size_t count, pg::StringPool& pool) {
+  std::vector<std::string> names;
+  for (std::size_t i = 0; i < count; ++i) names.push_back("c" + std::to_string(i));
+  for (const std::string& name : names) pool.Intern(name);
+  return names;
+}
+
 // Interning ids already in the pool, in random order (the edges file's pattern).
 void BM_InternExisting(benchmark::State& state) {
   const std::size_t count = static_cast<std::size_t>(state.range(0));
   pg::StringPool pool;
-  std::vector<std::string> names;
-  for (std::size_t i = 0; i < count; ++i) names.push_back("c" + std::to_string(i));
-  for (const std::string& name : names) pool.Intern(name);
+  const std::vector<std::string> names = InternedIds(count, pool);
   std::vector<std::uint32_t> order(1 << 20);
   std::mt19937 random(1);
   for (auto& o : order) o = random() % count;
@@ -58,9 +64,7 @@ BENCHMARK(BM_InternExisting)->Arg(10000)->Arg(300000);
 void BM_InternManyExisting(benchmark::State& state) {
   const std::size_t count = static_cast<std::size_t>(state.range(0));
   pg::StringPool pool;
-  std::vector<std::string> names;
-  for (std::size_t i = 0; i < count; ++i) names.push_back("c" + std::to_string(i));
-  for (const std::string& name : names) pool.Intern(name);
+  const std::vector<std::string> names = InternedIds(count, pool);
   std::mt19937 random(1);
   std::vector<std::string_view> batch(1024);
   std::vector<pg::StrId> ids(batch.size());
