@@ -5,7 +5,7 @@
 #include <cstring>
 #include <new>
 
-#include <sys/mman.h>
+#include "graph/huge_pages.h"
 
 namespace pg {
 namespace {
@@ -98,7 +98,7 @@ void StringPool::Grow(std::size_t slots) {
   void* memory = nullptr;
   if (bytes >= kHugePage) {
     memory = std::aligned_alloc(kHugePage, (bytes + kHugePage - 1) / kHugePage * kHugePage);
-    if (memory) ::madvise(memory, bytes, MADV_HUGEPAGE);
+    AdviseHugePages(memory, bytes);
   } else {
     memory = std::malloc(bytes);
   }
