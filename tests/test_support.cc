@@ -80,4 +80,13 @@ const Finding* FindingAbout(const Findings& findings, const std::string& subject
   return nullptr;
 }
 
+double PartFigure(const Finding& finding, const std::string& node, const std::string& name) {
+  const FindingPart* part = finding.Part(node);
+  if (!part) return -1;
+  for (const Figure& figure : part->figures) {
+    if (figure.name == name) return figure.value;
+  }
+  return -1;
+}
+
 }  // namespace pg::testing

@@ -50,4 +50,7 @@ CliRun Cli(const std::vector<std::string>& args);
 /// The finding of `pass` whose first subject is `subject`, or nullptr.
 const Finding* FindingAbout(const Findings& findings, const std::string& subject);
 
+/// The figure `name` of the finding's part about `node`, or -1 when either is missing.
+double PartFigure(const Finding& finding, const std::string& node, const std::string& name);
+
 }  // namespace pg::testing

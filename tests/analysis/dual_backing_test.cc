@@ -9,16 +9,12 @@ namespace {
 
 using testing::FindingAbout;
 using testing::MustLoad;
+using testing::PartFigure;
 using testing::RunPass;
 using testing::TempDir;
 
 double PartAmount(const Finding& finding, const std::string& node) {
-  const FindingPart* part = finding.Part(node);
-  if (!part) return -1;
-  for (const Figure& figure : part->figures) {
-    if (figure.name == "amount_usd") return figure.value;
-  }
-  return -1;
+  return PartFigure(finding, node, "amount_usd");
 }
 
 TEST(DualBacking, SeparateTranchesAddUpDuplicateClaimsDoNot) {
@@ -38,15 +34,6 @@ TEST(DualBacking, SeparateTranchesAddUpDuplicateClaimsDoNot) {
   EXPECT_DOUBLE_EQ(*findings[0].FigureValue("total_usd"), 3.5e9);
   ASSERT_EQ(findings[0].notes.size(), 1u);  // only the real disagreement is noted
   EXPECT_NE(findings[0].notes[0].find("$5B"), std::string::npos);
-}
-
-double PartFigure(const Finding& finding, const std::string& node, const std::string& name) {
-  const FindingPart* part = finding.Part(node);
-  if (!part) return -1;
-  for (const Figure& figure : part->figures) {
-    if (figure.name == name) return figure.value;
-  }
-  return -1;
 }
 
 TEST(DualBacking, RivallessInvesteesLeftOutFundingCountsEveryInvestor) {

@@ -9,17 +9,9 @@ namespace {
 
 using testing::FindingAbout;
 using testing::MustLoad;
+using testing::PartFigure;
 using testing::RunPass;
 using testing::TempDir;
-
-double PartFigure(const Finding& finding, const std::string& node, const std::string& name) {
-  const FindingPart* part = finding.Part(node);
-  if (!part) return -1;
-  for (const Figure& figure : part->figures) {
-    if (figure.name == name) return figure.value;
-  }
-  return -1;
-}
 
 std::string Fact(const Finding& finding, const std::string& name) {
   for (const auto& [key, value] : finding.facts) {
