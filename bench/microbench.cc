@@ -81,8 +81,8 @@ BENCHMARK(BM_InternManyExisting)->Arg(10000)->Arg(300000);
 
 class CountingSink : public pg::TableSink {
  public:
-  bool BeginTable(const pg::TableOrigin&, std::span<const std::string_view>, std::uint32_t) override { return true; }
-  void Row(std::span<const std::string_view> cells, std::uint32_t) override { cells_ += cells.size(); }
+  bool BeginTable(const pg::TableOrigin&, std::span<const std::string_view>, std::uint32_t, pg::CellColumns) override { return true; }
+  void Row(std::span<const std::string_view> cells, std::uint32_t, pg::CellColumns) override { cells_ += cells.size(); }
   void EndTable() override {}
   std::size_t cells_ = 0;
 };

@@ -143,13 +143,15 @@ void GraphBuilder::MergeNode(Node& kept, const NodeRecord& again) {
     if (kept.attributes == 0) {
       kept.attributes = other.attributes;
     } else {
+      // A copy: `into` grows, and both sets live in the same vector.
+      const Attributes more = graph_.attribute_sets_[other.attributes];
       Attributes& into = graph_.attribute_sets_[kept.attributes];
-      for (const auto& [key, value] : graph_.attribute_sets_[other.attributes]) {
-        auto same_key = std::find_if(into.begin(), into.end(), [&](auto& kv) { return kv.first == key; });
+      for (const auto& entry : more) {
+        auto same_key = std::find_if(into.begin(), into.end(), [&](auto& kv) { return kv.first == entry.first; });
         if (same_key == into.end()) {
-          into.emplace_back(key, value);
-        } else if (same_key->second != value) {
-          disagree(Text(key), Text(same_key->second), Text(value));
+          into.push_back(entry);
+        } else if (same_key->second != entry.second) {
+          disagree(Text(entry.first), Text(same_key->second), Text(entry.second));
         }
       }
     }

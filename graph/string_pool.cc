@@ -25,6 +25,7 @@ inline std::uint64_t Mix(std::uint64_t x) {
 // equality for strings of up to 8 bytes (most ids), so a hit touches one cache line.
 inline std::uint64_t Prefix(std::string_view text) {
   std::uint64_t word = 0;
+  if (text.empty()) return word;  // an empty view may hold a null pointer, which memcpy must not get
   std::memcpy(&word, text.data(), std::min<std::size_t>(text.size(), 8));
   return word;
 }
@@ -77,7 +78,7 @@ std::string_view StringPool::Store(std::string_view text) {
     block_used_ = 0;
   }
   char* where = blocks_.back().get() + block_used_;
-  std::memcpy(where, text.data(), text.size());
+  if (!text.empty()) std::memcpy(where, text.data(), text.size());
   block_used_ += text.size();
   return {where, text.size()};
 }

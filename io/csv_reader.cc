@@ -243,9 +243,9 @@ class RowDelivery {
       if (!header_seen_) {
         header_seen_ = true;
         if (!views_.empty()) views_[0] = Trim(views_[0]);
-        accepted_ = sink_.BeginTable(TableOrigin{path_, "", bytes_}, views_, batch.row_lines[row]);
+        accepted_ = sink_.BeginTable(TableOrigin{path_, "", bytes_}, views_, batch.row_lines[row], {});
       } else if (accepted_) {
-        sink_.Row(views_, batch.row_lines[row]);
+        sink_.Row(views_, batch.row_lines[row], {});
       }
     }
   }
@@ -285,7 +285,7 @@ class DirectHandoff : public BatchHandoff {
 
 }  // namespace
 
-bool ReadCsvFile(const std::string& path, TableSink& sink, Diagnostics* diagnostics) {
+bool ReadCsvFile(const std::string& path, TableSink& sink, Diagnostics* diagnostics, const InputLimits& limits) {
   std::unique_ptr<std::FILE, FileCloser> file(std::fopen(path.c_str(), "rb"));
   if (!file) {
     diagnostics->Error({path}, fmt::format("cannot open: {}", std::strerror(errno)));

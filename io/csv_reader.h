@@ -8,6 +8,7 @@
 #include <string>
 
 #include "graph/diagnostics.h"
+#include "io/input_limits.h"
 #include "io/table_sink.h"
 
 namespace pg {
@@ -15,6 +16,7 @@ namespace pg {
 /// Streams `path` to `sink` as one table (first row = header). Returns false, with a diagnostic
 /// naming file and line, when the file cannot be read or its quoting is broken. Rows before the
 /// error have already been delivered; callers discard the whole load on error.
-bool ReadCsvFile(const std::string& path, TableSink& sink, Diagnostics* diagnostics);
+bool ReadCsvFile(const std::string& path, TableSink& sink, Diagnostics* diagnostics,
+                 const InputLimits& limits = {});
 
 }  // namespace pg

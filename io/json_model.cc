@@ -63,7 +63,7 @@ bool StreamArray(const std::string& path, std::string_view name, const json& arr
   }
   if (rows.empty()) return true;
   std::vector<std::string_view> header_views(header.begin(), header.end());
-  if (!sink.BeginTable(TableOrigin{path, std::string(name)}, header_views, 0)) return true;
+  if (!sink.BeginTable(TableOrigin{path, std::string(name)}, header_views, 0, {})) return true;
   std::vector<std::string> cells(header.size());
   std::vector<std::string_view> views(header.size());
   for (std::size_t i = 0; i < rows.size(); ++i) {
@@ -72,7 +72,7 @@ bool StreamArray(const std::string& path, std::string_view name, const json& arr
       cells[c] = found == rows[i].end() ? std::string() : CellText(*found);
       views[c] = cells[c];
     }
-    sink.Row(views, static_cast<std::uint32_t>(i + 1));
+    sink.Row(views, static_cast<std::uint32_t>(i + 1), {});
   }
   sink.EndTable();
   return true;
@@ -95,7 +95,7 @@ void PutAttributes(json& object, const PartnershipGraph& graph, std::uint32_t at
 
 }  // namespace
 
-bool ReadJsonModel(const std::string& path, TableSink& sink, Diagnostics* diagnostics) {
+bool ReadJsonModel(const std::string& path, TableSink& sink, Diagnostics* diagnostics, const InputLimits& limits) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     diagnostics->Error({path}, "cannot open");

@@ -9,6 +9,7 @@
 
 #include "graph/diagnostics.h"
 #include "graph/partnership_graph.h"
+#include "io/input_limits.h"
 #include "io/table_sink.h"
 
 namespace pg {
@@ -16,7 +17,8 @@ namespace pg {
 /// Streams each array of `path` to `sink` as a table (Kumu's `elements`/`connections` are
 /// accepted for nodes/edges, and a nested `attributes` object is flattened). Diagnostics name
 /// the array and index: `model.json: edges[3]`.
-bool ReadJsonModel(const std::string& path, TableSink& sink, Diagnostics* diagnostics);
+bool ReadJsonModel(const std::string& path, TableSink& sink, Diagnostics* diagnostics,
+                   const InputLimits& limits = {});
 
 /// The whole model; missing values are omitted, fractions stay fractions (stake_pct 0.5).
 nlohmann::json ModelToJson(const PartnershipGraph& graph);

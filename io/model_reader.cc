@@ -26,12 +26,12 @@ Format FormatOf(const fs::path& path) {
   return Format::kUnknown;
 }
 
-bool ReadOne(const std::string& file, Format format, TableLoader& loader, GraphBuilder& builder,
-             Diagnostics* diagnostics) {
+bool ReadOne(const std::string& file, Format format, TableLoader& loader, Diagnostics* diagnostics,
+             const InputLimits& limits) {
   switch (format) {
-    case Format::kCsv: return ReadCsvFile(file, loader, diagnostics);
-    case Format::kXlsx: return ReadXlsxWorkbook(file, loader, diagnostics);
-    case Format::kJson: return ReadJsonModel(file, loader, diagnostics);
+    case Format::kCsv: return ReadCsvFile(file, loader, diagnostics, limits);
+    case Format::kXlsx: return ReadXlsxWorkbook(file, loader, diagnostics, XlsxReadOptions{.limits = limits});
+    case Format::kJson: return ReadJsonModel(file, loader, diagnostics, limits);
     case Format::kUnknown: break;
   }
   diagnostics->Error({file}, "unsupported file type: expected .csv, .xlsx or .json (or a folder of them)");
@@ -40,7 +40,8 @@ bool ReadOne(const std::string& file, Format format, TableLoader& loader, GraphB
 
 }  // namespace
 
-std::optional<PartnershipGraph> LoadModel(const std::vector<std::string>& inputs, Diagnostics* diagnostics) {
+std::optional<PartnershipGraph> LoadModel(const std::vector<std::string>& inputs, Diagnostics* diagnostics,
+                                          const InputLimits& limits) {
   GraphBuilder builder(diagnostics);
   TableLoader loader(&builder, diagnostics, /*lenient=*/false);
   bool ok = true;
@@ -58,7 +59,7 @@ std::optional<PartnershipGraph> LoadModel(const std::vector<std::string>& inputs
     }
     if (!fs::is_directory(status)) {
       loader.SetLenient(FormatOf(input) == Format::kXlsx);  // a workbook may hold unrelated sheets
-      ok = ReadOne(input, FormatOf(input), loader, builder, diagnostics) && ok;
+      ok = ReadOne(input, FormatOf(input), loader, diagnostics, limits) && ok;
       continue;
     }
     std::vector<fs::path> files;
@@ -72,7 +73,7 @@ std::optional<PartnershipGraph> LoadModel(const std::vector<std::string>& inputs
     }
     loader.SetLenient(true);
     for (const fs::path& file : files) {
-      ok = ReadOne(file.string(), FormatOf(file), loader, builder, diagnostics) && ok;
+      ok = ReadOne(file.string(), FormatOf(file), loader, diagnostics, limits) && ok;
     }
   }
   // Build even after row errors, so unknown nodes are reported in the same run.

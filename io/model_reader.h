@@ -8,12 +8,14 @@
 
 #include "graph/diagnostics.h"
 #include "graph/partnership_graph.h"
+#include "io/input_limits.h"
 
 namespace pg {
 
 /// Reads every input and builds the graph. A folder contributes its *.csv, *.xlsx and *.json
 /// files (tables it cannot recognise are skipped with a warning). Returns nullopt when any
 /// error was reported; warnings alone do not stop the load.
-std::optional<PartnershipGraph> LoadModel(const std::vector<std::string>& inputs, Diagnostics* diagnostics);
+std::optional<PartnershipGraph> LoadModel(const std::vector<std::string>& inputs, Diagnostics* diagnostics,
+                                          const InputLimits& limits = {});
 
 }  // namespace pg

@@ -50,7 +50,7 @@ TableLoader::TableLoader(GraphBuilder* builder, Diagnostics* diagnostics, bool l
     : builder_(builder), diagnostics_(diagnostics), lenient_(lenient) {}
 
 bool TableLoader::BeginTable(const TableOrigin& origin, std::span<const std::string_view> cells,
-                             std::uint32_t header_line) {
+                             std::uint32_t header_line, CellColumns columns) {
   std::vector<std::string> header;
   for (std::string_view cell : cells) header.push_back(NormaliseHeader(cell));
   source_ = builder_->AddSource(origin.file, origin.sheet);
@@ -251,7 +251,7 @@ Date TableLoader::ParseDateCell(std::span<const std::string_view> cells, Column 
   return value.value_or(Date());
 }
 
-void TableLoader::Row(std::span<const std::string_view> cells, std::uint32_t line) {
+void TableLoader::Row(std::span<const std::string_view> cells, std::uint32_t line, CellColumns columns) {
   const Origin origin{source_, line};
   switch (kind_) {
     case TableKind::kNodes: NodeRow(cells, origin); break;

@@ -25,8 +25,8 @@ class TableLoader : public TableSink {
   TableLoader(GraphBuilder* builder, Diagnostics* diagnostics, bool lenient);
 
   bool BeginTable(const TableOrigin& origin, std::span<const std::string_view> header,
-                  std::uint32_t header_line) override;
-  void Row(std::span<const std::string_view> cells, std::uint32_t line) override;
+                  std::uint32_t header_line, CellColumns columns) override;
+  void Row(std::span<const std::string_view> cells, std::uint32_t line, CellColumns columns) override;
   void EndTable() override;
   void SetLenient(bool lenient) { lenient_ = lenient; }
   /// Hands node rows still waiting for their names to the builder (EndTable does it too; call it

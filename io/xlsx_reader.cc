@@ -506,9 +506,9 @@ class SheetHandler : public XmlHandler {
     if (!began_) {
       for (std::string_view& view : views_) view = Trim(view);
       began_ = true;
-      accepted_ = sink_.BeginTable(origin_, views_, row_);
+      accepted_ = sink_.BeginTable(origin_, views_, row_, {});
     } else if (accepted_) {
-      sink_.Row(views_, row_);
+      sink_.Row(views_, row_, {});
     }
   }
 

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "graph/diagnostics.h"
+#include "io/input_limits.h"
 #include "io/table_sink.h"
 
 namespace pg {
@@ -17,6 +18,7 @@ struct XlsxReadOptions {
   std::uint64_t max_total_bytes = 0;
   /// One entry's declared and actual decompressed size; 0 means the total cap.
   std::uint64_t max_entry_bytes = 0;
+  InputLimits limits;
 };
 
 /// max(256 MiB, 200 × file size): real workbooks deflate 5-20×, deflate bombs about 1000×.

@@ -64,7 +64,13 @@ std::optional<PartnershipGraph> LoadForCommand(const CommonOptions& options, Cli
                                      options.inputs.size() == 1 ? "" : "s",
                                      bytes > 0 ? fmt::format(" ({:.1f} MB)", bytes / 1e6) : ""));
   }
-  std::optional<PartnershipGraph> graph = LoadModel(options.inputs, &diagnostics);
+  std::string limits_error;
+  const std::optional<InputLimits> limits = InputLimitsFromEnvironment(&limits_error);
+  if (!limits) {
+    io.err << "error: " << limits_error << '\n';
+    return std::nullopt;
+  }
+  std::optional<PartnershipGraph> graph = LoadModel(options.inputs, &diagnostics, *limits);
   if (clock) clock->End();
   if (!graph || !options.quiet) {
     if (!graph) {

@@ -27,11 +27,11 @@ struct Recorded {
 class Recorder : public TableSink {
  public:
   explicit Recorder(Recorded* out) : out_(out) {}
-  bool BeginTable(const TableOrigin&, std::span<const std::string_view> header, std::uint32_t line) override {
-    Row(header, line);
+  bool BeginTable(const TableOrigin&, std::span<const std::string_view> header, std::uint32_t line, CellColumns) override {
+    Row(header, line, {});
     return true;
   }
-  void Row(std::span<const std::string_view> cells, std::uint32_t line) override {
+  void Row(std::span<const std::string_view> cells, std::uint32_t line, CellColumns) override {
     out_->rows.emplace_back(line, std::vector<std::string>(cells.begin(), cells.end()));
   }
   void EndTable() override {}
@@ -194,8 +194,8 @@ TEST(CsvDialect, BigFileErrorAfterManyBatchesNamesItsLine) {
 
 class ThrowingSink : public TableSink {
  public:
-  bool BeginTable(const TableOrigin&, std::span<const std::string_view>, std::uint32_t) override { return true; }
-  void Row(std::span<const std::string_view>, std::uint32_t) override {
+  bool BeginTable(const TableOrigin&, std::span<const std::string_view>, std::uint32_t, CellColumns) override { return true; }
+  void Row(std::span<const std::string_view>, std::uint32_t, CellColumns) override {
     if (++rows_ == 50000) throw std::runtime_error("sink gave up");
   }
   void EndTable() override {}

@@ -34,13 +34,13 @@ void PrintTo(const RecordedRow& row, std::ostream* os) {
 class RecordingSink : public TableSink {
  public:
   bool BeginTable(const TableOrigin& origin, std::span<const std::string_view> header,
-                  std::uint32_t header_line) override {
+                  std::uint32_t header_line, CellColumns) override {
     EXPECT_TRUE(tables.empty() || tables.back().ended) << "BeginTable without EndTable";
     tables.push_back(
         {origin.file, origin.sheet, Cells(header.begin(), header.end()), header_line, {}});
     return origin.sheet != skip;
   }
-  void Row(std::span<const std::string_view> cells, std::uint32_t line) override {
+  void Row(std::span<const std::string_view> cells, std::uint32_t line, CellColumns) override {
     tables.back().rows.push_back({line, Cells(cells.begin(), cells.end())});
   }
   void EndTable() override { tables.back().ended = true; }
