@@ -7,6 +7,7 @@
 #include <iterator>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -155,7 +156,7 @@ class JsonModelHandler {
   struct Frame {
     Kind kind;
     std::size_t start = 0;  ///< kList: where its text begins in the cell; dump frames: items so far
-    std::vector<std::string> keys;  ///< keys seen (document, row, dump objects), for duplicates
+    std::unordered_set<std::string> keys;  ///< keys seen (document, row, dump objects), for duplicates
   };
 
   bool Open(bool object);
@@ -198,10 +199,7 @@ Location JsonModelHandler::RowPlace() const {
 
 // Keys of one object must differ: nlohmann would keep the last one silently.
 bool JsonModelHandler::Duplicate(Frame& frame, const std::string& key, const char* also) {
-  if (std::find(frame.keys.begin(), frame.keys.end(), key) == frame.keys.end()) {
-    frame.keys.push_back(key);
-    return false;
-  }
+  if (frame.keys.insert(key).second) return false;
   Fail(frame.kind == Kind::kDocument ? Location{path_} : RowPlace(), fmt::format("duplicate key \"{}\"{}", key, also));
   return true;
 }
