@@ -348,7 +348,7 @@ bool JsonModelHandler::Close() {
     JsonRow& row = tables_[table_].rows.back();
     std::sort(row.begin(), row.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   }
-  if (kind == Kind::kTable) table_ = kArrayCount;
+  if (stack_.size() == 2) table_ = kArrayCount;  // a value of the document: a table or not
   if (kind == Kind::kDumpObject) cell_ += '}';
   if (kind == Kind::kDumpArray) cell_ += ']';
   stack_.pop_back();
