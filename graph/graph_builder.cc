@@ -23,11 +23,13 @@ void UniteSorted(std::vector<T>& into, const std::vector<T>& more) {
 GraphBuilder::GraphBuilder(Diagnostics* diagnostics) : diagnostics_(diagnostics) {}
 
 std::uint32_t GraphBuilder::AddSource(std::string_view file, std::string_view sheet) {
-  for (std::uint32_t i = 0; i < graph_.sources_.size(); ++i) {
-    if (graph_.sources_[i].file == file && graph_.sources_[i].sheet == sheet) return i;
-  }
-  graph_.sources_.push_back({std::string(file), std::string(sheet)});
-  return static_cast<std::uint32_t>(graph_.sources_.size() - 1);
+  // A file name cannot hold a NUL byte, so file + NUL + sheet names one source unambiguously.
+  std::string key;
+  key.reserve(file.size() + 1 + sheet.size());
+  key.append(file).append(1, '\0').append(sheet);
+  const auto [slot, added] = source_index_.try_emplace(std::move(key), static_cast<std::uint32_t>(graph_.sources_.size()));
+  if (added) graph_.sources_.push_back({std::string(file), std::string(sheet)});
+  return slot->second;
 }
 
 std::uint32_t GraphBuilder::AddAttributes(Attributes attributes) {

@@ -7,6 +7,7 @@
 #include <string>
 #include <utility>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "graph/diagnostics.h"
@@ -88,6 +89,8 @@ class GraphBuilder {
   std::string names_batch_;
   std::vector<std::uint32_t> names_batch_ends_;
   std::vector<MetricRecord> pending_metrics_;
+  /// AddSource's index: "file\0sheet" to the source's number (a workbook may have many sheets).
+  std::unordered_map<std::string, std::uint32_t> source_index_;
   bool nodes_table_seen_ = false;
   std::size_t suggestions_left_ = 50;  ///< "did you mean" scans every node; cap it on bad files
 };

@@ -16,9 +16,15 @@ namespace pg {
 
 /// Streams each array of `path` to `sink` as a table (Kumu's `elements`/`connections` are
 /// accepted for nodes/edges, and a nested `attributes` object is flattened). Diagnostics name
-/// the array and index: `model.json: edges[3]`.
+/// the array and index: `model.json: edges[3]`. Never throws; the document is read as a stream
+/// of events, so depth, keys, rows and cell sizes are checked against `limits` as it arrives
+/// and no value recurses. A key given twice in one object is an error.
 bool ReadJsonModel(const std::string& path, TableSink& sink, Diagnostics* diagnostics,
                    const InputLimits& limits = {});
+
+/// The whole model as indented JSON text, ending in a newline; a string that is not UTF-8
+/// (which the loader never lets through) is written with U+FFFD rather than throwing.
+std::string ModelJsonText(const PartnershipGraph& graph);
 
 /// The whole model; missing values are omitted, fractions stay fractions (stake_pct 0.5).
 nlohmann::json ModelToJson(const PartnershipGraph& graph);

@@ -7,6 +7,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstring>
+#include <exception>
 #include <filesystem>
 #include <iterator>
 #include <memory>
@@ -71,6 +72,38 @@ std::string_view Trim(std::string_view text) {
 }
 
 bool EndsWith(std::string_view text, std::string_view suffix) { return text.ends_with(suffix); }
+
+int HexDigit(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  return -1;
+}
+
+// The code point of an `_xHHHH_` escape at the start of `text`, or -1.
+int XlsxEscape(std::string_view text) {
+  if (text.size() < 7 || text[0] != '_' || (text[1] != 'x' && text[1] != 'X') || text[6] != '_') return -1;
+  int code = 0;
+  for (std::size_t i = 2; i < 6; ++i) {
+    const int digit = HexDigit(text[i]);
+    if (digit < 0) return -1;
+    code = code * 16 + digit;
+  }
+  return code >= 0xD800 && code <= 0xDFFF ? -1 : code;  // a lone surrogate is no character
+}
+
+void AppendUtf8(int code, std::string* out) {
+  if (code < 0x80) {
+    *out += static_cast<char>(code);
+  } else if (code < 0x800) {
+    *out += static_cast<char>(0xC0 | (code >> 6));
+    *out += static_cast<char>(0x80 | (code & 0x3F));
+  } else {
+    *out += static_cast<char>(0xE0 | (code >> 12));
+    *out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
+    *out += static_cast<char>(0x80 | (code & 0x3F));
+  }
+}
 
 // Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm).
 std::int64_t DaysFromCivil(std::int64_t y, unsigned m, unsigned d) {
@@ -162,7 +195,14 @@ class XmlHandler {
     XML_StopParser(parser_, XML_FALSE);
   }
   bool stopped() const { return stopped_; }
+  /// Keeps an exception thrown by a handler (or the sink it feeds), which must not unwind
+  /// through expat's C frames, and stops the parse; Parse() reports it.
+  void Abort(std::exception_ptr error) {
+    thrown = std::move(error);
+    Stop();
+  }
   bool saw_doctype = false;
+  std::exception_ptr thrown;
 
  private:
   XML_Parser parser_ = nullptr;
@@ -170,13 +210,31 @@ class XmlHandler {
 };
 
 void XMLCALL OnStart(void* data, const XML_Char* name, const XML_Char** attrs) {
-  static_cast<XmlHandler*>(data)->Start(LocalName(name), attrs);
+  auto* handler = static_cast<XmlHandler*>(data);
+  if (handler->stopped()) return;
+  try {
+    handler->Start(LocalName(name), attrs);
+  } catch (...) {
+    handler->Abort(std::current_exception());
+  }
 }
 void XMLCALL OnEnd(void* data, const XML_Char* name) {
-  static_cast<XmlHandler*>(data)->End(LocalName(name));
+  auto* handler = static_cast<XmlHandler*>(data);
+  if (handler->stopped()) return;
+  try {
+    handler->End(LocalName(name));
+  } catch (...) {
+    handler->Abort(std::current_exception());
+  }
 }
 void XMLCALL OnText(void* data, const XML_Char* text, int length) {
-  static_cast<XmlHandler*>(data)->Text(std::string_view(text, static_cast<std::size_t>(length)));
+  auto* handler = static_cast<XmlHandler*>(data);
+  if (handler->stopped()) return;
+  try {
+    handler->Text(std::string_view(text, static_cast<std::size_t>(length)));
+  } catch (...) {
+    handler->Abort(std::current_exception());
+  }
 }
 // OOXML parts have no DTD; refusing one rules out entity-expansion tricks.
 void XMLCALL OnDoctype(void* data, const XML_Char*, const XML_Char*, const XML_Char*, int) {
@@ -192,8 +250,14 @@ struct SheetRef {
 
 class WorkbookHandler : public XmlHandler {
  public:
+  explicit WorkbookHandler(std::uint64_t max_sheets) : max_sheets_(max_sheets) {}
   void Start(std::string_view name, const char** attrs) override {
     if (name == "sheet") {
+      if (sheets.size() >= max_sheets_) {
+        too_many_sheets = true;
+        Stop();
+        return;
+      }
       const char* sheet_name = Attr(attrs, "name");
       const char* id = Attr(attrs, "id");
       sheets.push_back({sheet_name ? sheet_name : "", id ? id : ""});
@@ -206,6 +270,10 @@ class WorkbookHandler : public XmlHandler {
 
   std::vector<SheetRef> sheets;
   bool date1904 = false;
+  bool too_many_sheets = false;
+
+ private:
+  std::uint64_t max_sheets_;
 };
 
 struct Relationship {
@@ -280,7 +348,7 @@ struct SharedStrings {
 
 class SharedStringsHandler : public XmlHandler {
  public:
-  explicit SharedStringsHandler(SharedStrings* strings) : strings_(strings) {}
+  SharedStringsHandler(SharedStrings* strings, std::uint64_t cell_bytes) : strings_(strings), cell_bytes_(cell_bytes) {}
   void Start(std::string_view name, const char** attrs) override {
     if (name == "si") {
       in_item_ = true;
@@ -296,16 +364,25 @@ class SharedStringsHandler : public XmlHandler {
     } else if (name == "rPh") {
       --phonetic_depth_;
     } else if (name == "si") {
+      DecodeXlsxEscapes(&strings_->text, strings_->starts.back());
       strings_->starts.push_back(strings_->text.size());
       in_item_ = false;
     }
   }
   void Text(std::string_view text) override {
-    if (collecting_) strings_->text.append(text);
+    if (!collecting_) return;
+    strings_->text.append(text);
+    if (strings_->text.size() - strings_->starts.back() > cell_bytes_) {
+      too_long = true;
+      Stop();
+    }
   }
+
+  bool too_long = false;  ///< string Count() is over the cell limit
 
  private:
   SharedStrings* strings_;
+  std::uint64_t cell_bytes_;
   bool in_item_ = false;
   bool collecting_ = false;
   int phonetic_depth_ = 0;
@@ -316,6 +393,7 @@ struct WorkbookContext {
   const SharedStrings* strings = nullptr;
   const std::vector<NumberKind>* styles = nullptr;
   bool date1904 = false;
+  const InputLimits* limits = nullptr;
 };
 
 class SheetHandler : public XmlHandler {
@@ -359,7 +437,13 @@ class SheetHandler : public XmlHandler {
   }
 
   void Text(std::string_view text) override {
-    if (collecting_) value_.append(text);
+    if (!collecting_) return;
+    value_.append(text);
+    const std::uint64_t limit = context_.limits->cell_bytes;
+    if (value_.size() > limit) {
+      collecting_ = in_cell_ = false;
+      Fail(column_, fmt::format("cell is longer than {} bytes; {}", limit, LimitAdvice("cell_bytes", limit)));
+    }
   }
 
   /// Ends the table if one was begun, also after an error, so the sink stays balanced.
@@ -427,6 +511,11 @@ class SheetHandler : public XmlHandler {
         if (ParseUint(value, &style)) style_ = style;
       }
     }
+    if (column_ > context_.limits->columns) {
+      Fail(column_, fmt::format("more than {} columns; {}", context_.limits->columns,
+                                LimitAdvice("columns", context_.limits->columns)));
+      return;
+    }
     value_.clear();
     in_cell_ = true;
   }
@@ -457,7 +546,9 @@ class SheetHandler : public XmlHandler {
         return;
       case CellType::kInline:
       case CellType::kText:
-        cell.assign(value_);
+        cell.clear();
+        cell.append(value_);
+        DecodeXlsxEscapes(&cell, 0);
         return;
       case CellType::kNumber:
         NumberText(&cell);
@@ -508,6 +599,11 @@ class SheetHandler : public XmlHandler {
       began_ = true;
       accepted_ = sink_.BeginTable(origin_, views_, row_, {});
     } else if (accepted_) {
+      if (++rows_ > context_.limits->rows_per_table) {
+        Fail(0, fmt::format("more than {} rows in this sheet; {}", context_.limits->rows_per_table,
+                            LimitAdvice("rows_per_table", context_.limits->rows_per_table)));
+        return;
+      }
       sink_.Row(views_, row_, {});
     }
   }
@@ -524,6 +620,7 @@ class SheetHandler : public XmlHandler {
   std::string value_;
 
   std::uint32_t row_ = 0;
+  std::uint64_t rows_ = 0;  ///< data rows delivered
   std::uint32_t column_ = 0;
   std::uint32_t next_column_ = 1;
   std::uint64_t style_ = 0;
@@ -537,6 +634,16 @@ class SheetHandler : public XmlHandler {
   bool began_ = false;
   bool accepted_ = false;
 };
+
+std::string ExceptionText(const std::exception_ptr& error) {
+  try {
+    std::rethrow_exception(error);
+  } catch (const std::exception& e) {
+    return e.what();
+  } catch (...) {
+    return "unknown error";
+  }
+}
 
 // Joins a relationship target to the part's folder (`xl/`), resolving `.`, `..` and absolute
 // targets (`/xl/worksheets/sheet1.xml`).
@@ -578,13 +685,19 @@ class WorkbookReader {
     if (!Open()) return false;
     const Location file{path_, {}, 0, 0};
 
-    WorkbookHandler workbook;
+    WorkbookHandler workbook(options_.limits.sheets);
     const zip_int64_t workbook_index = Locate("xl/workbook.xml");
     if (workbook_index < 0) {
       Error(file, "not an XLSX workbook (no xl/workbook.xml)");
       return false;
     }
-    if (!Parse(workbook_index, "xl/workbook.xml", workbook, file)) return false;
+    if (!Parse(workbook_index, "xl/workbook.xml", workbook, file)) {
+      if (workbook.too_many_sheets) {
+        Error(file, fmt::format("more than {} sheets; {}", options_.limits.sheets,
+                                LimitAdvice("sheets", options_.limits.sheets)));
+      }
+      return false;
+    }
 
     RelsHandler rels;
     const std::string rels_entry = "xl/_rels/workbook.xml.rels";
@@ -614,11 +727,17 @@ class WorkbookReader {
     }
     SharedStrings strings;
     if (const zip_int64_t index = Locate(strings_entry); index >= 0) {
-      SharedStringsHandler handler(&strings);
-      if (!Parse(index, strings_entry, handler, file)) return false;
+      SharedStringsHandler handler(&strings, options_.limits.cell_bytes);
+      if (!Parse(index, strings_entry, handler, file)) {
+        if (handler.too_long) {
+          Error(file, fmt::format("{}: shared string {} is longer than {} bytes; {}", strings_entry, strings.Count(),
+                                  options_.limits.cell_bytes, LimitAdvice("cell_bytes", options_.limits.cell_bytes)));
+        }
+        return false;
+      }
     }
 
-    const WorkbookContext context{&strings, &styles, workbook.date1904};
+    const WorkbookContext context{&strings, &styles, workbook.date1904, &options_.limits};
     for (const SheetRef& sheet : workbook.sheets) {
       if (fatal_) break;
       if (sheet.name.find("(ignore)") != std::string::npos) continue;
@@ -743,6 +862,8 @@ class WorkbookReader {
                                    XML_GetCurrentLineNumber(parser.get()),
                                    XML_GetCurrentColumnNumber(parser.get()) + 1,
                                    XML_ErrorString(XML_GetErrorCode(parser.get()))));
+        } else if (handler.thrown) {
+          Error(where, fmt::format("cannot read {}: {}", entry, ExceptionText(handler.thrown)));
         } else {
           failed_ = true;  // the handler reported the problem
         }
@@ -767,6 +888,23 @@ class WorkbookReader {
 
 }  // namespace
 
+void DecodeXlsxEscapes(std::string* text, std::size_t from) {
+  std::size_t at = text->find('_', from);
+  if (at == std::string::npos) return;
+  std::string decoded(*text, at);
+  text->resize(at);
+  const std::string_view rest = decoded;
+  for (std::size_t i = 0; i < rest.size();) {
+    const int code = XlsxEscape(rest.substr(i));
+    if (code < 0) {
+      *text += rest[i++];
+    } else {
+      AppendUtf8(code, text);
+      i += 7;
+    }
+  }
+}
+
 std::uint64_t DefaultXlsxByteCap(std::uint64_t file_size) {
   const std::uint64_t scaled =
       file_size > UINT64_MAX / kByteCapRatio ? UINT64_MAX : file_size * kByteCapRatio;
@@ -780,8 +918,14 @@ bool ReadXlsxWorkbook(const std::string& path, TableSink& sink, Diagnostics* dia
 bool ReadXlsxWorkbook(const std::string& path, TableSink& sink, Diagnostics* diagnostics,
                       const XlsxReadOptions& options) {
   Diagnostics local;
-  WorkbookReader reader(path, sink, diagnostics ? *diagnostics : local, options);
-  return reader.Run();
+  Diagnostics& report = diagnostics ? *diagnostics : local;
+  try {
+    WorkbookReader reader(path, sink, report, options);
+    return reader.Run();
+  } catch (const std::exception& error) {  // out of memory outside a parse
+    report.Error({path}, fmt::format("cannot read workbook: {}", error.what()));
+    return false;
+  }
 }
 
 void FormatXlsxNumber(double value, std::string* out) {

@@ -27,10 +27,16 @@ std::uint64_t DefaultXlsxByteCap(std::uint64_t file_size);
 /// Streams every worksheet, in workbook order, to `sink`: the header is the sheet's first
 /// non-empty row, then each later non-empty row with its 1-based sheet row number. Sheets whose
 /// name contains `(ignore)` (Kumu) and chart sheets are skipped. Problems go to `diagnostics`
-/// (may be null); returns false if there was any error. Never throws.
+/// (may be null); returns false if there was any error. Never throws. `options.limits` bound
+/// the sheets, and each sheet's rows, columns and cell bytes (shared strings too).
 bool ReadXlsxWorkbook(const std::string& path, TableSink& sink, Diagnostics* diagnostics);
 bool ReadXlsxWorkbook(const std::string& path, TableSink& sink, Diagnostics* diagnostics,
                       const XlsxReadOptions& options);
+
+/// Decodes Excel's `_xHHHH_` escapes (OOXML ST_Xstring) in `text` from byte `from` on, in
+/// place: `_x000D_` is a carriage return, and `_x005F_` a literal underscore, so
+/// `_x005F_x000D_` is the text `_x000D_`. Other text, and escapes of a lone surrogate, stay.
+void DecodeXlsxEscapes(std::string* text, std::size_t from = 0);
 
 /// Shortest text that reads back as `value`; integers below 1e21 never use an exponent
 /// (50000000000, not 5e+10), so amounts typed as numbers read like amounts typed as text.

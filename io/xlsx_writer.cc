@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <memory>
+#include <string_view>
 #include <system_error>
 
 #include <fmt/format.h>
@@ -16,6 +17,53 @@ namespace pg {
 namespace {
 
 namespace fs = std::filesystem;
+
+// Length of the UTF-8 sequence at the start of `text`, or 0 if it is not one (overlong forms,
+// surrogates and code points past U+10FFFF included).
+std::size_t Utf8Length(std::string_view text) {
+  const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
+  const unsigned char lead = byte(0);
+  if (lead < 0x80) return 1;
+  std::size_t length = lead >= 0xC2 && lead <= 0xDF ? 2 : lead >= 0xE0 && lead <= 0xEF ? 3 : lead >= 0xF0 && lead <= 0xF4 ? 4 : 0;
+  if (length == 0 || text.size() < length) return 0;
+  for (std::size_t i = 1; i < length; ++i) {
+    if ((byte(i) & 0xC0) != 0x80) return 0;
+  }
+  if (lead == 0xE0 && byte(1) < 0xA0) return 0;   // overlong
+  if (lead == 0xED && byte(1) >= 0xA0) return 0;  // surrogate
+  if (lead == 0xF0 && byte(1) < 0x90) return 0;   // overlong
+  if (lead == 0xF4 && byte(1) >= 0x90) return 0;  // past U+10FFFF
+  return length;
+}
+
+bool IsHex(char c) { return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'f'); }
+
+// A cell's text as libxlsxwriter must get it: bytes that are not UTF-8 become U+FFFD (the XML
+// would be unreadable otherwise), and an underscore that would start an `_xHHHH_` escape is
+// itself escaped as `_x005F_`, since libxlsxwriter writes control characters as such escapes
+// and the reader decodes them.
+std::string XlsxText(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size();) {
+    const std::string_view rest = text.substr(i);
+    if (rest.size() >= 7 && rest[0] == '_' && (rest[1] | 0x20) == 'x' && IsHex(rest[2]) && IsHex(rest[3]) &&
+        IsHex(rest[4]) && IsHex(rest[5]) && rest[6] == '_') {
+      out += "_x005F_";
+      ++i;
+      continue;
+    }
+    const std::size_t length = Utf8Length(rest);
+    if (length == 0) {
+      out += "\xEF\xBF\xBD";
+      ++i;
+    } else {
+      out.append(rest.substr(0, length));
+      i += length;
+    }
+  }
+  return out;
+}
 
 // workbook_close frees the workbook; this closes it if we leave early.
 struct WorkbookCloser {
@@ -41,7 +89,7 @@ bool WriteXlsxModel(const PartnershipGraph& graph, const std::string& path, std:
       return false;
     }
     for (std::size_t c = 0; c < table.header.size(); ++c) {
-      worksheet_write_string(sheet, 0, static_cast<lxw_col_t>(c), table.header[c].c_str(), nullptr);
+      worksheet_write_string(sheet, 0, static_cast<lxw_col_t>(c), XlsxText(table.header[c]).c_str(), nullptr);
     }
     for (std::size_t r = 0; r < table.rows.size(); ++r) {
       const auto row = static_cast<lxw_row_t>(r + 1);
@@ -50,7 +98,7 @@ bool WriteXlsxModel(const PartnershipGraph& graph, const std::string& path, std:
         if (cell.text.empty()) continue;
         const auto col = static_cast<lxw_col_t>(c);
         const lxw_error status = cell.number ? worksheet_write_number(sheet, row, col, cell.value, nullptr)
-                                             : worksheet_write_string(sheet, row, col, cell.text.c_str(), nullptr);
+                                             : worksheet_write_string(sheet, row, col, XlsxText(cell.text).c_str(), nullptr);
         if (status != LXW_NO_ERROR) {
           *error = fmt::format("cannot write {}[{}] row {}: {}", path, table.name, r + 2, lxw_strerror(status));
           return false;

@@ -64,7 +64,7 @@ int RunConvert(const ConvertOptions& options, CliIo& io) {
   std::string error;
   bool ok = false;
   if (format == "json") {
-    ok = WriteFileAtomically(options.output, ModelToJson(*graph).dump(2) + "\n", &error);
+    ok = WriteFileAtomically(options.output, ModelJsonText(*graph), &error);
   } else if (format == "xlsx") {
     ok = WriteXlsxModel(*graph, options.output, &error);
   } else {
