@@ -10,6 +10,7 @@
 #include "io/csv_writer.h"
 #include "io/json_model.h"
 #include "io/xlsx_writer.h"
+#include "tools/findings_format.h"
 
 namespace pg {
 
@@ -64,7 +65,7 @@ int RunConvert(const ConvertOptions& options, CliIo& io) {
   std::string error;
   bool ok = false;
   if (format == "json") {
-    ok = WriteFileAtomically(options.output, ModelToJson(*graph).dump(2) + "\n", &error);
+    ok = WriteFileAtomically(options.output, JsonText(ModelToJson(*graph)) + "\n", &error);
   } else if (format == "xlsx") {
     ok = WriteXlsxModel(*graph, options.output, &error);
   } else {
