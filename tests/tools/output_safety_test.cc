@@ -138,7 +138,8 @@ TEST(CliOutput, OutputThroughLinksAndIntoDevices) {
   const std::string dangling = (dir.Path() / "dangling.svg").string();
   const CliRun to_nowhere = Cli({"render", ExampleDir(), "-o", dangling, "-q"});
   EXPECT_EQ(to_nowhere.code, 2);
-  EXPECT_EQ(to_nowhere.err, "error: cannot write " + dangling + ": it is a symbolic link to nowhere.svg, which does not exist\n");
+  EXPECT_EQ(to_nowhere.err,
+            "error: cannot write " + dangling + ": it is a symbolic link to nowhere.svg, which does not exist\n");
 
   fs::create_directory(dir.Path() / "folder.svg");
   const std::string folder = (dir.Path() / "folder.svg").string();
