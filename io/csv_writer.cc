@@ -1,13 +1,16 @@
 #include "io/csv_writer.h"
 
 #include <charconv>
+#include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <system_error>
 
+#include <fcntl.h>
 #include <fmt/format.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include "io/atomic_file.h"
 #include "io/model_tables.h"
 
 namespace pg {
@@ -56,11 +59,92 @@ std::string TableToCsv(const ModelTable& table) {
   return out;
 }
 
-bool WriteFile(const fs::path& path, const std::string& contents) {
-  std::ofstream out(path, std::ios::binary);
-  out << contents;
-  out.close();
-  return static_cast<bool>(out);
+std::string ErrnoText(int error) { return std::error_code(error, std::generic_category()).message(); }
+
+constexpr const char* kFiles[] = {"nodes.csv", "edges.csv", "metrics.csv"};
+
+// The sibling folder the three files are written into, registered for the signal cleanup.
+// Whatever it holds when it dies (nothing after a rename, the old files after an exchange,
+// a half-written conversion after a failure) is removed.
+class StagingFolder {
+ public:
+  explicit StagingFolder(const fs::path& target) {
+    const std::string base = target.string() + fmt::format(".tmp{}", ::getpid());
+    for (int attempt = 0; attempt < 100 && path_.empty(); ++attempt) {
+      const std::string name = attempt == 0 ? base : fmt::format("{}-{}", base, attempt);
+      if (::mkdir(name.c_str(), 0777) == 0) {
+        path_ = name;
+      } else if (errno != EEXIST) {
+        failure_ = errno;
+        return;
+      }
+    }
+    if (path_.empty()) return;
+    for (int i = 0; i < 3; ++i) slots_[i] = RegisterTemporary((path_ / kFiles[i]).string(), /*folder=*/false);
+    slots_[3] = RegisterTemporary(path_.string(), /*folder=*/true);
+  }
+  StagingFolder(const StagingFolder&) = delete;
+  StagingFolder& operator=(const StagingFolder&) = delete;
+  ~StagingFolder() {
+    std::error_code ignored;
+    if (!path_.empty()) fs::remove_all(path_, ignored);
+    for (const int slot : slots_) UnregisterTemporary(slot);
+  }
+  const fs::path& Path() const { return path_; }
+  /// Why Path() is empty.
+  int Failure() const { return failure_ ? failure_ : EEXIST; }
+
+ private:
+  fs::path path_;
+  int failure_ = 0;
+  int slots_[4] = {-1, -1, -1, -1};
+};
+
+// Where the folder goes: a link to a folder is followed (the link stays); false with the reason
+// when `target` is something else or holds files other than a previous conversion's.
+bool CheckFolderTarget(fs::path* target, bool* exists, std::string* why) {
+  std::error_code ec;
+  if (fs::is_symlink(*target, ec)) {
+    const fs::path resolved = fs::canonical(*target, ec);
+    if (ec) {
+      *why = fmt::format("it is a symbolic link to {}, which does not exist", fs::read_symlink(*target, ec).string());
+      return false;
+    }
+    *target = resolved;
+  }
+  *exists = fs::exists(*target, ec);
+  if (!*exists) return true;
+  if (!fs::is_directory(*target, ec)) {
+    *why = "it exists and is not a folder";
+    return false;
+  }
+  for (const fs::directory_entry& entry : fs::directory_iterator(*target, ec)) {
+    const std::string name = entry.path().filename().string();
+    if (name != kFiles[0] && name != kFiles[1] && name != kFiles[2]) {
+      *why = fmt::format("the folder holds other files ({}); name a new or empty folder", name);
+      return false;
+    }
+  }
+  return true;
+}
+
+// Puts the staged folder at `target` in one step: an exchange when a previous conversion is
+// there (the staging folder then holds it, to be removed), a rename otherwise; 0 or errno.
+int SwapIntoPlace(const fs::path& staging, const fs::path& target, bool exists) {
+  if (!exists) return std::rename(staging.c_str(), target.c_str()) == 0 ? 0 : errno;
+  if (::renameat2(AT_FDCWD, staging.c_str(), AT_FDCWD, target.c_str(), RENAME_EXCHANGE) == 0) return 0;
+  if (errno != EINVAL && errno != ENOSYS && errno != ENOTSUP) return errno;
+  // No exchange on this file system: move the old folder aside, the new one in, the old one out.
+  const fs::path old = target.string() + fmt::format(".old{}", ::getpid());
+  if (std::rename(target.c_str(), old.c_str()) != 0) return errno;
+  if (std::rename(staging.c_str(), target.c_str()) != 0) {
+    const int failure = errno;
+    std::rename(old.c_str(), target.c_str());  // put the previous output back
+    return failure;
+  }
+  std::error_code ignored;
+  fs::remove_all(old, ignored);
+  return 0;
 }
 
 }  // namespace
@@ -100,59 +184,35 @@ CsvModelFiles ModelToCsv(const PartnershipGraph& graph) {
 }
 
 bool WriteCsvFolder(const PartnershipGraph& graph, const std::string& path, std::string* error) {
-  std::error_code ec;
   fs::path target(path);
   if (!target.has_filename()) target = target.parent_path();  // "out/" -> "out"
-  static constexpr const char* kFiles[] = {"nodes.csv", "edges.csv", "metrics.csv"};
-  const bool exists = fs::exists(target, ec);
-  if (exists) {
-    if (!fs::is_directory(target, ec)) {
-      *error = fmt::format("cannot write {}: it exists and is not a folder", path);
-      return false;
-    }
-    for (const fs::directory_entry& entry : fs::directory_iterator(target, ec)) {
-      const std::string name = entry.path().filename().string();
-      if (name != kFiles[0] && name != kFiles[1] && name != kFiles[2]) {
-        *error = fmt::format("cannot write {}: the folder holds other files ({}); name a new or empty folder", path,
-                             name);
-        return false;
-      }
-    }
+  bool exists = false;
+  std::string why;
+  if (!CheckFolderTarget(&target, &exists, &why)) {
+    *error = fmt::format("cannot write {}: {}", path, why);
+    return false;
   }
+  std::error_code ec;
   if (target.has_parent_path()) fs::create_directories(target.parent_path(), ec);
-  const fs::path temporary = target.string() + fmt::format(".tmp{}", ::getpid());
-  fs::remove_all(temporary, ec);
-  if (!fs::create_directory(temporary, ec)) {
-    *error = fmt::format("cannot write {}: {}", path, ec ? ec.message() : "cannot create a temporary folder");
+  const StagingFolder staging(target);
+  if (staging.Path().empty()) {
+    *error = fmt::format("cannot write {}: {}", path, ErrnoText(staging.Failure()));
     return false;
   }
   const CsvModelFiles files = ModelToCsv(graph);
   const std::string* contents[] = {&files.nodes, &files.edges, &files.metrics};
   for (int i = 0; i < 3; ++i) {
-    if (!WriteFile(temporary / kFiles[i], *contents[i])) {
-      fs::remove_all(temporary, ec);
-      *error = fmt::format("cannot write {}", (target / kFiles[i]).string());
+    if (!WriteAndSync((staging.Path() / kFiles[i]).string(), *contents[i], &why)) {
+      *error = fmt::format("cannot write {}: {}", (fs::path(path) / kFiles[i]).string(), why);
       return false;
     }
   }
-  const fs::path old = target.string() + fmt::format(".old{}", ::getpid());
-  if (exists) {
-    fs::rename(target, old, ec);
-    if (ec) {
-      fs::remove_all(temporary, ec);
-      *error = fmt::format("cannot replace {}: {}", path, ec.message());
-      return false;
-    }
-  }
-  fs::rename(temporary, target, ec);
-  if (ec) {
-    const std::string message = ec.message();
-    if (exists) fs::rename(old, target, ec);  // put the previous output back
-    fs::remove_all(temporary, ec);
-    *error = fmt::format("cannot write {}: {}", path, message);
+  SyncFolder(staging.Path().string());
+  if (const int failure = SwapIntoPlace(staging.Path(), target, exists)) {
+    *error = fmt::format("cannot write {}: {}", path, ErrnoText(failure));
     return false;
   }
-  if (exists) fs::remove_all(old, ec);
+  SyncFolder(target.parent_path().string());
   return true;
 }
 

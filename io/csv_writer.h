@@ -35,9 +35,12 @@ struct CsvModelFiles {
 /// The three files' contents.
 CsvModelFiles ModelToCsv(const PartnershipGraph& graph);
 
-/// Writes the three files into folder `path` atomically: into a temporary sibling folder,
-/// then renamed into place. An existing `path` is replaced only if it holds nothing but
-/// nodes.csv, edges.csv and metrics.csv (a previous conversion); otherwise false with a message.
+/// Writes the three files into folder `path` atomically: into a temporary sibling folder
+/// (fsynced), then put in place in one step: exchanged with a previous conversion
+/// (renameat2 RENAME_EXCHANGE; two renames where the file system cannot) or renamed. An
+/// existing `path` is replaced only if it holds nothing but nodes.csv, edges.csv and
+/// metrics.csv (a previous conversion); a link to a folder is followed and stays a link.
+/// Otherwise false with a message that says why.
 bool WriteCsvFolder(const PartnershipGraph& graph, const std::string& path, std::string* error);
 
 }  // namespace pg

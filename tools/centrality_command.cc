@@ -8,6 +8,7 @@
 
 #include "analysis/betweenness.h"
 #include "graph/graph_view.h"
+#include "tools/findings_format.h"
 #include "tools/phase_clock.h"
 
 namespace pg {
@@ -67,7 +68,7 @@ int RunCentrality(const CentralityOptions& options, CliIo& io) {
     out["mode"] = sampled ? "sampled" : "exact";
     out["top"] = nlohmann::json::array();
     for (VertexId v : top) out["top"].push_back({std::string(graph->NodeName(v)), scores[v]});
-    io.out << out.dump() << '\n';
+    io.out << JsonText(out, -1) << '\n';
     io.out.flush();
     clock.End();
     return kExitOk;

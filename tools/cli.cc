@@ -10,6 +10,7 @@
 #include "tools/centrality_command.h"
 #include "tools/common_command.h"
 #include "tools/exposure_command.h"
+#include "tools/last_resort.h"
 #include "tools/neighbors_command.h"
 #include "tools/paths_command.h"
 #include "tools/convert_command.h"
@@ -52,13 +53,10 @@ constexpr std::string_view kFooter =
     "  partnergraph render   examples/ai-cloud-2026 -o map.svg --highlight dual-backing\n"
     "  partnergraph diff     examples/ai-cloud-2026 --from 2026-01 --to 2026-04\n"
     "Run `partnergraph COMMAND --help` for a command's options.\n"
-    "Exit status: 0 ok, 1 a finding matched --fail-on, 2 bad usage or input.";
+    "Exit status: 0 ok, 1 a finding matched --fail-on, 2 bad usage or input (or output that\n"
+    "could not be written), 3 an internal error (a bug; please report it).";
 
-}  // namespace
-
-std::span<const Command> AllCommands() { return kCommands; }
-
-int RunCli(const std::vector<std::string>& args, CliIo io) {
+int RunCommandLine(const std::vector<std::string>& args, CliIo io) {
   CLI::App app{std::string(kDescription), "partnergraph"};
   app.footer(std::string(kFooter));
   app.set_version_flag("--version", "partnergraph 0.1.0");
@@ -102,6 +100,22 @@ int RunCli(const std::vector<std::string>& args, CliIo io) {
     return kExitBadInput;
   }
   return exit_code;
+}
+
+// The subcommand being run, for the last-resort messages.
+std::string_view CommandName(const std::vector<std::string>& args) {
+  for (const Command& command : kCommands) {
+    if (!args.empty() && command.name == args[0]) return command.name;
+  }
+  return "partnergraph";
+}
+
+}  // namespace
+
+std::span<const Command> AllCommands() { return kCommands; }
+
+int RunCli(const std::vector<std::string>& args, CliIo io) {
+  return RunGuarded(CommandName(args), io.err, [&] { return RunCommandLine(args, io); });
 }
 
 }  // namespace pg

@@ -159,7 +159,7 @@ int RunCommon(const CommonCommandOptions& options, CliIo& io) {
   const GraphView view(*graph, ViewOptions{as_of});
   const CommonTies ties = FindCommonTies(view, *a, *b);
   if (format == OutputFormat::kJson) {
-    io.out << CommonTiesToJson(view, ties).dump(2) << '\n';
+    io.out << JsonText(CommonTiesToJson(view, ties)) << '\n';
   } else {
     PrintTable(view, ties, io.out);
   }

@@ -10,6 +10,7 @@
 #include "io/csv_writer.h"
 #include "io/json_model.h"
 #include "io/xlsx_writer.h"
+#include "tools/findings_format.h"
 
 namespace pg {
 
@@ -19,7 +20,8 @@ void SetupConvert(CLI::App& app, CliIo& io, int* exit_code) {
   command->footer(
       "The format comes from -o: a name ending in .json or .xlsx, otherwise a folder of\n"
       "nodes.csv, edges.csv and metrics.csv (an existing folder is replaced only if it holds\n"
-      "nothing else). --to overrides. Output is written to a temporary name and renamed.\n"
+      "nothing else). --to overrides. Output is written to a temporary name and renamed (a link\n"
+      "is followed and stays a link; a FIFO or device such as /dev/stdout gets the complete output).\n"
       "CSV text cells starting with = + - @ get a leading ' so spreadsheets do not run them as\n"
       "formulas; partnergraph reads them back without it.\n"
       "Examples:\n"

@@ -148,7 +148,7 @@ int RunDiff(const DiffOptions& options, CliIo& io) {
   if (!graph) return kExitBadInput;
   const GraphDiff diff = DiffGraph(*graph, from, to, passes, PassOptions{});
   if (options.format == "json") {
-    io.out << DiffToJson(*graph, diff).dump(2) << '\n';
+    io.out << JsonText(DiffToJson(*graph, diff)) << '\n';
   } else {
     PrintDiffTable(*graph, diff, io.out);
   }

@@ -186,7 +186,7 @@ int RunExposure(const ExposureOptions& options, CliIo& io) {
   const GraphView view(*graph, ViewOptions{as_of});
   const Exposure exposure = ComputeExposure(view, *node);
   if (format == OutputFormat::kJson) {
-    io.out << ExposureToJson(view, exposure).dump(2) << '\n';
+    io.out << JsonText(ExposureToJson(view, exposure)) << '\n';
   } else {
     PrintTable(view, exposure, io.out);
   }

@@ -12,6 +12,10 @@
 
 namespace pg {
 
+std::string JsonText(const nlohmann::json& value, int indent) {
+  return value.dump(indent, ' ', /*ensure_ascii=*/false, nlohmann::json::error_handler_t::replace);
+}
+
 using nlohmann::json;
 
 json EdgeToJson(const PartnershipGraph& graph, EdgeId e) {
@@ -144,7 +148,7 @@ class JsonStream {
       buffer_.append(text);
       buffer_.push_back('"');
     } else {
-      buffer_.append(json(std::string(text)).dump());  // escapes and UTF-8 checks as before
+      buffer_.append(JsonText(json(std::string(text)), -1));  // escapes; invalid UTF-8 becomes U+FFFD
     }
   }
   void Key(int level, std::string_view key) {
@@ -328,7 +332,7 @@ void WriteEdge(JsonStream& js, int level, const PartnershipGraph& graph, EdgeId 
 // A small value as nlohmann prints it at `level`: the metric rows keep a single definition
 // (MetricToJson); only the bulky evidence edges are written by hand above.
 void WriteValue(JsonStream& js, int level, const json& value) {
-  const std::string text = value.dump(2);
+  const std::string text = JsonText(value, 2);
   const std::string indent(static_cast<std::size_t>(level) * 2, ' ');
   for (const char c : text) {
     js.Raw(std::string_view(&c, 1));

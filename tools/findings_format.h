@@ -19,6 +19,10 @@ nlohmann::json FindingsToJson(const PartnershipGraph& graph, const Findings& fin
 /// with hundreds of thousands of evidence edges, and the tree costs more than the analysis.
 void WriteFindingsJson(const PartnershipGraph& graph, const Findings& findings, std::ostream& out);
 
+/// `value.dump(indent)`, but a byte that is not UTF-8 (a stray Latin-1 name) becomes U+FFFD
+/// instead of throwing: every JSON the CLI prints or writes goes through here.
+std::string JsonText(const nlohmann::json& value, int indent = 2);
+
 /// One edge as JSON evidence: from, to, type, figures, dates, source, file, sheet, line.
 nlohmann::json EdgeToJson(const PartnershipGraph& graph, EdgeId e);
 

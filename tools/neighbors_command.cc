@@ -64,12 +64,11 @@ int RunNeighbors(const NeighborsOptions& options, CliIo& io) {
                       {"depth", n.depth},
                       {"via", std::move(via)}});
     }
-    io.out << json{{"node", graph->NodeName(*node)},
-                   {"depth", options.depth},
-                   {"as_of", as_of.Known() ? json(as_of.ToString()) : json(nullptr)},
-                   {"neighbors", std::move(list)}}
-                  .dump(2)
-           << '\n';
+    const json result{{"node", graph->NodeName(*node)},
+                      {"depth", options.depth},
+                      {"as_of", as_of.Known() ? json(as_of.ToString()) : json(nullptr)},
+                      {"neighbors", std::move(list)}};
+    io.out << JsonText(result) << '\n';
     return kExitOk;
   }
   io.out << fmt::format("{}: {} neighbour{} within {} step{}{}\n", graph->NodeName(*node), neighbors.size(),

@@ -73,16 +73,15 @@ int RunPaths(const PathsCommandOptions& options, CliIo& io) {
                        {"nodes", std::move(nodes)},
                        {"steps", std::move(steps)}});
     }
-    io.out << json{{"from", graph->NodeName(*from)},
-                   {"to", graph->NodeName(*to)},
-                   {"as_of", as_of.Known() ? json(as_of.ToString()) : json(nullptr)},
-                   {"max_depth", options.max_depth},
-                   {"limit", options.limit},
-                   {"undirected", options.undirected},
-                   {"truncated", search.truncated},
-                   {"paths", std::move(paths)}}
-                  .dump(2)
-           << '\n';
+    const json result{{"from", graph->NodeName(*from)},
+                      {"to", graph->NodeName(*to)},
+                      {"as_of", as_of.Known() ? json(as_of.ToString()) : json(nullptr)},
+                      {"max_depth", options.max_depth},
+                      {"limit", options.limit},
+                      {"undirected", options.undirected},
+                      {"truncated", search.truncated},
+                      {"paths", std::move(paths)}};
+    io.out << JsonText(result) << '\n';
     return kExitOk;
   }
   io.out << fmt::format("{} path{} from {} to {} ({}, at most {} edge{}){}\n", search.paths.size(),
