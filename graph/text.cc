@@ -69,27 +69,32 @@ bool DecodeOne(std::string_view text, std::size_t* at, std::uint32_t* code_point
 
 }  // namespace
 
-TextFault FindTextFault(std::string_view text) {
-  std::size_t at = 0;
+// The fault in `text` from `at` on, one character at a time.
+TextFault FindTextFaultFrom(std::string_view text, std::size_t at) {
   while (at < text.size()) {
-    if (text.size() - at >= 8) {
-      std::uint64_t word;
-      std::memcpy(&word, text.data() + at, 8);
-      if (PlainAscii(word)) {
-        at += 8;
-        continue;
-      }
-    }
-    // Somewhere in the next eight bytes: one character at a time until past them.
-    const std::size_t stop = std::min(text.size(), at + 8);
-    while (at < stop) {
-      std::uint32_t c;
-      TextFault fault;
-      if (!DecodeOne(text, &at, &c, &fault)) return fault;
-      if (IsControl(c)) return {TextFault::kControl, c};
-    }
+    std::uint32_t c;
+    TextFault fault;
+    if (!DecodeOne(text, &at, &c, &fault)) return fault;
+    if (IsControl(c)) return {TextFault::kControl, c};
   }
   return {};
+}
+
+TextFault FindTextFault(std::string_view text) {
+  // Most cells are short plain ASCII: words of eight bytes, then the tail a byte at a time,
+  // with no decoding until something is not plain.
+  std::size_t at = 0;
+  for (; text.size() - at >= 8; at += 8) {
+    std::uint64_t word;
+    std::memcpy(&word, text.data() + at, 8);
+    if (!PlainAscii(word)) return FindTextFaultFrom(text, at);
+  }
+  bool plain = true;
+  for (std::size_t i = at; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    plain &= c >= 0x20 && c < 0x7F;
+  }
+  return plain ? TextFault{} : FindTextFaultFrom(text, at);
 }
 
 std::string TextFaultMessage(const TextFault& fault) {

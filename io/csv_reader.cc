@@ -3,6 +3,7 @@
 #include <csv.h>
 
 #include <algorithm>
+#include <array>
 #include <cerrno>
 #include <cstdint>
 #include <condition_variable>
@@ -147,44 +148,34 @@ struct ParseFailure {
 class CellStarts {
  public:
   /// The file starts with a UTF-8 BOM: libcsv takes it as the first cell's start, it takes no column.
-  void SkipBom() { Begin(); }
-  /// Scans the next bytes of the file, in order, before libcsv parses them.
+  void SkipBom() {
+    Special('\xEF', 0);  // begins the row
+    offset_ = line_start_ = 3;
+    continuations_ = 0;
+  }
+  /// Scans the next bytes of the file (at most kFeed), in order, before libcsv parses them.
+  /// Inside an unquoted row a byte costs a table look-up and a branch-free append (a comma
+  /// every few bytes would defeat branch prediction); columns come from byte offsets less UTF-8
+  /// continuation bytes.
   void Scan(const char* data, std::size_t size) {
+    std::uint32_t* out = scratch_.data();
+    std::size_t n = 0;
     for (std::size_t i = 0; i < size; ++i) {
-      const auto c = static_cast<unsigned char>(data[i]);
-      column_ += (c & 0xC0) != 0x80;
-      if (quoted_) {
-        if (c == '"') {
-          quoted_ = false;
-        } else if (c == '\n') {
-          column_ = 0;
-          first_line_ = false;
-        }
+      const std::uint8_t kind = kKind[static_cast<unsigned char>(data[i])];
+      if (kind == kOther || !plain_row_) {
+        starts_.insert(starts_.end(), out, out + n);
+        n = 0;
+        Special(static_cast<unsigned char>(data[i]), offset_ + i);
         continue;
       }
-      switch (c) {
-        case ',':
-          Begin();
-          starts_.push_back(first_line_ ? column_ + 1 : 0);  // the next cell has begun
-          break;
-        case '\r':
-        case '\n':
-          row_begun_ = false;
-          first_line_ = true;
-          column_ = 0;
-          break;
-        case ' ':
-        case '\t':
-          break;  // blanks do not begin a row
-        case '"':
-          quoted_ = true;
-          Begin();
-          break;
-        default:
-          Begin();
-      }
+      out[n] = static_cast<std::uint32_t>(offset_ + i + 2 - line_start_ - continuations_);
+      n += kind;  // kComma: the next cell has begun, at the byte after the comma
     }
+    starts_.insert(starts_.end(), out, out + n);
+    offset_ += size;
   }
+  /// Line feeds scanned so far.
+  std::uint32_t Lines() const { return lines_; }
   /// The start of the next cell libcsv delivers; 0 if the two ever disagree.
   std::uint32_t Next() { return next_ < starts_.size() ? starts_[next_++] : 0; }
   /// The start of the cell libcsv holds unfinished.
@@ -196,6 +187,50 @@ class CellStarts {
   }
 
  private:
+  static constexpr std::uint8_t kPlainByte = 0, kComma = 1, kOther = 2;
+  static constexpr std::array<std::uint8_t, 256> kKind = [] {
+    std::array<std::uint8_t, 256> kind{};
+    for (int c = 0; c < 256; ++c) {
+      kind[c] = c == ',' ? kComma : (c == '"' || c == '\r' || c == '\n' || c >= 0x80) ? kOther : kPlainByte;
+    }
+    return kind;
+  }();
+
+  void Special(unsigned char c, std::uint64_t at) {
+    SpecialState(c, at);
+    plain_row_ = row_begun_ && !quoted_ && first_line_;
+  }
+  void SpecialState(unsigned char c, std::uint64_t at) {
+    if (c >= 0x80) {
+      continuations_ += (c & 0xC0) == 0x80;
+      Begin();
+    } else if (quoted_) {
+      if (c == '"') {
+        quoted_ = false;
+      } else if (c == '\n') {
+        NewLine(at, true);
+        first_line_ = false;
+      }
+    } else if (c == ',') {
+      Begin();
+      // The next cell has begun, at the byte after the comma.
+      starts_.push_back(first_line_ ? static_cast<std::uint32_t>(at + 2 - line_start_ - continuations_) : 0);
+    } else if (c == '\r' || c == '\n') {
+      NewLine(at, c == '\n');
+      row_begun_ = false;
+      first_line_ = true;
+    } else if (c == '"') {
+      quoted_ = true;
+      Begin();
+    } else if (c != ' ' && c != '\t') {  // blanks do not begin a row
+      Begin();
+    }
+  }
+  void NewLine(std::uint64_t at, bool line_feed) {
+    lines_ += line_feed;
+    line_start_ = at + 1;
+    continuations_ = 0;
+  }
   void Begin() {
     if (row_begun_) return;
     row_begun_ = true;
@@ -203,11 +238,16 @@ class CellStarts {
   }
 
   std::vector<std::uint32_t> starts_;
+  std::vector<std::uint32_t> scratch_ = std::vector<std::uint32_t>(kFeed);  ///< Scan's appends
   std::size_t next_ = 0;
-  std::uint32_t column_ = 0;  ///< the column of the last byte scanned
+  std::uint64_t offset_ = 0;         ///< of the next byte to scan, in the file
+  std::uint64_t line_start_ = 0;     ///< offset of the current line's first byte
+  std::uint64_t continuations_ = 0;  ///< UTF-8 continuation bytes since line_start_
+  std::uint32_t lines_ = 0;
   bool quoted_ = false;
   bool row_begun_ = false;
   bool first_line_ = true;  ///< still on the line where the current row started
+  bool plain_row_ = false;  ///< in a row begun, unquoted, on its first line: Scan's fast path
 };
 
 /// A file whose text is UTF-16: a BOM, or NUL bytes at every other position of its start.
@@ -295,7 +335,6 @@ class CsvParser {
       return ParseFailure{{path_}, "cannot start the CSV parser (out of memory)"};
     }
     std::vector<char> buffer(kChunk);
-    std::uint32_t lines_before = 0;  // lines before the bytes being fed
     bool first = true;
     std::size_t got;
     while (!cancelled_ && (got = std::fread(buffer.data(), 1, buffer.size(), file_)) > 0) {
@@ -307,22 +346,21 @@ class CsvParser {
         if (got >= 3 && std::memcmp(buffer.data(), "\xEF\xBB\xBF", 3) == 0) {
           starts_.SkipBom();
           at = 3;
-          if (std::optional<ParseFailure> failure = Feed(parser.get(), buffer.data(), 3, lines_before, false)) {
+          if (std::optional<ParseFailure> failure = Feed(parser.get(), buffer.data(), 3, false)) {
             return failure;
           }
         }
       }
       for (; at < got && !cancelled_; at += kFeed) {
         const std::size_t size = std::min(kFeed, got - at);
-        if (std::optional<ParseFailure> failure = Feed(parser.get(), buffer.data() + at, size, lines_before, true)) {
+        if (std::optional<ParseFailure> failure = Feed(parser.get(), buffer.data() + at, size, true)) {
           return failure;
         }
-        lines_before += static_cast<std::uint32_t>(std::count(buffer.data() + at, buffer.data() + at + size, '\n'));
       }
     }
     if (cancelled_) return std::nullopt;
     if (std::ferror(file_)) {
-      return ParseFailure{{path_, "", lines_before + 1, 0}, fmt::format("read error: {}", std::strerror(errno))};
+      return ParseFailure{{path_, "", starts_.Lines() + 1, 0}, fmt::format("read error: {}", std::strerror(errno))};
     }
     if (csv_fini(parser.get(), OnField, OnRowEnd, this) != 0) {
       return ParseFailure{{path_, "", row_line_, 0},
@@ -332,8 +370,8 @@ class CsvParser {
   }
 
   /// Parses the next bytes (`scan`: through CellStarts first); a failure ends the file.
-  std::optional<ParseFailure> Feed(csv_parser* parser, const char* data, std::size_t size, std::uint32_t lines_before,
-                                   bool scan) {
+  std::optional<ParseFailure> Feed(csv_parser* parser, const char* data, std::size_t size, bool scan) {
+    const std::uint32_t lines_before = starts_.Lines();
     if (scan) starts_.Scan(data, size);
     const std::size_t parsed = csv_parse(parser, data, size, OnField, OnRowEnd, this);
     if (limit_failure_) return limit_failure_;

@@ -41,20 +41,13 @@ bool ReadOne(const std::string& file, Format format, TableLoader& loader, Diagno
 }
 
 /// The files of a folder it can read, sorted; an entry that cannot be resolved (a symlink loop,
-/// a dangling link) is a warning naming it and the reason, and the rest is read.
-std::vector<fs::path> FolderFiles(const std::string& folder, Diagnostics* diagnostics) {
+/// a dangling link) is a warning naming it and the reason, and the rest is read. Nullopt, with
+/// an error, when the folder itself cannot be listed.
+std::optional<std::vector<fs::path>> FolderFiles(const std::string& folder, Diagnostics* diagnostics) {
   std::vector<fs::path> files;
   std::error_code error;
-  fs::directory_iterator it(folder, error);
-  if (error) {
-    diagnostics->Error({folder}, "cannot read the folder: " + error.message());
-    return files;
-  }
-  for (; it != fs::directory_iterator(); it.increment(error)) {
-    if (error) {
-      diagnostics->Error({folder}, "cannot read the folder: " + error.message());
-      break;
-    }
+  for (fs::directory_iterator it(folder, error); it != fs::directory_iterator(); it.increment(error)) {
+    if (error) break;
     std::error_code entry_error;
     const bool regular = it->is_regular_file(entry_error);
     if (entry_error) {
@@ -62,6 +55,10 @@ std::vector<fs::path> FolderFiles(const std::string& folder, Diagnostics* diagno
       continue;
     }
     if (regular && FormatOf(it->path()) != Format::kUnknown) files.push_back(it->path());
+  }
+  if (error) {
+    diagnostics->Error({folder}, "cannot read the folder: " + error.message());
+    return std::nullopt;
   }
   std::sort(files.begin(), files.end());
   return files;
@@ -113,13 +110,14 @@ std::optional<PartnershipGraph> LoadModel(const std::vector<std::string>& inputs
       ok = ReadOne(input, format, loader, diagnostics, limits) && ok;
       continue;
     }
-    const std::vector<fs::path> files = FolderFiles(input, diagnostics);
-    if (files.empty()) {
-      diagnostics->Error({input}, "folder holds no .csv, .xlsx or .json files");
+    const std::optional<std::vector<fs::path>> files = FolderFiles(input, diagnostics);
+    if (!files || files->empty()) {
+      if (files) diagnostics->Error({input}, "folder holds no .csv, .xlsx or .json files");
       ok = false;
+      continue;
     }
     loader.SetLenient(true);
-    for (const fs::path& file : files) {
+    for (const fs::path& file : *files) {
       if (!once.First(file.string(), diagnostics)) continue;
       ok = ReadOne(file.string(), FormatOf(file), loader, diagnostics, limits) && ok;
     }

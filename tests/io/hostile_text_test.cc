@@ -108,6 +108,20 @@ TEST(HostileText, CharacterColumnsFollowQuotesMultilineCellsBomAndUtf8) {
             edges + ":6:8: error: unknown node \"Antropic\" (did you mean \"Anthropic\"?)\n");
 }
 
+TEST(HostileText, CharacterColumnsStayInStepOnTheThreadedPathAcrossFeeds) {
+  // Past 4 MiB the file is parsed on a second thread, fed to libcsv 64 KiB at a time: quoted
+  // cells, doubled quotes and two-byte characters straddle every boundary on the way.
+  std::string text = "from,to,type\n";
+  for (int row = 0; row < 200000; ++row) text += "A\xC3\xA9,\"B, \"\"q\"\"\",invests\n";
+  text += "Z\xC3\xA9,\"B, \"\"q\"\"\",bogus\n";
+  ASSERT_GT(text.size(), 4u << 20);
+  TempDir dir;
+  const std::string edges = dir.Write("edges.csv", text);
+  const std::string errors = LoadErrors({edges});
+  EXPECT_EQ(errors.substr(0, errors.find(" (expected")),
+            edges + ":200002:15: error: unknown edge type \"bogus\"") << errors;
+}
+
 TEST(HostileText, HeaderColumnAfterBom) {
   TempDir dir;
   const std::string edges = dir.Write("edges.csv", "\xEF\xBB\xBF" "from,to,to\nA,B\n");
