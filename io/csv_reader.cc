@@ -288,7 +288,8 @@ class CsvParser {
     if (cell.size() > parser->limits_.cell_bytes) return parser->Stop(parser->CellTooLong(column));
     if (++parser->row_cells_ > parser->limits_.columns) {
       return parser->Stop({{parser->path_, "", parser->row_line_, column},
-                           "too many cells in this row: " + LimitAdvice("columns", parser->limits_.columns)});
+                           fmt::format("more than {} cells in this row; {}", parser->limits_.columns,
+                                       LimitAdvice("columns", parser->limits_.columns))});
     }
     RowBatch& batch = parser->Batch();
     batch.text.append(cell);
@@ -305,7 +306,8 @@ class CsvParser {
     RowBatch& batch = parser->Batch();
     if (parser->row_cells_ > 0 && ++parser->rows_ > parser->limits_.rows_per_table + 1) {  // + the header
       return parser->Stop({{parser->path_, "", parser->row_line_, 0},
-                           "too many rows: " + LimitAdvice("rows_per_table", parser->limits_.rows_per_table)});
+                           fmt::format("more than {} rows in this file; {}", parser->limits_.rows_per_table,
+                                       LimitAdvice("rows_per_table", parser->limits_.rows_per_table))});
     }
     parser->row_cells_ = 0;
     batch.row_ends.push_back(batch.cell_ends.size());
@@ -326,7 +328,8 @@ class CsvParser {
     limit_failure_ = std::move(failure);
   }
   ParseFailure CellTooLong(std::uint32_t column) const {
-    return {{path_, "", row_line_, column}, "cell too long: " + LimitAdvice("cell_bytes", limits_.cell_bytes)};
+    return {{path_, "", row_line_, column}, fmt::format("cell is longer than {} bytes; {}", limits_.cell_bytes,
+                                                LimitAdvice("cell_bytes", limits_.cell_bytes))};
   }
 
   std::optional<ParseFailure> Parse() {

@@ -134,7 +134,7 @@ TEST(HostileText, CellLimitStopsAHugeCell) {
   InputLimits limits;
   limits.cell_bytes = 100000;
   EXPECT_EQ(Errors({edges}, limits),
-            edges + ":2:5: error: cell too long: the limit is 100000 (cell_bytes); raise it with "
+            edges + ":2:5: error: cell is longer than 100000 bytes; the limit is 100000 (cell_bytes); raise it with "
                     "PARTNERGRAPH_LIMITS=cell_bytes=200000\n");
 }
 
@@ -144,20 +144,20 @@ TEST(HostileText, CellLimitCountsACellThatEndsInOneFeed) {
   InputLimits limits;
   limits.cell_bytes = 100;
   EXPECT_EQ(Errors({edges}, limits),
-            edges + ":2:5: error: cell too long: the limit is 100 (cell_bytes); raise it with "
+            edges + ":2:5: error: cell is longer than 100 bytes; the limit is 100 (cell_bytes); raise it with "
                     "PARTNERGRAPH_LIMITS=cell_bytes=200\n");
 }
 
 TEST(HostileText, DevZeroFailsFastWithTheCellLimit) {
   if (!std::filesystem::exists("/dev/zero")) GTEST_SKIP() << "no /dev/zero";
   EXPECT_EQ(LoadErrors({"/dev/zero"}),
-            "/dev/zero:1:1: error: cell too long: the limit is 1M (cell_bytes); raise it with "
+            "/dev/zero:1:1: error: cell is longer than 1048576 bytes; the limit is 1M (cell_bytes); raise it with "
             "PARTNERGRAPH_LIMITS=cell_bytes=2M\n");
   TempDir dir;
   const std::filesystem::path link = dir.Path() / "zero.csv";
   std::filesystem::create_symlink("/dev/zero", link);
   EXPECT_EQ(LoadErrors({link.string()}),
-            link.string() + ":1:1: error: cell too long: the limit is 1M (cell_bytes); raise it with "
+            link.string() + ":1:1: error: cell is longer than 1048576 bytes; the limit is 1M (cell_bytes); raise it with "
                             "PARTNERGRAPH_LIMITS=cell_bytes=2M\n");
 }
 
@@ -167,12 +167,12 @@ TEST(HostileText, ColumnAndRowLimits) {
   InputLimits columns;
   columns.columns = 4;
   EXPECT_EQ(Errors({edges}, columns),
-            edges + ":2:15: error: too many cells in this row: the limit is 4 (columns); raise it with "
+            edges + ":2:15: error: more than 4 cells in this row; the limit is 4 (columns); raise it with "
                     "PARTNERGRAPH_LIMITS=columns=8\n");
   InputLimits rows;
   rows.rows_per_table = 2;
   EXPECT_EQ(Errors({edges}, rows),
-            edges + ":4: error: too many rows: the limit is 2 (rows_per_table); raise it with "
+            edges + ":4: error: more than 2 rows in this file; the limit is 2 (rows_per_table); raise it with "
                     "PARTNERGRAPH_LIMITS=rows_per_table=4\n");
 }
 
