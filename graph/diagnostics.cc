@@ -1,35 +1,8 @@
 #include "graph/diagnostics.h"
 
-#include <fstream>
-#include <unordered_map>
-
 #include <fmt/format.h>
 
 namespace pg {
-namespace {
-
-// 1-based character column where field `field` of the row starting at `line` begins, found by
-// re-reading the file quote-aware (only done when printing a diagnostic). 0 if not found.
-std::uint32_t CsvColumn(const std::string& file, std::uint32_t line, std::uint32_t field) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) return 0;
-  std::string text;
-  for (std::uint32_t i = 1; i < line && std::getline(in, text); ++i) {
-  }
-  if (!in) return 0;
-  std::uint32_t column = 1, current = 1;
-  bool quoted = false;
-  char c;
-  while (current < field && in.get(c)) {
-    ++column;
-    if (c == '"') quoted = !quoted;
-    else if (c == ',' && !quoted) ++current;
-    else if (c == '\n') column = 1;
-  }
-  return current == field ? column : 0;
-}
-
-}  // namespace
 
 void Diagnostics::Add(Severity severity, Location where, std::string message) {
   if (severity == Severity::kError) ++error_count_;
@@ -67,14 +40,12 @@ std::string FormatLocation(const Location& where) {
   }
   if (!where.sheet.empty()) {
     if (where.line == 0) return fmt::format("{}[{}]", where.file, where.sheet);
-    if (where.field == 0) return fmt::format("{}[{}] row {}", where.file, where.sheet, where.line);
-    return fmt::format("{}[{}]!{}{}", where.file, where.sheet, ColumnLetters(where.field), where.line);
+    if (where.column == 0) return fmt::format("{}[{}] row {}", where.file, where.sheet, where.line);
+    return fmt::format("{}[{}]!{}{}", where.file, where.sheet, ColumnLetters(where.column), where.line);
   }
   if (where.line == 0) return where.file;
-  if (where.field == 0) return fmt::format("{}:{}", where.file, where.line);
-  const std::uint32_t column = CsvColumn(where.file, where.line, where.field);
-  if (column == 0) return fmt::format("{}:{}", where.file, where.line);
-  return fmt::format("{}:{}:{}", where.file, where.line, column);
+  if (where.column == 0) return fmt::format("{}:{}", where.file, where.line);
+  return fmt::format("{}:{}:{}", where.file, where.line, where.column);
 }
 
 std::string FormatDiagnostic(const Diagnostic& diagnostic) {

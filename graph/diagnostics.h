@@ -9,14 +9,19 @@ namespace pg {
 
 enum class Severity : std::uint8_t { kNote, kWarning, kError };
 
-/// Where a diagnostic points. `line`/`field` are 1-based; 0 means unknown.
-/// For CSV, `field` is the cell index in the row; the formatter turns it into a character column.
-/// For XLSX, `sheet` is set and the place prints as `book.xlsx[edges]!C14`.
+/// Where a diagnostic points, as the reader saw it; `line` and `column` are 1-based, 0 unknown.
+/// What they count follows from `sheet` alone:
+///  - `sheet` empty, a text file (CSV): `line` is the line, `column` the character column
+///    (UTF-8 characters, a BOM not counted), printed `edges.csv:3:8`;
+///  - `sheet` set, a workbook sheet: `line` is the sheet row, `column` the spreadsheet column
+///    (C = 3), printed `book.xlsx[edges]!C14`;
+///  - `sheet` set in a `.json` file, an array of a JSON document: `line` is the record's 1-based
+///    position, `column` the field's, printed `model.json: edges[13]`.
 struct Location {
   std::string file;
   std::string sheet;
   std::uint32_t line = 0;
-  std::uint32_t field = 0;
+  std::uint32_t column = 0;
 };
 
 struct Diagnostic {
@@ -46,10 +51,9 @@ class Diagnostics {
 const char* SeverityName(Severity severity);
 
 /// `file:line:col: error: message`, `book.xlsx[edges]!C14: error: message`, or `file: error: ...`.
-/// For CSV files the character column is found by re-reading the row (only done for printing).
 std::string FormatDiagnostic(const Diagnostic& diagnostic);
 
-/// The place alone (`edges.csv:14:3`), as FormatDiagnostic prints it.
+/// The place alone (`edges.csv:14:3`), as FormatDiagnostic prints it. Pure: opens nothing.
 std::string FormatLocation(const Location& where);
 
 /// Spreadsheet column letters: 1 -> A, 27 -> AA.

@@ -38,10 +38,10 @@ std::uint32_t GraphBuilder::AddAttributes(Attributes attributes) {
   return static_cast<std::uint32_t>(graph_.attribute_sets_.size() - 1);
 }
 
-Location GraphBuilder::Place(const Origin& origin, std::uint32_t field) const {
+Location GraphBuilder::Place(const Origin& origin, std::uint32_t column) const {
   if (origin.source >= graph_.sources_.size()) return {};
   const SourceFile& source = graph_.sources_[origin.source];
-  return {source.file, source.sheet, origin.line, field};
+  return {source.file, source.sheet, origin.line, column};
 }
 
 void GraphBuilder::ReserveNodes(std::size_t nodes, std::size_t strings) {
@@ -52,6 +52,7 @@ void GraphBuilder::ReserveNodes(std::size_t nodes, std::size_t strings) {
 
 void GraphBuilder::ReserveEdges(std::size_t edges) {
   ReserveHuge(graph_.edges_, graph_.edges_.size() + edges);
+  ReserveHuge(endpoint_columns_, endpoint_columns_.size() + edges);
 }
 
 void GraphBuilder::AddEdge(const EdgeRecord& record) {
@@ -60,9 +61,7 @@ void GraphBuilder::AddEdge(const EdgeRecord& record) {
     graph_.edges_.back().details = static_cast<std::uint32_t>(graph_.edge_details_.size());
     graph_.edge_details_.push_back(record.details);
   }
-  const std::uint32_t source = record.edge.origin.source;
-  if (endpoint_fields_.size() <= source) endpoint_fields_.resize(source + 1);
-  endpoint_fields_[source] = {record.from_field, record.to_field};
+  endpoint_columns_.push_back({record.from_column, record.to_column});
   names_batch_.append(record.from_name);
   names_batch_ends_.push_back(static_cast<std::uint32_t>(names_batch_.size()));
   names_batch_.append(record.to_name);
@@ -179,7 +178,7 @@ VertexId GraphBuilder::AddImplicitNode(StrId name, const Origin& origin) {
   return graph_.vertex_by_id_[name];
 }
 
-void GraphBuilder::ReportUnknown(StrId name, const Origin& origin, std::uint32_t field,
+void GraphBuilder::ReportUnknown(StrId name, const Origin& origin, std::uint32_t column,
                                  std::string_view what) {
   std::string message = fmt::format("unknown {} \"{}\"", what, Text(name));
   if (Text(name).empty()) {
@@ -189,7 +188,7 @@ void GraphBuilder::ReportUnknown(StrId name, const Origin& origin, std::uint32_t
     const std::string suggestion = graph_.SpellcheckNode(Text(name));
     if (!suggestion.empty()) message += fmt::format(" (did you mean \"{}\"?)", suggestion);
   }
-  diagnostics_->Error(Place(origin, field), std::move(message));
+  diagnostics_->Error(Place(origin, column), std::move(message));
 }
 
 PartnershipGraph GraphBuilder::Build() {
@@ -203,10 +202,10 @@ PartnershipGraph GraphBuilder::Build() {
     slot = slot == kNoVertex || slot == v ? v : kAmbiguous;
   }
 
-  auto endpoint = [&](StrId name, const Origin& origin, std::uint32_t field) {
+  auto endpoint = [&](StrId name, const Origin& origin, std::uint32_t column) {
     VertexId v = Resolve(name);
     if (v == kNoVertex && !nodes_table_seen_ && name != kNoString) v = AddImplicitNode(name, origin);
-    if (v == kNoVertex) ReportUnknown(name, origin, field, "node");
+    if (v == kNoVertex) ReportUnknown(name, origin, column, "node");
     return v;
   };
 
@@ -214,9 +213,9 @@ PartnershipGraph GraphBuilder::Build() {
   std::size_t kept = 0;
   for (std::size_t i = 0; i < graph_.edges_.size(); ++i) {
     Edge& edge = graph_.edges_[i];
-    const auto [from_field, to_field] = endpoint_fields_[edge.origin.source];
-    const VertexId from = endpoint(edge.from, edge.origin, from_field);
-    const VertexId to = endpoint(edge.to, edge.origin, to_field);
+    const auto [from_column, to_column] = endpoint_columns_[i];
+    const VertexId from = endpoint(edge.from, edge.origin, from_column);
+    const VertexId to = endpoint(edge.to, edge.origin, to_column);
     if (from == kNoVertex || to == kNoVertex) continue;
     edge.from = from;
     edge.to = to;
@@ -224,11 +223,12 @@ PartnershipGraph GraphBuilder::Build() {
     ++kept;
   }
   graph_.edges_.resize(kept);
+  std::vector<std::array<std::uint32_t, 2>>().swap(endpoint_columns_);
 
   for (MetricRecord& record : pending_metrics_) {
     const VertexId entity = Resolve(record.entity_name);
     if (entity == kNoVertex) {
-      ReportUnknown(record.entity_name, record.metric.origin, record.entity_field, "entity");
+      ReportUnknown(record.entity_name, record.metric.origin, record.entity_column, "entity");
       continue;
     }
     record.metric.entity = entity;
@@ -243,6 +243,7 @@ PartnershipGraph GraphBuilder::Build() {
       boost::edges_are_unsorted_multi_pass, ends.begin(), ends.end(),
       boost::counting_iterator<EdgeId>(0), static_cast<VertexId>(graph_.nodes_.size()));
 
+  CheckSelfLoops();
   CheckOwnershipCycles();
   return std::move(graph_);
 }
@@ -255,6 +256,21 @@ void GraphBuilder::CheckOwnershipCycles() {
   path += graph_.NodeName(graph_.edges_[cycle.front()].from);
   diagnostics_->Error(Place(graph_.edges_[cycle.front()].origin),
                       fmt::format("ownership cycle: {} (a company cannot ultimately own itself)", path));
+}
+
+void GraphBuilder::CheckSelfLoops() {
+  for (const Edge& edge : graph_.edges_) {
+    if (edge.from != edge.to) continue;
+    const std::string_view name = graph_.NodeName(edge.from);
+    if (edge.type == EdgeType::kOwns) {
+      // FindOwnershipCycle looks past self-loops (they never make a controlling parent).
+      diagnostics_->Error(Place(edge.origin),
+                          fmt::format("ownership cycle: {} -> {} (a company cannot ultimately own itself)", name, name));
+    } else {
+      diagnostics_->Warning(Place(edge.origin), fmt::format("self-loop: this {} edge joins \"{}\" to itself; kept",
+                                                            EdgeTypeName(edge.type), name));
+    }
+  }
 }
 
 }  // namespace pg

@@ -3,6 +3,7 @@
 // whole: unknown endpoints (with "did you mean"), duplicate node definitions that disagree,
 // ownership cycles. Problems go to Diagnostics with the row's place; nothing is thrown.
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <utility>
@@ -25,14 +26,14 @@ struct EdgeRecord {
   EdgeDetails details;
   std::string_view from_name;  ///< valid only during AddEdge
   std::string_view to_name;
-  std::uint32_t from_field = 0;  ///< cell index of the endpoint, for diagnostics
-  std::uint32_t to_field = 0;
+  std::uint32_t from_column = 0;  ///< where the endpoint's cell starts (Location::column), or 0
+  std::uint32_t to_column = 0;
 };
 
 struct MetricRecord {
   Metric metric;  ///< entity is filled in by Build()
   StrId entity_name = kNoString;
-  std::uint32_t entity_field = 0;
+  std::uint32_t entity_column = 0;  ///< where the entity's cell starts (Location::column), or 0
 };
 
 class GraphBuilder {
@@ -45,7 +46,8 @@ class GraphBuilder {
   std::string_view Text(StrId id) const { return graph_.strings_.View(id); }
   std::uint32_t AddSource(std::string_view file, std::string_view sheet);
   std::uint32_t AddAttributes(Attributes attributes);
-  Location Place(const Origin& origin, std::uint32_t field = 0) const;
+  /// The place of a row, and of one of its cells when `column` (Location::column) is given.
+  Location Place(const Origin& origin, std::uint32_t column = 0) const;
   /// Capacity hints for rows still to come. Node and edge arrays may be overestimated (pages
   /// never written cost no memory); `strings` sizes the string index, which is written whole.
   void ReserveNodes(std::size_t nodes, std::size_t strings);
@@ -68,22 +70,23 @@ class GraphBuilder {
   void MarkNodesTableSeen() { nodes_table_seen_ = true; }
   bool NodesTableSeen() const { return nodes_table_seen_; }
 
-  /// Resolves endpoints, builds the topology and checks ownership for cycles.
+  /// Resolves endpoints, builds the topology and checks ownership for cycles and self-loops.
   PartnershipGraph Build();
 
  private:
   VertexId Resolve(StrId name) const;
   VertexId AddImplicitNode(StrId name, const Origin& origin);
-  void ReportUnknown(StrId name, const Origin& origin, std::uint32_t field, std::string_view what);
+  void ReportUnknown(StrId name, const Origin& origin, std::uint32_t column, std::string_view what);
   void MergeNode(Node& kept, const NodeRecord& again);
   void CheckOwnershipCycles();
+  void CheckSelfLoops();
 
   Diagnostics* diagnostics_;
   PartnershipGraph graph_;
   /// Until Build(), an edge's from/to hold the StrIds of its endpoint names (interned in
-  /// batches), not vertices. The cells those names came from are the same for every row of a
-  /// table, so they are kept per source: (from column, to column), 1-based.
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> endpoint_fields_;
+  /// batches), not vertices. Where those names' cells start differs per row in a text file, so
+  /// it is kept per edge (from, to; Location::column) until Build() has reported unknown names.
+  std::vector<std::array<std::uint32_t, 2>> endpoint_columns_;
   /// Endpoint names not interned yet: their text back to back, and where each ends. They belong
   /// to the last names_batch_ends_.size() / 2 edges (from, to alternating).
   std::string names_batch_;

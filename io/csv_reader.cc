@@ -3,6 +3,7 @@
 #include <csv.h>
 
 #include <algorithm>
+#include <array>
 #include <cerrno>
 #include <cstdint>
 #include <condition_variable>
@@ -14,6 +15,7 @@
 #include <optional>
 #include <string_view>
 #include <thread>
+#include <utility>
 #include <vector>
 
 #include <fmt/format.h>
@@ -28,6 +30,9 @@ namespace {
 // already parsed: on a million-edge file, libcsv and row assembly are a fifth of the load.
 constexpr std::uint64_t kThreadedBytes = 4u << 20;
 constexpr std::size_t kChunk = 1 << 20;
+// libcsv is fed this much at a time, so that a cell that never ends (a 50 MB cell, /dev/zero)
+// is stopped once it passes the cell_bytes limit instead of growing libcsv's buffer unbounded.
+constexpr std::size_t kFeed = 64 << 10;
 constexpr std::size_t kRowsPerBatch = 8192;
 constexpr std::size_t kBatchesInFlight = 4;
 
@@ -46,12 +51,14 @@ struct ParserFree {
 struct RowBatch {
   std::string text;
   std::vector<std::size_t> cell_ends;  ///< end of each cell in `text`
+  std::vector<std::uint32_t> cell_columns;  ///< where each cell starts (CellColumns)
   std::vector<std::size_t> row_ends;   ///< end of each row in `cell_ends`
   std::vector<std::uint32_t> row_lines;
 
   void Clear() {
     text.clear();
     cell_ends.clear();
+    cell_columns.clear();
     row_ends.clear();
     row_lines.clear();
   }
@@ -133,11 +140,136 @@ struct ParseFailure {
   std::string message;
 };
 
-// Runs libcsv over the file and fills batches. Knows nothing of tables or sinks.
+/// Where each cell starts, as a 1-based character column (UTF-8 characters, a BOM not counted):
+/// libcsv reports no positions, so the bytes it is about to parse are first scanned here with
+/// the same rules (quotes, doubled quotes, commas, CR and LF, blanks before a row). Both see the
+/// same bytes, so the n-th cell libcsv ends is the n-th cell begun here. A cell that starts on
+/// a later line than its row (after a quoted cell spanning lines) gets 0: unknown.
+class CellStarts {
+ public:
+  /// The file starts with a UTF-8 BOM: libcsv takes it as the first cell's start, it takes no column.
+  void SkipBom() {
+    Special('\xEF', 0);  // begins the row
+    offset_ = line_start_ = 3;
+    continuations_ = 0;
+  }
+  /// Scans the next bytes of the file (at most kFeed), in order, before libcsv parses them.
+  /// Inside an unquoted row a byte costs a table look-up and a branch-free append (a comma
+  /// every few bytes would defeat branch prediction); columns come from byte offsets less UTF-8
+  /// continuation bytes.
+  void Scan(const char* data, std::size_t size) {
+    std::uint32_t* out = scratch_.data();
+    std::size_t n = 0;
+    for (std::size_t i = 0; i < size; ++i) {
+      const std::uint8_t kind = kKind[static_cast<unsigned char>(data[i])];
+      if (kind == kOther || !plain_row_) {
+        starts_.insert(starts_.end(), out, out + n);
+        n = 0;
+        Special(static_cast<unsigned char>(data[i]), offset_ + i);
+        continue;
+      }
+      out[n] = static_cast<std::uint32_t>(offset_ + i + 2 - line_start_ - continuations_);
+      n += kind;  // kComma: the next cell has begun, at the byte after the comma
+    }
+    starts_.insert(starts_.end(), out, out + n);
+    offset_ += size;
+  }
+  /// Line feeds scanned so far.
+  std::uint32_t Lines() const { return lines_; }
+  /// The start of the next cell libcsv delivers; 0 if the two ever disagree.
+  std::uint32_t Next() { return next_ < starts_.size() ? starts_[next_++] : 0; }
+  /// The start of the cell libcsv holds unfinished.
+  std::uint32_t Pending() const { return next_ < starts_.size() ? starts_[next_] : 0; }
+  /// Forgets the cells already delivered (keeps the vector's memory).
+  void Compact() {
+    starts_.erase(starts_.begin(), starts_.begin() + static_cast<std::ptrdiff_t>(std::min(next_, starts_.size())));
+    next_ = 0;
+  }
+
+ private:
+  static constexpr std::uint8_t kPlainByte = 0, kComma = 1, kOther = 2;
+  static constexpr std::array<std::uint8_t, 256> kKind = [] {
+    std::array<std::uint8_t, 256> kind{};
+    for (int c = 0; c < 256; ++c) {
+      kind[c] = c == ',' ? kComma : (c == '"' || c == '\r' || c == '\n' || c >= 0x80) ? kOther : kPlainByte;
+    }
+    return kind;
+  }();
+
+  void Special(unsigned char c, std::uint64_t at) {
+    SpecialState(c, at);
+    plain_row_ = row_begun_ && !quoted_ && first_line_;
+  }
+  void SpecialState(unsigned char c, std::uint64_t at) {
+    if (c >= 0x80) {
+      continuations_ += (c & 0xC0) == 0x80;
+      Begin();
+    } else if (quoted_) {
+      if (c == '"') {
+        quoted_ = false;
+      } else if (c == '\n') {
+        NewLine(at, true);
+        first_line_ = false;
+      }
+    } else if (c == ',') {
+      Begin();
+      // The next cell has begun, at the byte after the comma.
+      starts_.push_back(first_line_ ? static_cast<std::uint32_t>(at + 2 - line_start_ - continuations_) : 0);
+    } else if (c == '\r' || c == '\n') {
+      NewLine(at, c == '\n');
+      row_begun_ = false;
+      first_line_ = true;
+    } else if (c == '"') {
+      quoted_ = true;
+      Begin();
+    } else if (c != ' ' && c != '\t') {  // blanks do not begin a row
+      Begin();
+    }
+  }
+  void NewLine(std::uint64_t at, bool line_feed) {
+    lines_ += line_feed;
+    line_start_ = at + 1;
+    continuations_ = 0;
+  }
+  void Begin() {
+    if (row_begun_) return;
+    row_begun_ = true;
+    starts_.push_back(1);
+  }
+
+  std::vector<std::uint32_t> starts_;
+  std::vector<std::uint32_t> scratch_ = std::vector<std::uint32_t>(kFeed);  ///< Scan's appends
+  std::size_t next_ = 0;
+  std::uint64_t offset_ = 0;         ///< of the next byte to scan, in the file
+  std::uint64_t line_start_ = 0;     ///< offset of the current line's first byte
+  std::uint64_t continuations_ = 0;  ///< UTF-8 continuation bytes since line_start_
+  std::uint32_t lines_ = 0;
+  bool quoted_ = false;
+  bool row_begun_ = false;
+  bool first_line_ = true;  ///< still on the line where the current row started
+  bool plain_row_ = false;  ///< in a row begun, unquoted, on its first line: Scan's fast path
+};
+
+/// A file whose text is UTF-16: a BOM, or NUL bytes at every other position of its start.
+bool LooksUtf16(const char* data, std::size_t size) {
+  if (size >= 2 && ((data[0] == '\xFF' && data[1] == '\xFE') || (data[0] == '\xFE' && data[1] == '\xFF'))) {
+    return true;
+  }
+  const std::size_t pairs = std::min<std::size_t>(size, 256) / 2;
+  std::size_t even_nul = 0, odd_nul = 0;
+  for (std::size_t k = 0; k < pairs; ++k) {
+    even_nul += data[2 * k] == '\0';
+    odd_nul += data[2 * k + 1] == '\0';
+  }
+  return pairs >= 2 && ((even_nul == 0 && odd_nul * 2 >= pairs) || (odd_nul == 0 && even_nul * 2 >= pairs));
+}
+
+// Runs libcsv over the file and fills batches, within the input limits. Knows nothing of
+// tables or sinks.
 class CsvParser {
  public:
-  CsvParser(std::FILE* file, const std::string& path, BatchHandoff& queue)
-      : file_(file), path_(path), queue_(queue) {}
+  CsvParser(std::FILE* file, const std::string& path, const InputLimits& limits, BatchHandoff& queue)
+      : file_(file), path_(path), limits_(limits), queue_(queue) {}
 
   std::optional<ParseFailure> Run() {
     std::optional<ParseFailure> failure = Parse();
@@ -150,10 +282,19 @@ class CsvParser {
   // libcsv callbacks. Cells are copied at once: libcsv reuses its buffer for the next cell.
   static void OnField(void* data, std::size_t length, void* self) {
     auto* parser = static_cast<CsvParser*>(self);
+    if (parser->stopped_) return;
     const std::string_view cell(static_cast<const char*>(data), data ? length : 0);
+    const std::uint32_t column = parser->starts_.Next();
+    if (cell.size() > parser->limits_.cell_bytes) return parser->Stop(parser->CellTooLong(column));
+    if (++parser->row_cells_ > parser->limits_.columns) {
+      return parser->Stop({{parser->path_, "", parser->row_line_, column},
+                           fmt::format("more than {} cells in this row; {}", parser->limits_.columns,
+                                       LimitAdvice("columns", parser->limits_.columns))});
+    }
     RowBatch& batch = parser->Batch();
     batch.text.append(cell);
     batch.cell_ends.push_back(batch.text.size());
+    batch.cell_columns.push_back(column);
     // A quoted cell may span lines; they count towards the lines of the rows after it.
     for (const char c : cell) parser->line_ += c == '\n';
   }
@@ -161,7 +302,14 @@ class CsvParser {
   /// is how rows learn their line without feeding libcsv one line at a time.
   static void OnRowEnd(int terminator, void* self) {
     auto* parser = static_cast<CsvParser*>(self);
+    if (parser->stopped_) return;
     RowBatch& batch = parser->Batch();
+    if (parser->row_cells_ > 0 && ++parser->rows_ > parser->limits_.rows_per_table + 1) {  // + the header
+      return parser->Stop({{parser->path_, "", parser->row_line_, 0},
+                           fmt::format("more than {} rows in this file; {}", parser->limits_.rows_per_table,
+                                       LimitAdvice("rows_per_table", parser->limits_.rows_per_table))});
+    }
+    parser->row_cells_ = 0;
     batch.row_ends.push_back(batch.cell_ends.size());
     batch.row_lines.push_back(parser->row_line_);
     if (terminator == '\n') ++parser->line_;
@@ -175,6 +323,14 @@ class CsvParser {
     if (!batch_) batch_ = queue_.Empty();
     return *batch_;
   }
+  void Stop(ParseFailure failure) {
+    stopped_ = true;
+    limit_failure_ = std::move(failure);
+  }
+  ParseFailure CellTooLong(std::uint32_t column) const {
+    return {{path_, "", row_line_, column}, fmt::format("cell is longer than {} bytes; {}", limits_.cell_bytes,
+                                                LimitAdvice("cell_bytes", limits_.cell_bytes))};
+  }
 
   std::optional<ParseFailure> Parse() {
     std::unique_ptr<csv_parser, ParserFree> parser(new csv_parser);
@@ -182,42 +338,76 @@ class CsvParser {
       return ParseFailure{{path_}, "cannot start the CSV parser (out of memory)"};
     }
     std::vector<char> buffer(kChunk);
-    std::uint32_t lines_before_chunk = 0;
+    bool first = true;
     std::size_t got;
     while (!cancelled_ && (got = std::fread(buffer.data(), 1, buffer.size(), file_)) > 0) {
-      const std::size_t parsed = csv_parse(parser.get(), buffer.data(), got, OnField, OnRowEnd, this);
-      if (parsed != got) {
-        if (csv_error(parser.get()) != CSV_EPARSE) {
-          return ParseFailure{{path_}, fmt::format("cannot read CSV: {}", csv_strerror(csv_error(parser.get())))};
+      std::size_t at = 0;
+      if (std::exchange(first, false)) {
+        if (LooksUtf16(buffer.data(), got)) {
+          return ParseFailure{{path_}, "the file is UTF-16 encoded; save it as UTF-8 (Excel: \"CSV UTF-8\")"};
         }
-        const std::uint32_t line = lines_before_chunk + 1 +
-                                   static_cast<std::uint32_t>(std::count(buffer.data(), buffer.data() + parsed, '\n'));
-        return ParseFailure{{path_, "", line, 0},
-                            row_line_ == line
-                                ? "malformed quoted field: a quote must be doubled (\"\") inside a quoted cell, "
-                                  "and a quoted cell must end at a comma or line end"
-                                : fmt::format("malformed quoted field in the row starting at line {}", row_line_)};
+        if (got >= 3 && std::memcmp(buffer.data(), "\xEF\xBB\xBF", 3) == 0) {
+          starts_.SkipBom();
+          at = 3;
+          if (std::optional<ParseFailure> failure = Feed(parser.get(), buffer.data(), 3, false)) {
+            return failure;
+          }
+        }
       }
-      lines_before_chunk += static_cast<std::uint32_t>(std::count(buffer.data(), buffer.data() + got, '\n'));
+      for (; at < got && !cancelled_; at += kFeed) {
+        const std::size_t size = std::min(kFeed, got - at);
+        if (std::optional<ParseFailure> failure = Feed(parser.get(), buffer.data() + at, size, true)) {
+          return failure;
+        }
+      }
     }
     if (cancelled_) return std::nullopt;
     if (std::ferror(file_)) {
-      return ParseFailure{{path_, "", lines_before_chunk + 1, 0}, fmt::format("read error: {}", std::strerror(errno))};
+      return ParseFailure{{path_, "", starts_.Lines() + 1, 0}, fmt::format("read error: {}", std::strerror(errno))};
     }
     if (csv_fini(parser.get(), OnField, OnRowEnd, this) != 0) {
       return ParseFailure{{path_, "", row_line_, 0},
                           "unterminated quoted field: the quote opened in this row is never closed"};
     }
+    return limit_failure_;
+  }
+
+  /// Parses the next bytes (`scan`: through CellStarts first); a failure ends the file.
+  std::optional<ParseFailure> Feed(csv_parser* parser, const char* data, std::size_t size, bool scan) {
+    const std::uint32_t lines_before = starts_.Lines();
+    if (scan) starts_.Scan(data, size);
+    const std::size_t parsed = csv_parse(parser, data, size, OnField, OnRowEnd, this);
+    if (limit_failure_) return limit_failure_;
+    if (parsed != size) {
+      if (csv_error(parser) != CSV_EPARSE) {
+        return ParseFailure{{path_}, fmt::format("cannot read CSV: {}", csv_strerror(csv_error(parser)))};
+      }
+      const std::uint32_t line = lines_before + 1 + static_cast<std::uint32_t>(std::count(data, data + parsed, '\n'));
+      return ParseFailure{{path_, "", line, 0},
+                          row_line_ == line
+                              ? "malformed quoted field: a quote must be doubled (\"\") inside a quoted cell, "
+                                "and a quoted cell must end at a comma or line end"
+                              : fmt::format("malformed quoted field in the row starting at line {}", row_line_)};
+    }
+    // The cell libcsv is still collecting: stopped here, not after the whole file is in memory.
+    if (parser->entry_pos > limits_.cell_bytes) return CellTooLong(starts_.Pending());
+    starts_.Compact();
     return std::nullopt;
   }
 
   std::FILE* file_;
   const std::string& path_;
+  const InputLimits& limits_;
   BatchHandoff& queue_;
   std::unique_ptr<RowBatch> batch_;
+  CellStarts starts_;
+  std::optional<ParseFailure> limit_failure_;
   bool cancelled_ = false;
+  bool stopped_ = false;        ///< a limit was hit: callbacks ignore the rest
   std::uint32_t line_ = 1;      ///< the line libcsv has reached, by the callbacks so far
   std::uint32_t row_line_ = 1;  ///< the line the current row started on
+  std::uint64_t row_cells_ = 0;  ///< cells of the current row so far
+  std::uint64_t rows_ = 0;       ///< rows with cells so far, the header included
 };
 
 // Hands parsed rows to the sink: the first non-blank row is the header.
@@ -230,6 +420,7 @@ class RowDelivery {
     std::size_t cell = 0;
     for (std::size_t row = 0; row < batch.row_ends.size(); ++row) {
       views_.clear();
+      const CellColumns columns(batch.cell_columns.data() + cell, batch.row_ends[row] - cell);
       bool blank = true;
       for (; cell < batch.row_ends[row]; ++cell) {
         const std::size_t begin = cell == 0 ? 0 : batch.cell_ends[cell - 1];
@@ -243,9 +434,9 @@ class RowDelivery {
       if (!header_seen_) {
         header_seen_ = true;
         if (!views_.empty()) views_[0] = Trim(views_[0]);
-        accepted_ = sink_.BeginTable(TableOrigin{path_, "", bytes_}, views_, batch.row_lines[row], {});
+        accepted_ = sink_.BeginTable(TableOrigin{path_, "", bytes_}, views_, batch.row_lines[row], columns);
       } else if (accepted_) {
-        sink_.Row(views_, batch.row_lines[row], {});
+        sink_.Row(views_, batch.row_lines[row], columns);
       }
     }
   }
@@ -302,7 +493,7 @@ bool ReadCsvFile(const std::string& path, TableSink& sink, Diagnostics* diagnost
   std::optional<ParseFailure> failure;
   if (bytes >= kThreadedBytes) {
     BatchQueue queue(kBatchesInFlight);
-    CsvParser parser(file.get(), path, queue);
+    CsvParser parser(file.get(), path, limits, queue);
     std::thread parsing([&] { failure = parser.Run(); });
     struct Join {  // also when the sink throws: the parser stops waiting for room, then joins
       BatchQueue& queue;
@@ -318,7 +509,7 @@ bool ReadCsvFile(const std::string& path, TableSink& sink, Diagnostics* diagnost
     }
   } else {
     DirectHandoff direct(rows);
-    CsvParser parser(file.get(), path, direct);
+    CsvParser parser(file.get(), path, limits, direct);
     failure = parser.Run();
   }
 

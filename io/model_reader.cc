@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <set>
 #include <system_error>
 
 #include "graph/graph_builder.h"
@@ -18,14 +19,15 @@ namespace fs = std::filesystem;
 
 enum class Format { kCsv, kXlsx, kJson, kUnknown };
 
-Format FormatOf(const fs::path& path) {
+/// By extension; a file named on the command line without one (data, /dev/stdin) is CSV text.
+Format FormatOf(const fs::path& path, bool named = false) {
   const std::string extension = ToLower(path.extension().string());
   if (extension == ".csv" || extension == ".tsv" || extension == ".txt") return Format::kCsv;
   if (extension == ".xlsx" || extension == ".xlsm") return Format::kXlsx;
   if (extension == ".json") return Format::kJson;
+  if (named && extension.empty()) return Format::kCsv;
   return Format::kUnknown;
 }
-
 bool ReadOne(const std::string& file, Format format, TableLoader& loader, Diagnostics* diagnostics,
              const InputLimits& limits) {
   switch (format) {
@@ -38,6 +40,48 @@ bool ReadOne(const std::string& file, Format format, TableLoader& loader, Diagno
   return false;
 }
 
+/// The files of a folder it can read, sorted; an entry that cannot be resolved (a symlink loop,
+/// a dangling link) is a warning naming it and the reason, and the rest is read. Nullopt, with
+/// an error, when the folder itself cannot be listed.
+std::optional<std::vector<fs::path>> FolderFiles(const std::string& folder, Diagnostics* diagnostics) {
+  std::vector<fs::path> files;
+  std::error_code error;
+  for (fs::directory_iterator it(folder, error); it != fs::directory_iterator(); it.increment(error)) {
+    if (error) break;
+    std::error_code entry_error;
+    const bool regular = it->is_regular_file(entry_error);
+    if (entry_error) {
+      diagnostics->Warning({it->path().string()}, "skipped: cannot resolve: " + entry_error.message());
+      continue;
+    }
+    if (regular && FormatOf(it->path()) != Format::kUnknown) files.push_back(it->path());
+  }
+  if (error) {
+    diagnostics->Error({folder}, "cannot read the folder: " + error.message());
+    return std::nullopt;
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+/// The files read so far, by their canonical paths: one named twice (`validate a/ a/`, or a
+/// folder and a file in it) is read once, or every edge in it would count twice.
+class ReadOnce {
+ public:
+  /// True the first time; afterwards a warning at `named` saying it is read once.
+  bool First(const std::string& named, Diagnostics* diagnostics) {
+    std::error_code error;
+    fs::path key = fs::canonical(named, error);
+    if (error) key = fs::absolute(named, error).lexically_normal();
+    if (seen_.insert(key.string()).second) return true;
+    diagnostics->Warning({named}, "named more than once; read once");
+    return false;
+  }
+
+ private:
+  std::set<std::string> seen_;
+};
+
 }  // namespace
 
 std::optional<PartnershipGraph> LoadModel(const std::vector<std::string>& inputs, Diagnostics* diagnostics,
@@ -49,30 +93,32 @@ std::optional<PartnershipGraph> LoadModel(const std::vector<std::string>& inputs
     diagnostics->Error({}, "no input: name CSV files, a folder, an .xlsx workbook or a .json model");
     return std::nullopt;
   }
+  ReadOnce once;
   for (const std::string& input : inputs) {
     std::error_code error;
     const fs::file_status status = fs::status(input, error);
     if (!fs::exists(status)) {
-      diagnostics->Error({input}, "no such file or folder");
+      const bool missing = !error || error == std::errc::no_such_file_or_directory;
+      diagnostics->Error({input}, missing ? "no such file or folder" : "cannot read: " + error.message());
       ok = false;
       continue;
     }
+    if (!once.First(input, diagnostics)) continue;
     if (!fs::is_directory(status)) {
-      loader.SetLenient(FormatOf(input) == Format::kXlsx);  // a workbook may hold unrelated sheets
-      ok = ReadOne(input, FormatOf(input), loader, diagnostics, limits) && ok;
+      const Format format = FormatOf(input, /*named=*/true);
+      loader.SetLenient(format == Format::kXlsx);  // a workbook may hold unrelated sheets
+      ok = ReadOne(input, format, loader, diagnostics, limits) && ok;
       continue;
     }
-    std::vector<fs::path> files;
-    for (const fs::directory_entry& entry : fs::directory_iterator(input, error)) {
-      if (entry.is_regular_file() && FormatOf(entry.path()) != Format::kUnknown) files.push_back(entry.path());
-    }
-    std::sort(files.begin(), files.end());
-    if (files.empty()) {
-      diagnostics->Error({input}, "folder holds no .csv, .xlsx or .json files");
+    const std::optional<std::vector<fs::path>> files = FolderFiles(input, diagnostics);
+    if (!files || files->empty()) {
+      if (files) diagnostics->Error({input}, "folder holds no .csv, .xlsx or .json files");
       ok = false;
+      continue;
     }
     loader.SetLenient(true);
-    for (const fs::path& file : files) {
+    for (const fs::path& file : *files) {
+      if (!once.First(file.string(), diagnostics)) continue;
       ok = ReadOne(file.string(), FormatOf(file), loader, diagnostics, limits) && ok;
     }
   }

@@ -44,16 +44,54 @@ TableKind KindFromName(const TableOrigin& origin) {
   return TableKind::kUnknown;
 }
 
+// Where cell `index` of a row starts, as Location::column: the reader's character column for
+// text files (0 when it did not say), the cell's position otherwise.
+std::uint32_t CellColumn(CellColumns columns, std::size_t index) {
+  if (columns.empty()) return static_cast<std::uint32_t>(index + 1);
+  return index < columns.size() ? columns[index] : 0;
+}
+
+// How a message names a header cell: "column 4" in a text file, "column D" in a sheet.
+std::string ColumnName(const TableOrigin& origin, std::size_t index) {
+  const auto position = static_cast<std::uint32_t>(index + 1);
+  return origin.sheet.empty() ? fmt::format("column {}", position) : "column " + ColumnLetters(position);
+}
+
 }  // namespace
 
 TableLoader::TableLoader(GraphBuilder* builder, Diagnostics* diagnostics, bool lenient)
     : builder_(builder), diagnostics_(diagnostics), lenient_(lenient) {}
+
+bool TableLoader::CheckHeader(const TableOrigin& origin, std::span<const std::string_view> cells,
+                              const std::vector<std::string>& names, std::uint32_t line, CellColumns columns) {
+  bool ok = true;
+  for (std::size_t i = 0; i < cells.size(); ++i) {
+    const Location place{origin.file, origin.sheet, line, CellColumn(columns, i)};
+    if (const TextFault fault = FindTextFault(cells[i])) {
+      diagnostics_->Error(place, TextFaultMessage(fault));
+      return false;
+    }
+    if (names[i].empty()) continue;
+    // Two columns of one name: the second would be dropped without a word.
+    for (std::size_t first = 0; first < i; ++first) {
+      if (names[first] != names[i]) continue;
+      diagnostics_->Error(place, fmt::format("duplicate column \"{}\" (also {})", Trim(cells[i]),
+                                             ColumnName(origin, first)));
+      ok = false;
+      break;
+    }
+  }
+  return ok;
+}
 
 bool TableLoader::BeginTable(const TableOrigin& origin, std::span<const std::string_view> cells,
                              std::uint32_t header_line, CellColumns columns) {
   std::vector<std::string> header;
   for (std::string_view cell : cells) header.push_back(NormaliseHeader(cell));
   source_ = builder_->AddSource(origin.file, origin.sheet);
+  bad_text_rows_ = 0;
+  kind_ = TableKind::kUnknown;
+  if (!CheckHeader(origin, cells, header, header_line, columns)) return false;
   const Location place{origin.file, origin.sheet, header_line, 0};
 
   auto col = [&](std::initializer_list<std::string_view> names) { return Column{FindColumn(header, names)}; };
@@ -61,106 +99,58 @@ bool TableLoader::BeginTable(const TableOrigin& origin, std::span<const std::str
   // (source,target is the graph-tool habit the shared bench data uses).
   const bool source_target = FindColumn(header, {"from"}) < 0 && FindColumn(header, {"to"}) < 0 &&
                              FindColumn(header, {"source"}) >= 0 && FindColumn(header, {"target"}) >= 0;
-  const bool has_from_to = !source_target;
   const Column from = source_target ? col({"source"}) : col({"from"});
   const Column to = source_target ? col({"target"}) : col({"to"});
-  const Column entity = col({"entity"}), metric = col({"metric"});
-  const Column id = col({"id"}), label = col({"label", "name"});
-
-  kind_ = TableKind::kUnknown;
   if (from.present() && to.present()) {
     kind_ = TableKind::kEdges;
-  } else if (entity.present() && metric.present()) {
+  } else if (col({"entity"}).present() && col({"metric"}).present()) {
     kind_ = TableKind::kMetrics;
-  } else if ((id.present() || label.present()) && !from.present() && !to.present()) {
+  } else if (col({"id", "label", "name"}).present() && !from.present() && !to.present()) {
     kind_ = TableKind::kNodes;
   }
-
   if (kind_ == TableKind::kUnknown) {
-    const TableKind hinted = KindFromName(origin);
-    std::string message;
-    switch (hinted) {
-      case TableKind::kEdges:
-        message = fmt::format("missing required column \"{}\": an edges table needs from and to",
-                              from.present() ? "to" : "from");
-        break;
-      case TableKind::kMetrics:
-        message = fmt::format("missing required column \"{}\": a metrics table needs entity, metric and value",
-                              entity.present() ? "metric" : "entity");
-        break;
-      case TableKind::kNodes:
-        message = "missing required column \"id\" (or \"label\"): a nodes table needs one of them";
-        break;
-      case TableKind::kUnknown:
-        message = "cannot tell what table this is from its header: expected id or label (nodes), "
-                  "from and to (edges), or entity, metric and value (metrics)";
-        break;
-    }
-    if (lenient_ && hinted == TableKind::kUnknown) {
-      diagnostics_->Warning(place, "skipped: " + message);
-    } else {
-      diagnostics_->Error(place, message);
-    }
+    ReportUnknownTable(origin, place, from.present(), col({"entity"}).present());
     return false;
   }
 
   known_field_.assign(header.size(), false);
   header_ids_.clear();
   for (std::string_view cell : cells) header_ids_.push_back(builder_->Intern(Trim(cell)));
-  auto mark = [&](Column& target, Column value) {
-    target = value;
-    if (value.present()) known_field_[value.field] = true;
-  };
   for (Column* c : {&id_, &label_, &type_, &roles_, &markets_, &tags_, &description_, &source_col_,
                     &from_, &to_, &amount_, &stake_, &share_, &revenue_, &capacity_, &start_, &end_,
                     &scope_, &reported_, &confidence_, &note_, &direction_, &entity_, &metric_,
                     &value_, &unit_, &as_of_, &basis_}) {
     *c = Column{};
   }
-
+  HeaderScan scan{origin, cells, header, header_line, columns};
   switch (kind_) {
     case TableKind::kNodes:
       // A node row takes at least ~16 bytes and interns about two strings (id and label) in 30.
       builder_->ReserveNodes(origin.bytes / 16, origin.bytes / 15);
       builder_->MarkNodesTableSeen();
-      mark(id_, id);
-      mark(label_, label);
-      mark(type_, col({"type", "kind", "element_type", "node_type"}));
-      mark(roles_, col({"roles", "role"}));
-      mark(markets_, col({"markets", "market", "rival_groups"}));
-      mark(tags_, col({"tags", "tag"}));
-      mark(description_, col({"description", "desc"}));
-      mark(source_col_, col({"source", "sources"}));
+      Mark(scan, id_, {"id"});
+      Mark(scan, label_, {"label", "name"});
+      Mark(scan, type_, {"type", "kind", "element_type", "node_type"});
+      Mark(scan, roles_, {"roles", "role"});
+      Mark(scan, markets_, {"markets", "market", "rival_groups"});
+      Mark(scan, tags_, {"tags", "tag"});
+      Mark(scan, description_, {"description", "desc"});
+      Mark(scan, source_col_, {"source", "sources"});
       break;
     case TableKind::kEdges:
       builder_->ReserveEdges(origin.bytes / 20);  // an edge row takes at least ~20 bytes
-      mark(from_, from);
-      mark(to_, to);
-      mark(type_, col({"type", "kind", "connection_type", "edge_type"}));
-      mark(amount_, col({"amount_usd", "amount", "value_usd"}));
-      mark(stake_, col({"stake_pct", "stake"}));
-      mark(share_, col({"share_pct", "share", "take_pct", "take"}));
-      mark(revenue_, col({"revenue_usd", "revenue"}));
-      mark(capacity_, col({"capacity_gw", "capacity", "gw"}));
-      mark(start_, col({"start", "start_date", "date"}));
-      mark(end_, col({"end", "end_date"}));
-      mark(scope_, col({"scope"}));
-      mark(source_col_, has_from_to ? col({"source", "sources"}) : col({"sources"}));
-      mark(reported_, col({"reported", "reported_at", "reported_on"}));
-      mark(confidence_, col({"confidence"}));
-      mark(note_, col({"note", "notes", "description"}));
-      mark(direction_, col({"direction"}));
+      MarkEdgeColumns(scan, source_target);
       break;
     case TableKind::kMetrics:
-      mark(entity_, entity);
-      mark(metric_, metric);
-      mark(value_, col({"value"}));
-      mark(unit_, col({"unit", "units"}));
-      mark(as_of_, col({"as_of", "asof", "date"}));
-      mark(basis_, col({"basis"}));
-      mark(source_col_, col({"source", "sources"}));
-      mark(confidence_, col({"confidence"}));
-      mark(note_, col({"note", "notes"}));
+      Mark(scan, entity_, {"entity"});
+      Mark(scan, metric_, {"metric"});
+      Mark(scan, value_, {"value"});
+      Mark(scan, unit_, {"unit", "units"});
+      Mark(scan, as_of_, {"as_of", "asof", "date"});
+      Mark(scan, basis_, {"basis"});
+      Mark(scan, source_col_, {"source", "sources"});
+      Mark(scan, confidence_, {"confidence"});
+      Mark(scan, note_, {"note", "notes"});
       if (!value_.present()) {
         diagnostics_->Error(place, "missing required column \"value\": a metrics table needs entity, metric and value");
         kind_ = TableKind::kUnknown;
@@ -170,11 +160,97 @@ bool TableLoader::BeginTable(const TableOrigin& origin, std::span<const std::str
     case TableKind::kUnknown:
       break;
   }
-  return true;
+  // Unknown columns are kept as attributes; a table without any skips collecting them per row.
+  has_attributes_ = false;
+  for (std::size_t i = 0; i < header.size(); ++i) has_attributes_ |= !known_field_[i] && header_ids_[i] != kNoString;
+  if (scan.duplicates) kind_ = TableKind::kUnknown;
+  return !scan.duplicates;
+}
+
+void TableLoader::Mark(HeaderScan& scan, Column& target, std::initializer_list<std::string_view> names) {
+  target = Column{FindColumn(scan.names, names)};
+  if (!target.present()) return;
+  known_field_[target.field] = true;
+  // Another column that is also one of `names` (amount beside amount_usd) would be dropped: an
+  // error at the later of the two. Identical names were reported by CheckHeader.
+  for (std::size_t i = 0; i < scan.names.size(); ++i) {
+    if (static_cast<int>(i) == target.field || std::find(names.begin(), names.end(), scan.names[i]) == names.end()) {
+      continue;
+    }
+    known_field_[i] = true;
+    const std::size_t first = std::min<std::size_t>(i, target.field);
+    const std::size_t second = std::max<std::size_t>(i, target.field);
+    diagnostics_->Error(Location{scan.origin.file, scan.origin.sheet, scan.line, CellColumn(scan.columns, second)},
+                        fmt::format("duplicate column \"{}\": {} (\"{}\") gives the same field",
+                                    Trim(scan.cells[second]), ColumnName(scan.origin, first), Trim(scan.cells[first])));
+    scan.duplicates = true;
+  }
+}
+
+void TableLoader::MarkEdgeColumns(HeaderScan& scan, bool source_target) {
+  if (source_target) {
+    Mark(scan, from_, {"source"});
+    Mark(scan, to_, {"target"});
+  } else {
+    Mark(scan, from_, {"from"});
+    Mark(scan, to_, {"to"});
+  }
+  Mark(scan, type_, {"type", "kind", "connection_type", "edge_type"});
+  Mark(scan, amount_, {"amount_usd", "amount", "value_usd"});
+  Mark(scan, stake_, {"stake_pct", "stake"});
+  Mark(scan, share_, {"share_pct", "share", "take_pct", "take"});
+  Mark(scan, revenue_, {"revenue_usd", "revenue"});
+  Mark(scan, capacity_, {"capacity_gw", "capacity", "gw"});
+  Mark(scan, start_, {"start", "start_date", "date"});
+  Mark(scan, end_, {"end", "end_date"});
+  Mark(scan, scope_, {"scope"});
+  if (source_target) {
+    Mark(scan, source_col_, {"sources"});
+  } else {
+    Mark(scan, source_col_, {"source", "sources"});
+  }
+  Mark(scan, reported_, {"reported", "reported_at", "reported_on"});
+  Mark(scan, confidence_, {"confidence"});
+  Mark(scan, note_, {"note", "notes", "description"});
+  Mark(scan, direction_, {"direction"});
+}
+
+void TableLoader::ReportUnknownTable(const TableOrigin& origin, const Location& place, bool has_from,
+                                     bool has_entity) {
+  const TableKind hinted = KindFromName(origin);
+  std::string message;
+  switch (hinted) {
+    case TableKind::kEdges:
+      message = fmt::format("missing required column \"{}\": an edges table needs from and to",
+                            has_from ? "to" : "from");
+      break;
+    case TableKind::kMetrics:
+      message = fmt::format("missing required column \"{}\": a metrics table needs entity, metric and value",
+                            has_entity ? "metric" : "entity");
+      break;
+    case TableKind::kNodes:
+      message = "missing required column \"id\" (or \"label\"): a nodes table needs one of them";
+      break;
+    case TableKind::kUnknown:
+      message = "cannot tell what table this is from its header: expected id or label (nodes), "
+                "from and to (edges), or entity, metric and value (metrics)";
+      break;
+  }
+  if (lenient_ && hinted == TableKind::kUnknown) {
+    diagnostics_->Warning(place, "skipped: " + message);
+  } else {
+    diagnostics_->Error(place, message);
+  }
 }
 
 void TableLoader::EndTable() {
   AddPendingNodes();
+  if (bad_text_rows_ > 1) {
+    diagnostics_->Add(Severity::kNote, builder_->Place(Origin{source_, 0}),
+                      fmt::format("{} more {} invalid UTF-8 or control characters (only the first is shown)",
+                                  bad_text_rows_ - 1, bad_text_rows_ == 2 ? "row holds" : "rows hold"));
+  }
+  bad_text_rows_ = 0;
   builder_->InternNamesBatch();
   kind_ = TableKind::kUnknown;
 }
@@ -184,9 +260,32 @@ std::string_view TableLoader::Cell(std::span<const std::string_view> cells, Colu
   return Trim(cells[column.field]);
 }
 
+std::uint32_t TableLoader::ColumnOf(Column column) const {
+  return column.present() ? CellColumn(row_columns_, column.field) : 0;
+}
+
 void TableLoader::CellError(const Origin& origin, Column column, std::string message) {
   AddPendingNodes();  // rows before this one first, so that diagnostics stay in row order
-  diagnostics_->Error(builder_->Place(origin, column.field + 1), std::move(message));
+  diagnostics_->Error(builder_->Place(origin, ColumnOf(column)), std::move(message));
+}
+
+bool TableLoader::CheckText(std::span<const std::string_view> cells, const Origin& origin) {
+  // Cells back to back in the reader's buffer (CSV) are checked in one go: one call a row.
+  if (!cells.empty()) {
+    const char* end = cells.front().data();
+    for (std::string_view cell : cells) end = cell.data() == end ? end + cell.size() : nullptr;
+    if (end != nullptr && !FindTextFault(std::string_view(cells.front().data(), end - cells.front().data()))) {
+      return true;
+    }
+  }
+  for (std::size_t i = 0; i < cells.size(); ++i) {
+    const TextFault fault = FindTextFault(cells[i]);
+    if (!fault) continue;
+    // One message a table: a file saved in another encoding would otherwise print every row.
+    if (bad_text_rows_++ == 0) CellError(origin, Column{static_cast<int>(i)}, TextFaultMessage(fault));
+    return false;
+  }
+  return true;
 }
 
 std::uint32_t TableLoader::CollectAttributes(std::span<const std::string_view> cells) {
@@ -252,7 +351,10 @@ Date TableLoader::ParseDateCell(std::span<const std::string_view> cells, Column 
 }
 
 void TableLoader::Row(std::span<const std::string_view> cells, std::uint32_t line, CellColumns columns) {
+  if (kind_ == TableKind::kUnknown) return;
   const Origin origin{source_, line};
+  row_columns_ = columns;
+  if (!CheckText(cells, origin)) return;
   switch (kind_) {
     case TableKind::kNodes: NodeRow(cells, origin); break;
     case TableKind::kEdges: EdgeRow(cells, origin); break;
@@ -299,7 +401,7 @@ void TableLoader::NodeRow(std::span<const std::string_view> cells, const Origin&
   for (std::string_view tag : SplitList(Cell(cells, tags_))) node.tags.push_back(builder_->Intern(tag));
   node.description = builder_->Intern(Cell(cells, description_));
   node.source = builder_->Intern(Cell(cells, source_col_));
-  node.attributes = CollectAttributes(cells);
+  node.attributes = has_attributes_ ? CollectAttributes(cells) : 0;
   // Ids and labels are new strings, each a cache miss in the string index: interned in batches.
   pending_names_.append(id.empty() ? label : id);
   pending_name_ends_.push_back(static_cast<std::uint32_t>(pending_names_.size()));
@@ -370,7 +472,7 @@ void TableLoader::EdgeRow(std::span<const std::string_view> cells, const Origin&
   if (scope_.present()) details.scope = builder_->Intern(Cell(cells, scope_));
   if (source_col_.present()) edge.source = builder_->Intern(Cell(cells, source_col_));
   if (note_.present()) details.note = builder_->Intern(Cell(cells, note_));
-  details.attributes = known_field_.size() > 4 || cells.size() > known_field_.size() ? CollectAttributes(cells) : 0;
+  details.attributes = has_attributes_ ? CollectAttributes(cells) : 0;
 
   const std::string_view from_cell = Cell(cells, from_);
   const std::string_view to_cell = Cell(cells, to_);
@@ -383,14 +485,12 @@ void TableLoader::EdgeRow(std::span<const std::string_view> cells, const Origin&
   const bool lists = from_cell.find_first_of("|;") != std::string_view::npos ||
                      to_cell.find_first_of("|;") != std::string_view::npos;
   if (!lists) {
-    builder_->AddEdge({edge, details, from_cell, to_cell,
-                       static_cast<std::uint32_t>(from_.field + 1), static_cast<std::uint32_t>(to_.field + 1)});
+    builder_->AddEdge({edge, details, from_cell, to_cell, ColumnOf(from_), ColumnOf(to_)});
     return;
   }
   for (std::string_view from : SplitList(from_cell)) {
     for (std::string_view to : SplitList(to_cell)) {
-      builder_->AddEdge({edge, details, from, to,
-                         static_cast<std::uint32_t>(from_.field + 1), static_cast<std::uint32_t>(to_.field + 1)});
+      builder_->AddEdge({edge, details, from, to, ColumnOf(from_), ColumnOf(to_)});
     }
   }
 }
@@ -420,9 +520,9 @@ void TableLoader::MetricRow(std::span<const std::string_view> cells, const Origi
   metric.source = builder_->Intern(Cell(cells, source_col_));
   metric.confidence = ParseConfidenceCell(cells, confidence_, origin);
   metric.note = builder_->Intern(Cell(cells, note_));
-  metric.attributes = CollectAttributes(cells);
+  metric.attributes = has_attributes_ ? CollectAttributes(cells) : 0;
   record.entity_name = builder_->Intern(entity);
-  record.entity_field = static_cast<std::uint32_t>(entity_.field + 1);
+  record.entity_column = ColumnOf(entity_);
   builder_->AddMetric(std::move(record));
 }
 

@@ -8,6 +8,7 @@
 // (nodes/elements, edges/connections, metrics) so a missing column gets its own message.
 
 #include <cstdint>
+#include <initializer_list>
 #include <string>
 #include <vector>
 
@@ -41,6 +42,22 @@ class TableLoader : public TableSink {
     int field = -1;  ///< index into the row's cells; -1 when absent
     bool present() const { return field >= 0; }
   };
+  bool CheckHeader(const TableOrigin& origin, std::span<const std::string_view> cells,
+                   const std::vector<std::string>& names, std::uint32_t line, CellColumns columns);
+  bool CheckText(std::span<const std::string_view> cells, const Origin& origin);
+  /// The header being mapped to fields, and whether two of its columns give the same one.
+  struct HeaderScan {
+    const TableOrigin& origin;
+    std::span<const std::string_view> cells;
+    const std::vector<std::string>& names;  ///< normalised
+    std::uint32_t line;
+    CellColumns columns;
+    bool duplicates = false;
+  };
+  void Mark(HeaderScan& scan, Column& target, std::initializer_list<std::string_view> names);
+  void MarkEdgeColumns(HeaderScan& scan, bool source_target);
+  void ReportUnknownTable(const TableOrigin& origin, const Location& place, bool has_from, bool has_entity);
+  std::uint32_t ColumnOf(Column column) const;
   void NodeRow(std::span<const std::string_view> cells, const Origin& origin);
   void EdgeRow(std::span<const std::string_view> cells, const Origin& origin);
   void MetricRow(std::span<const std::string_view> cells, const Origin& origin);
@@ -60,6 +77,9 @@ class TableLoader : public TableSink {
   std::uint32_t source_ = 0;
   std::vector<bool> known_field_;   ///< per header cell: mapped to a model field
   std::vector<StrId> header_ids_;   ///< per header cell, for kept attributes
+  bool has_attributes_ = false;     ///< some named header cell maps to no field: rows keep it
+  CellColumns row_columns_;         ///< where the current row's cells start (during Row only)
+  std::size_t bad_text_rows_ = 0;   ///< rows of this table with a TextFault (the first is reported)
   std::size_t row_counts_[4] = {0, 0, 0, 0};
   /// Node rows whose id and label wait to be interned, and those names back to back (id, label
   /// alternating; `pending_name_ends_` marks where each ends).
