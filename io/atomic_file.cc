@@ -125,6 +125,7 @@ extern "C" void CleanupAndDie(int signal_number) {
 }  // namespace
 
 AtomicFile::AtomicFile(const std::string& target, const std::string& suffix) : target_(target), resolved_(target) {
+  const CleanupSignalsHeld held;  // created and registered as one step
   descriptor_ = DescriptorAlias(target);
   stream_ = descriptor_ >= 0;
   if (!stream_) Classify();
@@ -280,6 +281,15 @@ void RemoveLiveTemporaries() {
     }
   }
 }
+
+CleanupSignalsHeld::CleanupSignalsHeld() {
+  sigset_t held;
+  sigemptyset(&held);
+  for (const int signal_number : kCleanupSignals) sigaddset(&held, signal_number);
+  pthread_sigmask(SIG_BLOCK, &held, &previous_);
+}
+
+CleanupSignalsHeld::~CleanupSignalsHeld() { pthread_sigmask(SIG_SETMASK, &previous_, nullptr); }
 
 void InstallTemporaryCleanupOnSignals() {
   static_assert(std::atomic<int>::is_always_lock_free, "the signal handler reads the slots");

@@ -10,6 +10,7 @@
 // Live temporaries are registered; when the CLI installs the signal cleanup, SIGINT, SIGTERM,
 // SIGHUP or SIGPIPE removes them before the process dies of the signal.
 
+#include <csignal>
 #include <string>
 #include <string_view>
 
@@ -63,6 +64,19 @@ void SyncFolder(const std::string& folder);
 /// simply not cleaned up on a signal). Register a folder's files before the folder.
 int RegisterTemporary(const std::string& path, bool folder);
 void UnregisterTemporary(int slot);
+
+/// Holds back the cleanup signals for its lifetime, so that a temporary is never created and
+/// killed before it is registered: a signal that arrives meanwhile is delivered on destruction.
+class CleanupSignalsHeld {
+ public:
+  CleanupSignalsHeld();
+  ~CleanupSignalsHeld();
+  CleanupSignalsHeld(const CleanupSignalsHeld&) = delete;
+  CleanupSignalsHeld& operator=(const CleanupSignalsHeld&) = delete;
+
+ private:
+  sigset_t previous_;
+};
 
 /// Installs the handler for SIGINT, SIGTERM, SIGHUP and SIGPIPE (signals that are ignored stay
 /// ignored): it removes the registered temporaries, then dies of the signal as before.

@@ -69,6 +69,7 @@ constexpr const char* kFiles[] = {"nodes.csv", "edges.csv", "metrics.csv"};
 class StagingFolder {
  public:
   explicit StagingFolder(const fs::path& target) {
+    const CleanupSignalsHeld held;  // created and registered as one step
     const std::string base = target.string() + fmt::format(".tmp{}", ::getpid());
     for (int attempt = 0; attempt < 100 && path_.empty(); ++attempt) {
       const std::string name = attempt == 0 ? base : fmt::format("{}-{}", base, attempt);
