@@ -140,6 +140,10 @@ std::string ChooseLayout(std::string_view requested, std::size_t nodes, std::siz
 
 bool RenderDiagram(Diagram& diagram, const RenderOptions& options, std::string* output, Diagnostics* diagnostics) {
   output->clear();
+  if (!diagram.Refusal().empty()) {
+    diagnostics->Error({}, diagram.Refusal());
+    return false;
+  }
   if (options.format == RenderFormat::kDot) {
     *output = diagram.ToDot();
     return true;
