@@ -34,8 +34,10 @@ double OutOfRange(std::string_view digits) {
     std::string_view text = digits.substr(e + 1);
     const bool exponent_negative = !text.empty() && text.front() == '-';
     if (!text.empty() && (text.front() == '-' || text.front() == '+')) text.remove_prefix(1);
-    if (std::from_chars(text.data(), text.data() + text.size(), exponent).ec != std::errc()) {
-      exponent = 1'000'000'000;  // past any mantissa's length
+    // Clamped past any mantissa's length, so that adding the position cannot overflow.
+    constexpr long long kFar = 1'000'000'000'000;
+    if (std::from_chars(text.data(), text.data() + text.size(), exponent).ec != std::errc() || exponent > kFar) {
+      exponent = kFar;
     }
     if (exponent_negative) exponent = -exponent;
   }

@@ -86,6 +86,8 @@ TEST(ParseNumber, OnlyFiniteNumbers) {
   EXPECT_FALSE(ParseNumber("1.7e308 T", &error));
   EXPECT_EQ(error, "bad number \"1.7e308 T\": not a finite number (beyond 1.8e308)");
   EXPECT_DOUBLE_EQ(*ParseNumber("0.001e-99999999999999999999", &error), 0);
+  EXPECT_FALSE(ParseNumber("12e9223372036854775807", &error));  // the exponent at its limit
+  EXPECT_EQ(error, "bad number \"12e9223372036854775807\": not a finite number (beyond 1.8e308)");
 }
 
 TEST(ParsePercent, RefusesNegativeZeroAndNonFinite) {
