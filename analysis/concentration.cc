@@ -124,7 +124,7 @@ Findings RunConcentration(const GraphView& view, const PassOptions& options) {
         }
         finding.parts.push_back(std::move(part));
       }
-      NoteConflicts(view, inflow, &finding);
+      NoteConflicts(view, inflow).AppendTo(&finding);
       const std::size_t more = sources.size() - shown.size();
       finding.message = fmt::format(
           "{} {} HHI {:.0f} ({} source{}, {}-weighted): {}{}", graph.NodeName(v), dimension.name, hhi,

@@ -210,8 +210,7 @@ class DualBacking {
     }
     if (Known(total)) finding.figures.push_back({"total_usd", total});
     finding.figures.push_back({"rivals", static_cast<double>(rivals.size())});
-    const std::vector<EdgeId> counted_edges = finding.related;
-    NoteConflicts(view_, counted_edges, &finding);
+    NoteConflicts(view_, finding.related).AppendTo(&finding);
     finding.message = fmt::format("{} backs {} rivals: {}{}", finding.subjects.front(), rivals.size(), described,
                                   Known(total) ? fmt::format("; {} in total", FormatUsd(total)) : "");
     return finding;

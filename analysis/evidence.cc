@@ -1,5 +1,7 @@
 #include "analysis/evidence.h"
 
+#include <iterator>
+
 #include <fmt/format.h>
 
 #include "graph/diagnostics.h"
@@ -65,16 +67,23 @@ std::string DescribeEdge(const PartnershipGraph& graph, EdgeId e) {
   return fmt::format("{} ({})", text, fmt::join(about, "; "));
 }
 
-void NoteConflicts(const GraphView& view, const std::vector<EdgeId>& edges, Finding* finding) {
+void ConflictNotes::AppendTo(Finding* finding) && {
+  finding->related.insert(finding->related.end(), edges.begin(), edges.end());
+  finding->notes.insert(finding->notes.end(), std::make_move_iterator(notes.begin()),
+                        std::make_move_iterator(notes.end()));
+}
+
+ConflictNotes NoteConflicts(const GraphView& view, std::span<const EdgeId> edges) {
   const PartnershipGraph& graph = view.Graph();
+  ConflictNotes conflicts;
   for (EdgeId e : edges) {
     const std::vector<EdgeId>& others = view.Claims().ConflictsOf(e);
     if (others.empty()) continue;
     const Edge& counted = graph.GetEdge(e);
     for (EdgeId other : others) {
       const Edge& claim = graph.GetEdge(other);
-      finding->related.push_back(other);
-      finding->notes.push_back(fmt::format(
+      conflicts.edges.push_back(other);
+      conflicts.notes.push_back(fmt::format(
           "conflicting claim not counted: {} -{}-> {} {} ({}{}) vs the counted {} ({}{})",
           graph.NodeName(claim.from), EdgeTypeName(claim.type), graph.NodeName(claim.to), Figures(graph, claim),
           claim.source != kNoString ? std::string(graph.Text(claim.source)) + ", " : std::string(),
@@ -83,6 +92,7 @@ void NoteConflicts(const GraphView& view, const std::vector<EdgeId>& edges, Find
           Where(graph, counted)));
     }
   }
+  return conflicts;
 }
 
 }  // namespace pg

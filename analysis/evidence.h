@@ -1,6 +1,7 @@
 #pragma once
 // Helpers passes share to describe their evidence: one line per edge and the conflict notes.
 
+#include <span>
 #include <string>
 #include <vector>
 
@@ -25,8 +26,18 @@ std::string DescribeMetric(const PartnershipGraph& graph, std::uint32_t m);
 /// file:line (or file[sheet]!row) of a row.
 std::string WhereOf(const PartnershipGraph& graph, const Origin& origin);
 
-/// For each counted edge in `edges` that has conflicting claims: appends the conflicting edges
-/// to `finding->related` and a note saying which figure was counted and which was not.
-void NoteConflicts(const GraphView& view, const std::vector<EdgeId>& edges, Finding* finding);
+/// The conflicting claims behind some counted edges, to add to a finding: each claim not counted
+/// and one note per claim saying which figure was counted and which was not.
+struct ConflictNotes {
+  std::vector<EdgeId> edges;
+  std::vector<std::string> notes;
+
+  /// Appends the claims to `finding->related` and the notes to `finding->notes`.
+  void AppendTo(Finding* finding) &&;
+};
+
+/// The conflicts of each counted edge in `edges`. Returns what to append rather than appending
+/// itself, so a caller may pass `finding.related` as the list it reads.
+ConflictNotes NoteConflicts(const GraphView& view, std::span<const EdgeId> edges);
 
 }  // namespace pg

@@ -1,6 +1,7 @@
 #include "analysis/exposure.h"
 
 #include <algorithm>
+#include <iterator>
 #include <unordered_map>
 
 #include "analysis/evidence.h"
@@ -214,9 +215,11 @@ Exposure ComputeExposure(const GraphView& view, VertexId node) {
     return graph.NodeName(a.party) < graph.NodeName(b.party);
   });
 
-  Finding scratch;
-  for (const ExposureParty& party : result.parties) NoteConflicts(view, party.ties_to_node, &scratch);
-  result.notes = std::move(scratch.notes);
+  for (const ExposureParty& party : result.parties) {
+    std::vector<std::string> notes = NoteConflicts(view, party.ties_to_node).notes;
+    result.notes.insert(result.notes.end(), std::make_move_iterator(notes.begin()),
+                        std::make_move_iterator(notes.end()));
+  }
   return result;
 }
 

@@ -85,7 +85,7 @@ Findings RunSharedChannel(const GraphView& view, const PassOptions& options) {
     }
     finding.figures.push_back({"rivals", static_cast<double>(rivals.size())});
     if (Known(revenue)) finding.figures.push_back({"revenue_usd", revenue});
-    NoteConflicts(view, finding.related, &finding);
+    NoteConflicts(view, finding.related).AppendTo(&finding);
     if (!also_invests.empty()) {
       finding.notes.push_back(fmt::format("{} (owner of {}) also invests in {}: investor and channel at once",
                                           graph.NodeName(owner), finding.subjects.front(),

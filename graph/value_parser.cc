@@ -1,5 +1,6 @@
 #include "graph/value_parser.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <string>
@@ -21,12 +22,43 @@ constexpr Scale kScales[] = {
     {"tn", 1e12}, {"trillion", 1e12},
 };
 
-// Reads a decimal number (with optional exponent and thousands commas) from the front of
-// `text`, advancing it. Returns nullopt if no number starts there.
+// The value of a decimal number that from_chars found out of range (it leaves the value
+// alone): +-infinity when the magnitude is too large, 0 when too small, as strtod rounds.
+double OutOfRange(std::string_view digits) {
+  const bool negative = !digits.empty() && digits.front() == '-';
+  if (!digits.empty() && (digits.front() == '-' || digits.front() == '+')) digits.remove_prefix(1);
+  const std::size_t e = digits.find_first_of("eE");
+  const std::string_view mantissa = digits.substr(0, e);
+  long long exponent = 0;
+  if (e != std::string_view::npos) {
+    std::string_view text = digits.substr(e + 1);
+    const bool exponent_negative = !text.empty() && text.front() == '-';
+    if (!text.empty() && (text.front() == '-' || text.front() == '+')) text.remove_prefix(1);
+    // Clamped past any mantissa's length, so that adding the position cannot overflow.
+    constexpr long long kFar = 1'000'000'000'000;
+    if (std::from_chars(text.data(), text.data() + text.size(), exponent).ec != std::errc() || exponent > kFar) {
+      exponent = kFar;
+    }
+    if (exponent_negative) exponent = -exponent;
+  }
+  // The decimal position of the first significant digit, plus the exponent.
+  const std::size_t first = mantissa.find_first_of("123456789");
+  const std::size_t point = std::min(mantissa.find('.'), mantissa.size());
+  const long long position = first == std::string_view::npos ? -1
+                             : first < point ? static_cast<long long>(point - first)
+                                             : -static_cast<long long>(first - point - 1);
+  const double magnitude = position + exponent > 0 ? HUGE_VAL : 0.0;
+  return negative ? -magnitude : magnitude;
+}
+
+// Reads a decimal number (with optional sign, exponent and thousands commas) from the front of
+// `text`, advancing it. Returns nullopt if no number starts there; a number past the range of
+// double is +-infinity (callers refuse it), one too small for it is 0.
 std::optional<double> TakeNumber(std::string_view& text) {
   std::string digits;
   std::size_t i = 0;
-  if (i < text.size() && (text[i] == '+' || text[i] == '-')) digits.push_back(text[i++]);
+  if (i < text.size() && text[i] == '-') digits.push_back(text[i++]);
+  else if (i < text.size() && text[i] == '+') ++i;  // from_chars takes no plus sign
   bool seen_digit = false;
   for (; i < text.size(); ++i) {
     const char c = text[i];
@@ -35,7 +67,7 @@ std::optional<double> TakeNumber(std::string_view& text) {
       seen_digit = true;
     } else if (c == '.') {
       digits.push_back(c);
-    } else if (c == ',' && seen_digit && i + 3 < text.size() + 1 && i + 1 < text.size() &&
+    } else if (c == ',' && seen_digit && i + 1 < text.size() &&
                std::isdigit(static_cast<unsigned char>(text[i + 1]))) {
       // thousands separator: skip
     } else if ((c == 'e' || c == 'E') && seen_digit && i + 1 < text.size() &&
@@ -51,9 +83,36 @@ std::optional<double> TakeNumber(std::string_view& text) {
   if (!seen_digit) return std::nullopt;
   double value = 0;
   const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
-  if (ec != std::errc() || end != digits.data() + digits.size()) return std::nullopt;
+  if (ec == std::errc::result_out_of_range && end == digits.data() + digits.size()) {
+    value = OutOfRange(digits);
+  } else if (ec != std::errc() || end != digits.data() + digits.size()) {
+    return std::nullopt;
+  }
   text.remove_prefix(i);
   return value;
+}
+
+// `inf`, `-Infinity`, `NaN`...: spellings from_chars would take for a non-finite double.
+bool SpellsNonFinite(std::string_view text) {
+  text = Trim(text);
+  if (!text.empty() && (text.front() == '-' || text.front() == '+')) text.remove_prefix(1);
+  for (std::string_view word : {"inf", "infinity", "nan"}) {
+    if (EqualsIgnoreCase(text, word)) return true;
+  }
+  return text.size() > 3 && EqualsIgnoreCase(text.substr(0, 4), "nan(");
+}
+
+// A minus sign anywhere before the first digit (`-5B`, `$ -5B`, `- $5B`, `USD -5B`, a Unicode
+// minus `−5B`), or accounting style: in parentheses `(5B)` or with a trailing minus `5B-`.
+bool LooksNegative(std::string_view text) {
+  text = Trim(text);
+  if (text.empty()) return false;
+  if ((text.front() == '(' && text.back() == ')') || text.back() == '-') return true;
+  const std::string_view before = text.substr(0, std::min(text.find_first_of("0123456789"), text.size()));
+  constexpr std::string_view kMinus = "\xe2\x88\x92";  // U+2212 MINUS SIGN
+  constexpr std::string_view kEnDash = "\xe2\x80\x93";  // U+2013, how word processors print it
+  return before.find('-') != std::string_view::npos || before.find(kMinus) != std::string_view::npos ||
+         before.find(kEnDash) != std::string_view::npos;
 }
 
 bool StripPrefixIgnoreCase(std::string_view& text, std::string_view prefix) {
@@ -90,36 +149,47 @@ std::optional<double> ParseScaled(std::string_view text, std::string_view what, 
       return std::nullopt;
     }
   }
-  const double value = *number * factor;
-  if (!std::isfinite(value)) {
-    *error = fmt::format("{} out of range: \"{}\"", what, Trim(text));
-    return std::nullopt;
-  }
-  return value;
+  return *number * factor;
 }
 
 }  // namespace
 
 std::optional<double> ParseAmount(std::string_view text, std::string* error) {
-  std::string_view rest = Trim(text);
+  const std::string_view trimmed = Trim(text);
+  if (LooksNegative(trimmed)) {
+    *error = fmt::format("negative amount \"{}\"", trimmed);
+    return std::nullopt;
+  }
+  std::string_view rest = trimmed;
   StripPrefixIgnoreCase(rest, "usd");
   rest = Trim(rest);
   if (!rest.empty() && rest.front() == '$') rest.remove_prefix(1);
-  if (!rest.empty() && rest.front() == '-') {
-    *error = fmt::format("negative amount \"{}\"", Trim(text));
+  if (SpellsNonFinite(rest)) {
+    *error = fmt::format("bad amount \"{}\": not a finite number", trimmed);
     return std::nullopt;
   }
   std::optional<double> value = ParseScaled(rest, "an amount such as 50B, $8 bn, 1.9e9 or 350M", error);
   if (!value) {
-    *error = fmt::format("bad amount \"{}\": expected a number such as 50B, $8 bn, 1.9e9 or 350M",
-                         Trim(text));
+    *error = fmt::format("bad amount \"{}\": expected a number such as 50B, $8 bn, 1.9e9 or 350M", trimmed);
+  } else if (!(*value <= kMaxAmountUsd)) {
+    *error = fmt::format("bad amount \"{}\": larger than 1e15 USD (a thousand trillion); check the unit", trimmed);
+    value.reset();
   }
   return value;
 }
 
 std::optional<double> ParseNumber(std::string_view text, std::string* error) {
+  if (SpellsNonFinite(text)) {
+    *error = fmt::format("bad number \"{}\": not a finite number", Trim(text));
+    return std::nullopt;
+  }
   std::optional<double> value = ParseScaled(text, "a number", error);
-  if (!value) *error = fmt::format("bad number \"{}\"", Trim(text));
+  if (!value) {
+    *error = fmt::format("bad number \"{}\"", Trim(text));
+  } else if (!std::isfinite(*value)) {
+    *error = fmt::format("bad number \"{}\": not a finite number (beyond 1.8e308)", Trim(text));
+    value.reset();
+  }
   return value;
 }
 
@@ -131,6 +201,10 @@ std::optional<double> ParsePercent(std::string_view text, std::string* error) {
     rest.remove_suffix(1);
     rest = Trim(rest);
   }
+  if (SpellsNonFinite(rest)) {
+    *error = fmt::format("bad percentage \"{}\": not a finite number", Trim(text));
+    return std::nullopt;
+  }
   std::string_view number_text = rest;
   std::optional<double> number = TakeNumber(number_text);
   if (!number || !Trim(number_text).empty()) {
@@ -138,7 +212,7 @@ std::optional<double> ParsePercent(std::string_view text, std::string* error) {
     return std::nullopt;
   }
   double fraction = percent_sign || *number > 1.0 ? *number / 100.0 : *number;
-  if (fraction < 0 || fraction > 1.0 + 1e-12) {
+  if (std::signbit(fraction) || !(fraction <= 1.0 + 1e-12)) {  // -0 too
     *error = fmt::format("percentage \"{}\" is outside 0..100%", Trim(text));
     return std::nullopt;
   }

@@ -79,7 +79,10 @@ Diagram::~Diagram() {
 }
 
 Diagram::Diagram(Diagram&& other) noexcept
-    : graph_(std::exchange(other.graph_, nullptr)), drawn_nodes_(other.drawn_nodes_), drawn_edges_(other.drawn_edges_) {}
+    : graph_(std::exchange(other.graph_, nullptr)),
+      drawn_nodes_(other.drawn_nodes_),
+      drawn_edges_(other.drawn_edges_),
+      refusal_(std::move(other.refusal_)) {}
 
 Diagram& Diagram::operator=(Diagram&& other) noexcept {
   if (this != &other) {
@@ -87,6 +90,7 @@ Diagram& Diagram::operator=(Diagram&& other) noexcept {
     graph_ = std::exchange(other.graph_, nullptr);
     drawn_nodes_ = other.drawn_nodes_;
     drawn_edges_ = other.drawn_edges_;
+    refusal_ = std::move(other.refusal_);
   }
   return *this;
 }

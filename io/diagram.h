@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <utility>
 
 struct Agraph_s;
 
@@ -32,6 +33,10 @@ class Diagram {
     drawn_edges_ = edges;
   }
 
+  /// Why the diagram must not be rendered (a text cgraph could not take whole); empty if none.
+  const std::string& Refusal() const { return refusal_; }
+  void Refuse(std::string reason) { refusal_ = std::move(reason); }
+
   /// The DOT text as built (no layout positions); objects appear in creation order, so the
   /// same diagram always gives the same bytes.
   std::string ToDot() const;
@@ -40,6 +45,7 @@ class Diagram {
   Agraph_s* graph_ = nullptr;
   std::size_t drawn_nodes_ = 0;
   std::size_t drawn_edges_ = 0;
+  std::string refusal_;
 };
 
 }  // namespace pg

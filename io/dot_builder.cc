@@ -7,6 +7,7 @@
 #include <set>
 #include <unordered_map>
 #include <unordered_set>
+#include <utility>
 #include <vector>
 
 #include <fmt/format.h>
@@ -142,7 +143,42 @@ Symbols DeclareAttributes(Agraph_t* g) {
   return s;
 }
 
-void Set(void* object, Agsym_t* symbol, const std::string& value) { agxset(object, symbol, C(value.c_str())); }
+// The first text BuildDiagram could not hand to cgraph on this thread, if any; see Guarded.
+thread_local std::string* g_refusal = nullptr;
+
+// `text` as a C string for cgraph, which would cut it at a NUL byte (and so merge the node
+// `C\0x` with `C`): such a text is recorded as the diagram's refusal, and RenderDiagram fails.
+// Readers refuse NUL bytes, so reaching this is a bug upstream; say so loudly, never truncate.
+char* Guarded(const std::string& text, std::string_view what) {
+  if (text.find('\0') != std::string::npos && g_refusal && g_refusal->empty()) {
+    std::string shown;
+    for (char c : text) shown += c == '\0' ? std::string("\\0") : std::string(1, c);
+    *g_refusal = fmt::format("cannot draw the {} \"{}\": it holds a NUL byte, at which Graphviz would cut it "
+                             "short (a bug: inputs with NUL bytes are refused when read)", what, shown);
+  }
+  return C(text.c_str());
+}
+
+// Points Guarded at `refusal` while alive (one BuildDiagram on this thread).
+class RefusalScope {
+ public:
+  explicit RefusalScope(std::string* refusal) : previous_(std::exchange(g_refusal, refusal)) {}
+  ~RefusalScope() { g_refusal = previous_; }
+  RefusalScope(const RefusalScope&) = delete;
+  RefusalScope& operator=(const RefusalScope&) = delete;
+
+ private:
+  std::string* previous_;
+};
+
+void Set(void* object, Agsym_t* symbol, const std::string& value) {
+  agxset(object, symbol, Guarded(value, symbol->name));
+}
+
+// The node `name` (an id or a synthetic name) in `parent`, under its cgraph name DotName(name).
+Agnode_t* AddNode(Agraph_t* parent, std::string_view name) {
+  return agnode(parent, Guarded(DotName(name), "node id"), 1);
+}
 
 Agraph_t* MakeCluster(Agraph_t* g, const Symbols& s, const std::string& name, const std::string& label) {
   Agraph_t* cluster = agsubg(g, C(name.c_str()), 1);
@@ -231,7 +267,7 @@ Highlight CollectHighlight(const PartnershipGraph& graph, const Findings* findin
   return h;
 }
 
-// A unique cgraph node name for a synthetic node (placeholder, legend sample).
+// A name for a synthetic node (placeholder, legend sample) that no id has.
 std::string SyntheticName(const PartnershipGraph& graph, const std::string& base) {
   std::string name = base;
   while (graph.FindNode(name)) name += "_";
@@ -251,8 +287,7 @@ void AddLegend(Agraph_t* g, const Symbols& s, const PartnershipGraph& graph, con
     Set(link, s.e_style, "invis");
   };
   auto new_node = [&](const std::string& key) {
-    const std::string name = SyntheticName(graph, "legend:" + key);
-    return agnode(legend, C(name.c_str()), 1);
+    return AddNode(legend, SyntheticName(graph, "legend:" + key));
   };
 
   constexpr std::size_t kNodesPerRow = 3;
@@ -325,6 +360,8 @@ std::optional<ClusterBy> ParseClusterBy(std::string_view text) {
 }
 
 namespace {
+// `backslash` replaces each backslash; `&` becomes `&amp;` because Graphviz decodes entities
+// (`&alpha;`, `&#92;`) in labels and tooltips before it reads their backslash escapes.
 std::string EscapeText(std::string_view text, std::string_view backslash) {
   std::string out;
   out.reserve(text.size());
@@ -332,18 +369,21 @@ std::string EscapeText(std::string_view text, std::string_view backslash) {
     const char c = text[i];
     if (c == '\\') {
       out += backslash;
+    } else if (c == '&') {
+      out += "&amp;";
     } else if (c == '\r') {
       if (i + 1 < text.size() && text[i + 1] == '\n') continue;
       out += "\\n";
     } else if (c == '\n') {
       out += "\\n";
+    } else if (c == '\0') {
+      out += c;  // kept, so that Set refuses it rather than cgraph cutting the text there
     } else if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) {
       out += ' ';
     } else {
       out += c;
     }
   }
-  if (!out.empty() && out.back() == '\\') out += ' ';
   return out;
 }
 }  // namespace
@@ -352,10 +392,20 @@ std::string EscapeLabel(std::string_view text) { return EscapeText(text, "\\\\")
 
 std::string EscapeTooltip(std::string_view text) { return EscapeText(text, "\\\\\\\\"); }
 
+std::string DotName(std::string_view name) {
+  std::string out;
+  out.reserve(name.size());
+  for (char c : name) {
+    if (c == '\\') out += '\\';
+    out += c;
+  }
+  return out;
+}
 
-Diagram BuildDiagram(const GraphView& view, const DiagramOptions& options) {
+namespace {
+
+void DrawDiagram(const GraphView& view, const DiagramOptions& options, Diagram& diagram) {
   const PartnershipGraph& graph = view.Graph();
-  Diagram diagram("partnergraph");
   Agraph_t* g = diagram.Graph();
   const Symbols s = DeclareAttributes(g);
 
@@ -404,8 +454,7 @@ Diagram BuildDiagram(const GraphView& view, const DiagramOptions& options) {
     const Node& node = graph.GetNode(v);
     const std::string key = cluster_key(v);
     Agraph_t* parent = key.empty() ? g : clusters.at(key);
-    const std::string name(graph.NodeName(v));
-    Agnode_t* n = agnode(parent, C(name.c_str()), 1);
+    Agnode_t* n = AddNode(parent, graph.NodeName(v));
     agnodes[v] = n;
     const NodeStyle& style = kNodeStyles[static_cast<int>(node.type)];
     type_drawn[static_cast<int>(node.type)] = true;
@@ -477,8 +526,7 @@ Diagram BuildDiagram(const GraphView& view, const DiagramOptions& options) {
   // Placeholders where a focus cut the neighbourhood.
   if (options.focus) {
     for (const auto& [v, count] : options.focus->hidden) {
-      const std::string name = SyntheticName(graph, fmt::format("+more:{}", graph.NodeName(v)));
-      Agnode_t* n = agnode(g, C(name.c_str()), 1);
+      Agnode_t* n = AddNode(g, SyntheticName(graph, fmt::format("+more:{}", graph.NodeName(v))));
       Set(n, s.n_label, fmt::format("+ {} more", count));
       Set(n, s.n_shape, "box");
       Set(n, s.n_style, "dashed,rounded");
@@ -528,6 +576,18 @@ Diagram BuildDiagram(const GraphView& view, const DiagramOptions& options) {
     text += "\\l";
     Set(g, s.g_label, text);
   }
+}
+
+}  // namespace
+
+Diagram BuildDiagram(const GraphView& view, const DiagramOptions& options) {
+  Diagram diagram("partnergraph");
+  std::string refusal;
+  {
+    RefusalScope scope(&refusal);
+    DrawDiagram(view, options, diagram);
+  }
+  if (!refusal.empty()) diagram.Refuse(std::move(refusal));
   return diagram;
 }
 

@@ -31,16 +31,24 @@ struct DiagramOptions {
 
 /// Draws the counted claims of active edges between drawn nodes; a claim that others dispute
 /// shows theirs in its label ("$8B (disputed: $80B)"). With a focus, each node whose
-/// neighbours were left out gets a "+ N more" placeholder.
+/// neighbours were left out gets a "+ N more" placeholder. A text holding a NUL byte is never
+/// cut short: the diagram is refused (Diagram::Refusal) and RenderDiagram fails.
 Diagram BuildDiagram(const GraphView& view, const DiagramOptions& options);
 
-/// Text as a Graphviz escString that displays exactly as given: backslashes doubled (so `\N`
-/// or `\l` in a name stay literal), a line break becomes `\n`, other control characters a
-/// space; a trailing backslash gets a space after it so the written DOT stays readable by
-/// Graphviz's own parser. Quotes need nothing: cgraph quotes strings itself when writing.
+/// Text as a Graphviz escString that displays exactly as given: backslashes doubled (so `\N`,
+/// `\G`, `\E`, `\L`, `\l`, `\r` in a name stay literal, and a trailing backslash cannot escape
+/// the closing quote), `&` as `&amp;` (Graphviz decodes entities in labels), a line break as
+/// `\n`, other control characters a space. Quotes and `<...>` need nothing: cgraph quotes
+/// strings itself when writing, and only strings made with agstrdup_html are HTML labels.
 std::string EscapeLabel(std::string_view text);
 
 /// The same for tooltips, which Graphviz unescapes twice: backslashes are quadrupled.
 std::string EscapeTooltip(std::string_view text);
+
+/// The cgraph name of the node with id `name`: backslashes doubled. cgraph writes names as
+/// they are and its reader keeps a `\\` pair as it is, so a lone backslash before the closing
+/// quote (`"a\"`) would swallow it; doubled, every id reads back as DotName(id), distinct ids
+/// stay distinct, and `\N` labels show the id.
+std::string DotName(std::string_view name);
 
 }  // namespace pg

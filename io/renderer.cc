@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <memory>
+#include <mutex>
 #include <utility>
 #include <vector>
 
@@ -63,6 +64,17 @@ struct ContextDeleter {
   void operator()(GVC_t* context) const { gvFreeContext(context); }
 };
 using ContextPtr = std::unique_ptr<GVC_t, ContextDeleter>;
+
+// The process's one Graphviz context: created on first use, freed at exit. Never a context per
+// render: gvFreeContext frees the font names that the pango plugin still caches in its own
+// statics, and the next context's first label then reads them (heap use-after-free).
+GVC_t* SharedContext() {
+  static const ContextPtr context(gvContext());
+  return context.get();
+}
+
+// Graphviz keeps global state (error handler, plugin caches): one render at a time.
+std::mutex g_render_mutex;
 
 // gvLayout's pair: frees the layout however the render ends.
 class LayoutGuard {
@@ -140,6 +152,10 @@ std::string ChooseLayout(std::string_view requested, std::size_t nodes, std::siz
 
 bool RenderDiagram(Diagram& diagram, const RenderOptions& options, std::string* output, Diagnostics* diagnostics) {
   output->clear();
+  if (!diagram.Refusal().empty()) {
+    diagnostics->Error({}, diagram.Refusal());
+    return false;
+  }
   if (options.format == RenderFormat::kDot) {
     *output = diagram.ToDot();
     return true;
@@ -157,19 +173,24 @@ bool RenderDiagram(Diagram& diagram, const RenderOptions& options, std::string* 
     return false;
   }
 
+  const std::lock_guard<std::mutex> lock(g_render_mutex);
   GraphvizMessageCapture capture;
-  ContextPtr context(gvContext());
+  GVC_t* const context = SharedContext();
   if (!context) {
     diagnostics->Error({}, "cannot start Graphviz (gvContext failed)");
     return false;
   }
   const std::string format(RenderFormatName(options.format));
-  if (!Contains(PluginNames(context.get(), "layout"), options.layout)) {
+  // Listed once: the plugins of the one context never change, and Graphviz 2.42's
+  // gvPluginList leaks a few bytes a name on every call.
+  static const std::vector<std::string> layouts = PluginNames(context, "layout");
+  static const std::vector<std::string> devices = PluginNames(context, "device");
+  if (!Contains(layouts, options.layout)) {
     diagnostics->Error({}, fmt::format("Graphviz has no \"{}\" layout plugin here; install Debian's graphviz "
                                        "package (its plugins are registered by `dot -c`)", options.layout));
     return false;
   }
-  if (!Contains(PluginNames(context.get(), "device"), format)) {
+  if (!Contains(devices, format)) {
     diagnostics->Error({}, fmt::format("Graphviz has no \"{}\" renderer here; install Debian's graphviz package "
                                        "(its plugins are registered by `dot -c`), or write .svg or .dot",
                                        format));
@@ -180,15 +201,15 @@ bool RenderDiagram(Diagram& diagram, const RenderOptions& options, std::string* 
   if (options.format == RenderFormat::kPng) {
     agsafeset(graph, const_cast<char*>("dpi"), const_cast<char*>("110"), const_cast<char*>(""));
   }
-  if (gvLayout(context.get(), graph, options.layout.c_str()) != 0) {
+  if (gvLayout(context, graph, options.layout.c_str()) != 0) {
     capture.MoveTo(diagnostics);
     diagnostics->Error({}, fmt::format("Graphviz could not lay out the diagram with {}", options.layout));
     return false;
   }
-  LayoutGuard layout(context.get(), graph);
+  LayoutGuard layout(context, graph);
   char* data = nullptr;
   unsigned int length = 0;
-  const int status = gvRenderData(context.get(), graph, format.c_str(), &data, &length);
+  const int status = gvRenderData(context, graph, format.c_str(), &data, &length);
   if (data) {
     output->assign(data, length);
     gvFreeRenderData(data);

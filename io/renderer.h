@@ -1,7 +1,9 @@
 #pragma once
 // Lays a diagram out and renders it in memory with Graphviz's gvc (the only file that includes
 // gvc.h). Graphviz's own messages are routed into our Diagnostics, never to stderr. The caller
-// writes the bytes (atomically), so a failed render never leaves a file behind.
+// writes the bytes (atomically), so a failed render never leaves a file behind. One Graphviz
+// context serves the whole process (created on first render, freed at exit); renders from
+// several threads take turns.
 
 #include <cstddef>
 #include <optional>

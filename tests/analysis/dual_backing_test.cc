@@ -152,5 +152,27 @@ TEST(SharedChannel, ChannelOwnerRolledUpAndRevenueSummed) {
   EXPECT_EQ(findings[0].message, "Shop (owner CloudCo) distributes 2 rivals: A, B; $150M revenue through it");
 }
 
+TEST(SharedChannel, NotesEveryConflictingClaimOfItsEdges) {
+  // Two of the channel's edges have a disputed claim each: both are noted, neither is summed.
+  TempDir dir;
+  dir.Write("nodes.csv", "id,type,markets\nA,company,llm\nB,company,llm\nShop,platform,\n");
+  const std::string edges = dir.Write("edges.csv",
+            "from,to,type,revenue_usd,source,confidence\n"
+            "Shop,A,distributes,100M,filing,high\n"
+            "Shop,A,distributes,300M,blog,low\n"
+            "Shop,B,distributes,50M,filing,high\n"
+            "Shop,B,distributes,70M,blog,low\n");
+  const Findings findings = RunPass(MustLoad({dir.Path().string()}), "shared-channel");
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_DOUBLE_EQ(*findings[0].FigureValue("revenue_usd"), 150e6);
+  EXPECT_EQ(findings[0].related, (std::vector<EdgeId>{0, 2, 1, 3}));
+  EXPECT_EQ(findings[0].notes,
+            (std::vector<std::string>{
+                "conflicting claim not counted: Shop -distributes-> A $300M revenue (blog, " + edges +
+                    ":3) vs the counted $100M revenue (filing, " + edges + ":2)",
+                "conflicting claim not counted: Shop -distributes-> B $70M revenue (blog, " + edges +
+                    ":5) vs the counted $50M revenue (filing, " + edges + ":4)"}));
+}
+
 }  // namespace
 }  // namespace pg

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <fmt/format.h>
+
 namespace pg {
 namespace {
 
@@ -36,6 +38,72 @@ TEST(ParseAmount, RefusesWhatIsNotAnAmount) {
   EXPECT_EQ(AmountError("5 zillion"),
             "bad amount \"5 zillion\": expected a number such as 50B, $8 bn, 1.9e9 or 350M");
   EXPECT_EQ(AmountError("-5B"), "negative amount \"-5B\"");
+}
+
+TEST(ParseAmount, RefusesEveryNegativeForm) {
+  for (const char* text : {"-5B", "$-5B", "$ -5B", "- $5B", "-$5B", "USD -5B", "-USD 5B", "(5B)", "($5B)", "5B-",
+                           "-0", "\xe2\x88\x92" "5B" /* U+2212 minus */, "\xe2\x80\x93" "5B" /* en dash */}) {
+    EXPECT_EQ(AmountError(text), fmt::format("negative amount \"{}\"", text));
+  }
+  EXPECT_EQ(AmountError("  $ -5B "), "negative amount \"$ -5B\"");
+  EXPECT_DOUBLE_EQ(Amount("+5B"), 5e9);
+  EXPECT_DOUBLE_EQ(Amount("5e-3"), 5e-3);  // a negative exponent is not a negative amount
+}
+
+TEST(ParseAmount, RefusesAmountsPastAThousandTrillionAndNonFiniteSpellings) {
+  EXPECT_DOUBLE_EQ(Amount("1e15"), kMaxAmountUsd);
+  EXPECT_DOUBLE_EQ(Amount("1000T"), kMaxAmountUsd);
+  EXPECT_EQ(AmountError("1.7e308"),
+            "bad amount \"1.7e308\": larger than 1e15 USD (a thousand trillion); check the unit");
+  EXPECT_EQ(AmountError("1001T"), "bad amount \"1001T\": larger than 1e15 USD (a thousand trillion); check the unit");
+  EXPECT_EQ(AmountError("1.7e308 trillion"),
+            "bad amount \"1.7e308 trillion\": larger than 1e15 USD (a thousand trillion); check the unit");
+  EXPECT_EQ(AmountError("1e999"), "bad amount \"1e999\": larger than 1e15 USD (a thousand trillion); check the unit");
+  EXPECT_EQ(AmountError("$" + std::string(400, '9')),
+            "bad amount \"$" + std::string(400, '9') + "\": larger than 1e15 USD (a thousand trillion); check the unit");
+  EXPECT_EQ(AmountError("inf"), "bad amount \"inf\": not a finite number");
+  EXPECT_EQ(AmountError("$Infinity"), "bad amount \"$Infinity\": not a finite number");
+  EXPECT_EQ(AmountError("NaN"), "bad amount \"NaN\": not a finite number");
+  EXPECT_EQ(AmountError("-inf"), "negative amount \"-inf\"");
+  EXPECT_DOUBLE_EQ(Amount("1e-999"), 0);  // too small for a double: zero, as strtod rounds
+}
+
+TEST(ParseNumber, OnlyFiniteNumbers) {
+  std::string error;
+  EXPECT_DOUBLE_EQ(*ParseNumber("-2.5", &error), -2.5);
+  EXPECT_DOUBLE_EQ(*ParseNumber("1.5k", &error), 1500);
+  EXPECT_DOUBLE_EQ(*ParseNumber("1.7e308", &error), 1.7e308);
+  for (const char* text : {"inf", "-inf", "+Infinity", "nan", "NAN", "nan(0x1)"}) {
+    EXPECT_FALSE(ParseNumber(text, &error)) << text;
+    EXPECT_EQ(error, fmt::format("bad number \"{}\": not a finite number", text));
+  }
+  EXPECT_FALSE(ParseNumber("1e999", &error));
+  EXPECT_EQ(error, "bad number \"1e999\": not a finite number (beyond 1.8e308)");
+  EXPECT_FALSE(ParseNumber("-1e999", &error));
+  EXPECT_EQ(error, "bad number \"-1e999\": not a finite number (beyond 1.8e308)");
+  EXPECT_FALSE(ParseNumber("0.001e99999999999999999999", &error));
+  EXPECT_EQ(error, "bad number \"0.001e99999999999999999999\": not a finite number (beyond 1.8e308)");
+  EXPECT_FALSE(ParseNumber("1.7e308 T", &error));
+  EXPECT_EQ(error, "bad number \"1.7e308 T\": not a finite number (beyond 1.8e308)");
+  EXPECT_DOUBLE_EQ(*ParseNumber("0.001e-99999999999999999999", &error), 0);
+  EXPECT_FALSE(ParseNumber("12e9223372036854775807", &error));  // the exponent at its limit
+  EXPECT_EQ(error, "bad number \"12e9223372036854775807\": not a finite number (beyond 1.8e308)");
+}
+
+TEST(ParsePercent, RefusesNegativeZeroAndNonFinite) {
+  std::string error;
+  for (const char* text : {"-0", "-0%", "-5%", "1e999", "1e999%"}) {
+    EXPECT_FALSE(ParsePercent(text, &error)) << text;
+    EXPECT_EQ(error, fmt::format("percentage \"{}\" is outside 0..100%", text));
+  }
+  for (const char* text : {"(5%)", "- 5%", "$5%"}) {
+    EXPECT_FALSE(ParsePercent(text, &error)) << text;
+    EXPECT_EQ(error, fmt::format("bad percentage \"{}\": expected e.g. 26.7% or 0.267", text));
+  }
+  EXPECT_FALSE(ParsePercent("nan%", &error));
+  EXPECT_EQ(error, "bad percentage \"nan%\": not a finite number");
+  EXPECT_FALSE(ParseConfidence("inf", &error));
+  EXPECT_EQ(error, "bad confidence \"inf\": expected high, medium, low or 0..1");
 }
 
 TEST(ParsePercent, FractionsAndPercentPoints) {

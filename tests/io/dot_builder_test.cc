@@ -6,6 +6,13 @@
 
 #include <gtest/gtest.h>
 
+#include <set>
+
+#include <fmt/format.h>
+
+#include "graph/graph_builder.h"
+#include "io/renderer.h"
+
 #include "graph/neighbourhood.h"
 #include "tests/test_support.h"
 
@@ -107,7 +114,8 @@ TEST(DotBuilder, EscapeLabelKeepsTextLiteral) {
   EXPECT_EQ(EscapeLabel("\\N and \\l"), "\\\\N and \\\\l");
   EXPECT_EQ(EscapeLabel("one\ntwo\r\nthree"), "one\\ntwo\\nthree");
   EXPECT_EQ(EscapeLabel("tab\there"), "tab here");
-  EXPECT_EQ(EscapeLabel("ends\\"), "ends\\\\ ");
+  EXPECT_EQ(EscapeLabel("ends\\"), "ends\\\\");
+  EXPECT_EQ(EscapeLabel("A &amp; B &#92;n"), "A &amp;amp; B &amp;#92;n");
   EXPECT_EQ(EscapeLabel("{a|b}"), "{a|b}");
   EXPECT_EQ(EscapeTooltip("a\\b"), "a\\\\\\\\b");
 }
@@ -140,6 +148,123 @@ TEST(DotBuilder, NastyNamesCannotInjectDot) {
   EXPECT_NE(agnode(reread, const_cast<char*>("id\" -> <b>"), 0), nullptr);
   EXPECT_EQ(agnnodes(reread), agnnodes(BuildDiagram(GraphView(graph), {}).Graph()));
   agclose(reread);
+}
+
+// A CSV field quoted whatever it holds.
+std::string Quoted(const std::string& text) {
+  std::string out = "\"";
+  for (char c : text) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
+
+// What Graphviz displays for an escString label: entities decoded first (we only ever write
+// `&amp;`), then `\n`, `\l`, `\r` line breaks and `\x` -> x (a lone trailing backslash vanishes).
+std::string Displayed(std::string_view text, int unescapes = 1) {
+  std::string decoded;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    decoded += text[i];
+    if (text.substr(i, 5) == "&amp;") i += 4;
+  }
+  for (int round = 0; round < unescapes; ++round) {
+    std::string out;
+    for (std::size_t i = 0; i < decoded.size(); ++i) {
+      if (decoded[i] != '\\') {
+        out += decoded[i];
+      } else if (++i < decoded.size()) {
+        out += std::string_view("nlr").find(decoded[i]) != std::string_view::npos ? '\n' : decoded[i];
+      }
+    }
+    decoded = std::move(out);
+  }
+  return decoded;
+}
+
+TEST(DotBuilder, EveryTextRoundTripsThroughGraphvizsParser) {
+  // Each text is an id, a label, a description (tooltip), a market (cluster label) and a
+  // source (edge tooltip). Graphviz's escapes, quotes, HTML-like text, entities, non-ASCII,
+  // a trailing backslash (once written as "a\" that Graphviz could not read back) and long
+  // texts that cgraph's writer folds across lines.
+  const std::vector<std::string> texts = {
+      "a\\", "a\\\\", "q\"", "q\\\"", "\\\"", "\\N", "\\G \\E \\L \\T \\H", "\\l\\r\\n", "two\nlines",
+      "<b>bold</b>", "<leading", ">", "&amp; &#92;n &alpha;", "Z\xc3\xbcrich \xe2\x98\x83", "{a|b} [x=1]; y -> z",
+      std::string(150, 'x') + "\\" + std::string(150, '\\') + "\"" + std::string(100, 'y') + "\\"};
+  // `;` and `|` separate list items in endpoint and market cells: such texts are ids only.
+  auto listable = [](const std::string& t) { return t.find_first_of(";|") == std::string::npos; };
+  TempDir dir;
+  std::string nodes = "id,label,type,description,markets\n";
+  std::string edges = "from,to,type,source\n";
+  for (std::size_t i = 0; i < texts.size(); ++i) {
+    const std::string& t = texts[i];
+    nodes += fmt::format("{},{},company,{},{}\n", Quoted(t), Quoted(t), Quoted(t), Quoted(listable(t) ? t : ""));
+    if (listable(t)) edges += fmt::format("{},hub,partners,{}\n", Quoted(t), Quoted(t));
+  }
+  nodes += "hub,hub,company,,\n";
+  const PartnershipGraph graph = MustLoad({dir.Write("nodes.csv", nodes), dir.Write("edges.csv", edges)});
+  ASSERT_EQ(graph.NodeCount(), texts.size() + 1);
+  DiagramOptions options;
+  options.cluster_by = ClusterBy::kMarket;
+  options.legend = false;
+  options.caption = texts.back();
+  const std::string dot = BuildDiagram(GraphView(graph), options).ToDot();
+
+  Agraph_t* reread = agmemread(dot.c_str());
+  ASSERT_NE(reread, nullptr) << dot;
+  std::set<std::string> expected_names = {"hub"}, names;
+  for (const std::string& t : texts) expected_names.insert(DotName(t));
+  for (Agnode_t* n = agfstnode(reread); n; n = agnxtnode(reread, n)) names.insert(agnameof(n));
+  EXPECT_EQ(names, expected_names);
+  std::set<std::string> clusters;
+  for (Agraph_t* sub = agfstsubg(reread); sub; sub = agnxtsubg(sub)) clusters.insert(Displayed(Attr(sub, "label")));
+  for (const std::string& t : texts) {
+    Agnode_t* n = agnode(reread, const_cast<char*>(DotName(t).c_str()), 0);
+    ASSERT_NE(n, nullptr) << t;
+    EXPECT_EQ(Displayed(Attr(n, "label")), t);
+    EXPECT_EQ(Displayed(Attr(n, "tooltip"), 2), t + " (company): " + t);
+    if (!listable(t)) continue;
+    EXPECT_EQ(clusters.count("market: " + t), 1u) << t;
+    Agedge_t* e = agfstout(reread, n);
+    ASSERT_NE(e, nullptr) << t;
+    EXPECT_EQ(Displayed(Attr(e, "tooltip"), 2), t + " partners hub; source: " + t);
+  }
+  // The caption's lines end in `\l` (left-justified).
+  EXPECT_EQ(Displayed(Attr(reread, "label")), texts.back() + "\n");
+  agclose(reread);
+}
+
+TEST(DotBuilder, ATextWithANulByteIsRefusedNotCutShort) {
+  // Readers refuse NUL bytes; were one to slip through, `C\0D` must not become node `C`.
+  Diagnostics diagnostics;
+  GraphBuilder builder(&diagnostics);
+  for (std::string_view id : {std::string_view("C"), std::string_view("C\0D", 3)}) {
+    NodeRecord record;
+    record.node.id = builder.Intern(id);
+    record.node.label = record.node.id;
+    record.node.type = NodeType::kCompany;
+    record.type_given = true;
+    builder.AddNode(std::move(record));
+  }
+  const PartnershipGraph graph = builder.Build();
+  ASSERT_EQ(graph.NodeCount(), 2u);
+  Diagram diagram = BuildDiagram(GraphView(graph), {});
+  EXPECT_EQ(diagram.Refusal(),
+            "cannot draw the node id \"C\\0D\": it holds a NUL byte, at which Graphviz would cut it short (a bug: "
+            "inputs with NUL bytes are refused when read)");
+  std::string output = "stale";
+  EXPECT_FALSE(RenderDiagram(diagram, RenderOptions{RenderFormat::kDot, "dot"}, &output, &diagnostics));
+  EXPECT_EQ(output, "");
+  ASSERT_EQ(diagnostics.All().size(), 1u);
+  EXPECT_EQ(FormatDiagnostic(diagnostics.All()[0]), "error: " + diagram.Refusal());
+
+  // A NUL in a label alone is refused the same way.
+  GraphBuilder labelled(&diagnostics);
+  NodeRecord record;
+  record.node.id = labelled.Intern("C");
+  record.node.label = labelled.Intern(std::string_view("C\0 evil", 7));
+  labelled.AddNode(std::move(record));
+  const PartnershipGraph one = labelled.Build();
+  EXPECT_EQ(BuildDiagram(GraphView(one), {}).Refusal(),
+            "cannot draw the label \"C\\0 evil\": it holds a NUL byte, at which Graphviz would cut it short (a bug: "
+            "inputs with NUL bytes are refused when read)");
 }
 
 TEST(DotBuilder, HighlightColoursSubjectsAndEvidence) {
