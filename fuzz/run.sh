@@ -5,6 +5,8 @@
 # matching files of tests/data and examples; what libFuzzer learns stays there for the next run.
 # Crashes, leaks, timeouts and out-of-memory inputs go to BUILD_DIR/artifacts/TARGET/.
 # Prints executions, coverage (cov) and features (ft) per target; exits 1 if any target failed.
+# FUZZ_ARGS adds libFuzzer flags, e.g. FUZZ_ARGS="-fork=2 -ignore_crashes=1" to go on past a
+# known crash (every crash still lands in the artifacts folder).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${1:?usage: fuzz/run.sh BUILD_DIR SECONDS [TARGET...]}
@@ -82,9 +84,10 @@ for target in "${targets[@]}"; do
   echo "fuzz: $target for ${seconds}s (corpus $corpus, $(ls "$corpus" | wc -l) inputs)"
   status=0
   "$binary" "$corpus" -dict="$(dictionary "$target")" -max_total_time="$seconds" -timeout=10 \
-    -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix="$artifacts/" > "$log" 2>&1 || status=$?
+    -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix="$artifacts/" ${FUZZ_ARGS:-} > "$log" 2>&1 || status=$?
   runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
   last=$(grep -E '^#[0-9]+' "$log" | tail -1 || true)
+  [ -n "$runs" ] || runs=$(echo "$last" | sed -n 's/^#\([0-9]*\).*/\1/p')  # fork mode: no final stats
   cov=$(echo "$last" | sed -n 's/.* cov: \([0-9]*\).*/\1/p')
   ft=$(echo "$last" | sed -n 's/.* ft: \([0-9]*\).*/\1/p')
   line=$(printf '%-16s execs %-9s cov %-6s ft %-6s' "$target" "${runs:-?}" "${cov:-?}" "${ft:-?}")
