@@ -4,6 +4,7 @@
 #   tools/bootstrap.sh           build + test dependencies
 #   tools/bootstrap.sh --bench   also the Python peers used by `make bench`
 #   tools/bootstrap.sh --fixtures  also LibreOffice Calc (only to remake XLSX test fixtures)
+#   tools/bootstrap.sh --fuzz    also clang 14 and its runtimes (libFuzzer, sanitizers) for `make fuzz`
 set -euo pipefail
 
 packages=(
@@ -22,7 +23,8 @@ for arg in "$@"; do
   case "$arg" in
     --bench) packages+=(python3-networkx python3-igraph python3-pandas python3-numpy) ;;
     --fixtures) packages+=(libreoffice-calc-nogui) ;;
-    *) echo "bootstrap.sh: unknown option '$arg' (use --bench or --fixtures)" >&2; exit 2 ;;
+    --fuzz) packages+=(clang-14 clang libclang-rt-14-dev) ;;
+    *) echo "bootstrap.sh: unknown option '$arg' (use --bench, --fixtures or --fuzz)" >&2; exit 2 ;;
   esac
 done
 
