@@ -20,7 +20,7 @@ bootstrap:
 	@bash tools/bootstrap.sh
 
 $(BUILD_DIR)/build.ninja: CMakeLists.txt | bootstrap
-	cmake -S . -B $(BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Release
+	cmake -S . -B $(BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Release $(CCACHE)
 
 build: bootstrap $(BUILD_DIR)/build.ninja
 	cmake --build $(BUILD_DIR) -j $(JOBS)

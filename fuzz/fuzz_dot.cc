@@ -39,25 +39,10 @@ struct Named {
   std::string label;
 };
 
-/// What the loader takes: UTF-8 without C0 or C1 control characters (U+0000-U+001F,
-/// U+007F-U+009F; tab is allowed there but not needed here).
+/// What the loader takes (pg::FindTextFault), less tab and CR, which the DOT labels normalise.
 bool Acceptable(std::string_view text) {
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const unsigned char c = static_cast<unsigned char>(text[i]);
-    if (c < 0x20 || c == 0x7f) return false;
-    if (c == 0xc2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) < 0xa0) return false;
-  }
-  return pg::fuzz::ValidUtf8(text);
-}
-
-/// The cgraph name the DOT builder gives the node with `id`: backslashes doubled, as
-/// pg::DotName does (io/dot_builder.h after the h8-render fixes; spelled out here so the target
-/// also builds on branches without it). Before those fixes names were the raw ids, and an id
-/// ending in a backslash wrote DOT that Graphviz cannot read.
-std::string DotNameOf(std::string_view id) {
-  std::string name;
-  for (const char c : id) name += c == '\\' ? std::string("\\\\") : std::string(1, c);
-  return name;
+  if (pg::FindTextFault(text)) return false;
+  return std::none_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20; });
 }
 
 /// Nodes from the input lines, trimmed as the loader trims cells, ids unique and non-empty.
@@ -120,7 +105,7 @@ void CheckReadBack(const pg::Diagram& diagram, const std::vector<Named>& nodes) 
   const std::size_t legend_nodes = legend ? static_cast<std::size_t>(agnnodes(legend)) : 0;
   Check(static_cast<std::size_t>(agnnodes(reread)) - legend_nodes == nodes.size());
   for (const Named& node : nodes) {
-    const std::string name = DotNameOf(node.id);
+    const std::string name = pg::DotName(node.id);
     Agnode_t* n = agnode(reread, const_cast<char*>(name.c_str()), 0);
     Check(n != nullptr);
     Check(Attr(n, "label") == pg::EscapeLabel(node.label));

@@ -40,42 +40,11 @@ void LoadBuildAnalyze(const ReadFunction& read, bool lenient) {
   const bool ok = read(loader, &diagnostics);
   loader.AddPendingNodes();
   const PartnershipGraph graph = builder.Build();
-  // Formatting re-reads CSV rows for character columns: part of what a user's run does.
+  // Formatting every diagnostic is part of what a user's run does.
   for (const Diagnostic& diagnostic : diagnostics.All()) FormatDiagnostic(diagnostic);
   if (!ok || diagnostics.HasErrors()) return;
   const GraphView view(graph);
   for (const PassInfo& pass : AllPasses()) pass.run(view, PassOptions{});
-}
-
-bool ValidUtf8(std::string_view text) {
-  std::size_t i = 0;
-  while (i < text.size()) {
-    const unsigned char c = static_cast<unsigned char>(text[i]);
-    std::size_t length = 0;
-    std::uint32_t code = 0;
-    if (c < 0x80) {
-      ++i;
-      continue;
-    } else if ((c & 0xe0) == 0xc0) {
-      length = 2, code = c & 0x1f;
-    } else if ((c & 0xf0) == 0xe0) {
-      length = 3, code = c & 0x0f;
-    } else if ((c & 0xf8) == 0xf0) {
-      length = 4, code = c & 0x07;
-    } else {
-      return false;
-    }
-    if (i + length > text.size()) return false;
-    for (std::size_t k = 1; k < length; ++k) {
-      const unsigned char next = static_cast<unsigned char>(text[i + k]);
-      if ((next & 0xc0) != 0x80) return false;
-      code = (code << 6) | (next & 0x3f);
-    }
-    static constexpr std::uint32_t kSmallest[] = {0, 0, 0x80, 0x800, 0x10000};
-    if (code < kSmallest[length] || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return false;
-    i += length;
-  }
-  return true;
 }
 
 }  // namespace pg::fuzz

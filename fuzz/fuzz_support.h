@@ -38,7 +38,5 @@ using ReadFunction = std::function<bool(TableSink& sink, Diagnostics* diagnostic
 /// formats every diagnostic, and when the load succeeded runs every analysis pass on it.
 void LoadBuildAnalyze(const ReadFunction& read, bool lenient);
 
-/// UTF-8 without overlongs, surrogates or code points past U+10FFFF.
-bool ValidUtf8(std::string_view text);
 
 }  // namespace pg::fuzz

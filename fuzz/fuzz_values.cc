@@ -24,7 +24,7 @@ bool Fraction(double value) { return std::isfinite(value) && value >= 0 && value
 void CheckValues(std::string_view text) {
   std::string error;
   if (const auto amount = pg::ParseAmount(text, &error)) {
-    Check(std::isfinite(*amount) && *amount >= 0);
+    Check(std::isfinite(*amount) && *amount >= 0 && *amount <= pg::kMaxAmountUsd);
     pg::FormatUsd(*amount);
   }
   if (const auto percent = pg::ParsePercent(text, &error)) {
