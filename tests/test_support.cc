@@ -46,13 +46,20 @@ PartnershipGraph MustLoad(const std::vector<std::string>& inputs) {
   return std::move(*graph);
 }
 
-std::string LoadErrors(const std::vector<std::string>& inputs) {
+std::string LoadErrors(const std::vector<std::string>& inputs, const InputLimits& limits) {
   Diagnostics diagnostics;
-  std::optional<PartnershipGraph> graph = LoadModel(inputs, &diagnostics);
+  std::optional<PartnershipGraph> graph = LoadModel(inputs, &diagnostics, limits);
   EXPECT_FALSE(graph.has_value()) << "expected the load to fail";
   std::string all;
   for (const Diagnostic& d : diagnostics.All()) all += FormatDiagnostic(d) + "\n";
   return all;
+}
+
+std::string ReadAll(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
 }
 
 Findings RunPass(const PartnershipGraph& graph, const std::string& pass, const std::string& as_of) {

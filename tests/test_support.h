@@ -9,6 +9,7 @@
 #include "analysis/finding.h"
 #include "graph/diagnostics.h"
 #include "graph/partnership_graph.h"
+#include "io/input_limits.h"
 
 namespace pg::testing {
 
@@ -31,8 +32,11 @@ std::string TestDataDir();   ///< tests/data
 /// Loads the inputs; fails the test (and returns an empty graph) on errors.
 PartnershipGraph MustLoad(const std::vector<std::string>& inputs);
 
-/// All diagnostics of a failed load, formatted, one per line.
-std::string LoadErrors(const std::vector<std::string>& inputs);
+/// All diagnostics of a failed load (under `limits`), formatted, one per line.
+std::string LoadErrors(const std::vector<std::string>& inputs, const InputLimits& limits = {});
+
+/// The bytes of a file ("" when it cannot be read).
+std::string ReadAll(const std::filesystem::path& path);
 
 /// Runs one pass by name on the graph (no as-of date unless given).
 Findings RunPass(const PartnershipGraph& graph, const std::string& pass, const std::string& as_of = "");

@@ -26,14 +26,8 @@ namespace pg {
 namespace {
 
 namespace fs = std::filesystem;
+using testing::ReadAll;
 using testing::TempDir;
-
-std::string ReadAll(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
 
 std::vector<std::string> Names(const fs::path& folder) {
   std::vector<std::string> names;

@@ -15,15 +15,6 @@ using testing::LoadErrors;
 using testing::MustLoad;
 using testing::TempDir;
 
-// Every diagnostic of a load under `limits`, one per line.
-std::string ErrorsUnder(const std::string& path, const InputLimits& limits) {
-  Diagnostics diagnostics;
-  EXPECT_FALSE(LoadModel({path}, &diagnostics, limits).has_value());
-  std::string all;
-  for (const Diagnostic& d : diagnostics.All()) all += FormatDiagnostic(d) + "\n";
-  return all;
-}
-
 std::string Repeat(std::string_view text, std::size_t times) {
   std::string out;
   out.reserve(text.size() * times);
@@ -87,29 +78,29 @@ TEST(JsonHostile, CellsRowsAndFieldsHaveLimits) {
   InputLimits limits;
   limits.cell_bytes = 16;
   const std::string cell = dir.Write("cell.json", R"({"nodes": [{"id": "A"}, {"id": "B", "note": "seventeen bytes!!"}]})");
-  EXPECT_EQ(ErrorsUnder(cell, limits), cell + ": nodes[1]: error: cell \"note\" is longer than 16 bytes; the limit is 16 "
+  EXPECT_EQ(LoadErrors({cell}, limits), cell + ": nodes[1]: error: cell \"note\" is longer than 16 bytes; the limit is 16 "
                                               "(cell_bytes); raise it with PARTNERGRAPH_LIMITS=cell_bytes=32\n");
   // A list of short strings is one cell too: it cannot grow past the limit either.
   const std::string list = dir.Write("list.json", R"({"nodes": [{"id": "A", "tags": ["abcdef", "abcdef", "abcdef"]}]})");
-  EXPECT_EQ(ErrorsUnder(list, limits), list + ": nodes[0]: error: cell \"tags\" is longer than 16 bytes; the limit is 16 "
+  EXPECT_EQ(LoadErrors({list}, limits), list + ": nodes[0]: error: cell \"tags\" is longer than 16 bytes; the limit is 16 "
                                               "(cell_bytes); raise it with PARTNERGRAPH_LIMITS=cell_bytes=32\n");
   // A string far past the limit is cut off while the lexer reads it, before it is buffered whole.
   const std::string huge = dir.Write("huge.json", "{\"nodes\": [{\"id\": \"" + std::string(1000, 'a') + "\"}]}");
-  EXPECT_EQ(ErrorsUnder(huge, limits), huge + ": error: string at line 1, column 19 is longer than 16 bytes; the limit is "
+  EXPECT_EQ(LoadErrors({huge}, limits), huge + ": error: string at line 1, column 19 is longer than 16 bytes; the limit is "
                                               "16 (cell_bytes); raise it with PARTNERGRAPH_LIMITS=cell_bytes=32\n");
 
   limits = InputLimits{};
   limits.rows_per_table = 2;
   const std::string rows = dir.Write("rows.json", R"({"nodes": [{"id": "A"}, {"id": "B"}, {"id": "C"}]})");
-  EXPECT_EQ(ErrorsUnder(rows, limits), rows + ": nodes[2]: error: more than 2 rows in \"nodes\"; the limit is 2 "
+  EXPECT_EQ(LoadErrors({rows}, limits), rows + ": nodes[2]: error: more than 2 rows in \"nodes\"; the limit is 2 "
                                               "(rows_per_table); raise it with PARTNERGRAPH_LIMITS=rows_per_table=4\n");
   limits = InputLimits{};
   limits.columns = 2;
   const std::string wide = dir.Write("wide.json", R"({"nodes": [{"id": "A", "label": "a", "type": "company"}]})");
-  EXPECT_EQ(ErrorsUnder(wide, limits), wide + ": nodes[0]: error: more than 2 fields in one object; the limit is 2 "
+  EXPECT_EQ(LoadErrors({wide}, limits), wide + ": nodes[0]: error: more than 2 fields in one object; the limit is 2 "
                                               "(columns); raise it with PARTNERGRAPH_LIMITS=columns=4\n");
   const std::string spread = dir.Write("spread.json", R"({"nodes": [{"id": "A", "x": 1}, {"id": "B", "y": 2}]})");
-  EXPECT_EQ(ErrorsUnder(spread, limits), spread + ": nodes: error: more than 2 different fields; the limit is 2 "
+  EXPECT_EQ(LoadErrors({spread}, limits), spread + ": nodes: error: more than 2 different fields; the limit is 2 "
                                                   "(columns); raise it with PARTNERGRAPH_LIMITS=columns=4\n");
 }
 

@@ -16,14 +16,8 @@ namespace {
 
 using testing::ExampleDir;
 using testing::MustLoad;
+using testing::ReadAll;
 using testing::TempDir;
-
-std::string ReadAll(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
-}
 
 TEST(CsvWriter, NeutralisesFormulasButNotNumbers) {
   EXPECT_EQ(NeutraliseCsvCell("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");

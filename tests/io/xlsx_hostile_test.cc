@@ -104,14 +104,6 @@ std::string InlineRow(int row, const std::vector<std::string>& cells) {
   return xml + "</row>";
 }
 
-std::string ErrorsUnder(const std::string& path, const InputLimits& limits) {
-  Diagnostics diagnostics;
-  EXPECT_FALSE(LoadModel({path}, &diagnostics, limits).has_value());
-  std::string all;
-  for (const Diagnostic& d : diagnostics.All()) all += FormatDiagnostic(d) + "\n";
-  return all;
-}
-
 TEST(XlsxHostile, ManySheetsFailAtTheSheetLimit) {
   TempDir dir;
   // 100,000 declared sheets: each used to cost a linear search of the sources (90 s).
@@ -146,29 +138,29 @@ TEST(XlsxHostile, CellsColumnsAndRowsHaveLimits) {
   InputLimits limits;
   limits.cell_bytes = 8;
   const std::string inline_cell = Workbook(dir, InlineRow(1, {"id", "label"}) + InlineRow(2, {"A", "ninebytes"}));
-  EXPECT_EQ(ErrorsUnder(inline_cell, limits), inline_cell + "[nodes]!B2: error: cell is longer than 8 bytes; the limit "
+  EXPECT_EQ(LoadErrors({inline_cell}, limits), inline_cell + "[nodes]!B2: error: cell is longer than 8 bytes; the limit "
                                                             "is 8 (cell_bytes); raise it with PARTNERGRAPH_LIMITS=cell_bytes=16\n");
   const std::string value_cell = Workbook(dir, InlineRow(1, {"id"}) + R"(<row r="2"><c r="A2"><v>1234567890</v></c></row>)");
-  EXPECT_EQ(ErrorsUnder(value_cell, limits), value_cell + "[nodes]!A2: error: cell is longer than 8 bytes; the limit is "
+  EXPECT_EQ(LoadErrors({value_cell}, limits), value_cell + "[nodes]!A2: error: cell is longer than 8 bytes; the limit is "
                                                           "8 (cell_bytes); raise it with PARTNERGRAPH_LIMITS=cell_bytes=16\n");
   const std::string shared = Workbook(dir, R"(<row r="1"><c t="s"><v>0</v></c></row>)", 1, {"id", "ninebytes"});
-  EXPECT_EQ(ErrorsUnder(shared, limits), shared + ": error: xl/sharedStrings.xml: shared string 1 is longer than 8 bytes; "
+  EXPECT_EQ(LoadErrors({shared}, limits), shared + ": error: xl/sharedStrings.xml: shared string 1 is longer than 8 bytes; "
                                                   "the limit is 8 (cell_bytes); raise it with PARTNERGRAPH_LIMITS=cell_bytes=16\n");
 
   limits = InputLimits{};
   limits.columns = 2;
   const std::string wide = Workbook(dir, InlineRow(1, {"id", "label", "type"}));
-  EXPECT_EQ(ErrorsUnder(wide, limits), wide + "[nodes]!C1: error: more than 2 columns; the limit is 2 (columns); raise "
+  EXPECT_EQ(LoadErrors({wide}, limits), wide + "[nodes]!C1: error: more than 2 columns; the limit is 2 (columns); raise "
                                               "it with PARTNERGRAPH_LIMITS=columns=4\n");
   // Cells without a reference count from the last one; they cannot grow a row without bound.
   const std::string unreferenced = Workbook(dir, R"(<row r="1"><c r="B1" t="inlineStr"><is><t>id</t></is></c><c/></row>)");
-  EXPECT_EQ(ErrorsUnder(unreferenced, limits), unreferenced + "[nodes]!C1: error: more than 2 columns; the limit is 2 "
+  EXPECT_EQ(LoadErrors({unreferenced}, limits), unreferenced + "[nodes]!C1: error: more than 2 columns; the limit is 2 "
                                                               "(columns); raise it with PARTNERGRAPH_LIMITS=columns=4\n");
 
   limits = InputLimits{};
   limits.rows_per_table = 2;
   const std::string tall = Workbook(dir, InlineRow(1, {"id"}) + InlineRow(2, {"A"}) + InlineRow(3, {"B"}) + InlineRow(5, {"C"}));
-  EXPECT_EQ(ErrorsUnder(tall, limits), tall + "[nodes] row 5: error: more than 2 rows in this sheet; the limit is 2 "
+  EXPECT_EQ(LoadErrors({tall}, limits), tall + "[nodes] row 5: error: more than 2 rows in this sheet; the limit is 2 "
                                               "(rows_per_table); raise it with PARTNERGRAPH_LIMITS=rows_per_table=4\n");
 }
 

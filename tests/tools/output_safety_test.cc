@@ -31,14 +31,8 @@ namespace fs = std::filesystem;
 using testing::Cli;
 using testing::CliRun;
 using testing::ExampleDir;
+using testing::ReadAll;
 using testing::TempDir;
-
-std::string ReadAll(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
 
 // Starts the partnergraph binary with standard output to `out`, standard error to `err` and
 // TMPDIR set to `tmpdir` when given.

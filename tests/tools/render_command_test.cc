@@ -13,17 +13,11 @@ namespace pg {
 namespace {
 
 using testing::ExampleDir;
+using testing::ReadAll;
 using testing::TempDir;
 
 using testing::Cli;
 using testing::CliRun;
-
-std::string ReadFile(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
 
 TEST(RenderCommand, ExampleSvgWithHighlights) {
   TempDir dir;
@@ -32,7 +26,7 @@ TEST(RenderCommand, ExampleSvgWithHighlights) {
   ASSERT_EQ(run.code, 0) << run.err;
   EXPECT_EQ(run.out, "wrote " + output + " (svg, 13 nodes, 18 edges, layout dot, 2 findings highlighted)\n");
   EXPECT_EQ(run.err, "");
-  const std::string svg = ReadFile(output);
+  const std::string svg = ReadAll(output);
   EXPECT_NE(svg.find("backing] Amazon backs 2 rivals: OpenAI ($50B), Anthropic ($8B); $58B in total</text>"),
             std::string::npos);
   EXPECT_NE(svg.find("stroke=\"#d62728\""), std::string::npos);
@@ -50,7 +44,7 @@ TEST(RenderCommand, FocusDrawsTheNeighbourhoodOnly) {
   const CliRun run = Cli({"render", ExampleDir(), "-o", output, "--focus", "Bedrock", "--depth", "1"});
   ASSERT_EQ(run.code, 0) << run.err;
   EXPECT_EQ(run.out, "wrote " + output + " (svg, 4 nodes, 5 edges, layout dot)\n");
-  const std::string svg = ReadFile(output);
+  const std::string svg = ReadAll(output);
   for (const char* label : {">Amazon Bedrock<", ">Amazon Web Services<", ">OpenAI<", ">Anthropic<", ">+ 6 more<",
                             "around Amazon Bedrock, depth 1"}) {
     EXPECT_NE(svg.find(label), std::string::npos) << label;
@@ -102,8 +96,8 @@ TEST(RenderCommand, DotOutputIsDeterministic) {
   const std::string b = (dir.Path() / "b.dot").string();
   ASSERT_EQ(Cli({"render", ExampleDir(), "-o", a, "--cluster", "market"}).code, 0);
   ASSERT_EQ(Cli({"render", ExampleDir(), "-o", b, "--cluster", "market"}).code, 0);
-  EXPECT_EQ(ReadFile(a), ReadFile(b));
-  EXPECT_NE(ReadFile(a).find("label=\"market: frontier-models\""), std::string::npos);
+  EXPECT_EQ(ReadAll(a), ReadAll(b));
+  EXPECT_NE(ReadAll(a).find("label=\"market: frontier-models\""), std::string::npos);
 }
 
 TEST(RenderCommand, HelpTeachesWithExamples) {
