@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -64,20 +65,29 @@ Findings RunBrokerage(const GraphView& view, const PassOptions& options) {
     finding.figures.push_back({"rival_neighbours", static_cast<double>(rivals.size())});
     finding.facts.emplace_back("mode", sampled ? fmt::format("estimated from {} sampled sources", bc_options.samples)
                                                : std::string("exact"));
+    // The edges tying v to each rival, from one walk over v's edges (a hub has tens of
+    // thousands of neighbours and as many rivals among them).
+    std::unordered_map<VertexId, std::size_t> slot;
+    for (std::size_t i = 0; i < rivals.size(); ++i) slot.emplace(rivals[i], i);
+    std::vector<std::vector<EdgeId>> ties(rivals.size());
+    auto collect = [&](EdgeId e) {
+      const Edge& edge = graph.GetEdge(e);
+      if (!view.Active(e) || edge.from == edge.to) return;
+      auto it = slot.find(edge.from == v ? edge.to : edge.from);
+      if (it != slot.end()) ties[it->second].push_back(e);
+    };
+    graph.ForOutEdges(v, collect);
+    graph.ForInEdges(v, collect);
     std::vector<std::string_view> names;
-    for (VertexId r : rivals) {
+    for (std::size_t i = 0; i < rivals.size(); ++i) {
       FindingPart part;
-      part.node = graph.NodeName(r);
-      auto collect = [&](EdgeId e) {
-        const Edge& edge = graph.GetEdge(e);
-        if (view.Active(e) && (edge.from == r || edge.to == r) && edge.from != edge.to) part.edges.push_back(e);
-      };
-      graph.ForOutEdges(v, collect);
-      graph.ForInEdges(v, collect);
+      part.node = graph.NodeName(rivals[i]);
+      part.edges = std::move(ties[i]);
       std::sort(part.edges.begin(), part.edges.end());
+      part.edges.erase(std::unique(part.edges.begin(), part.edges.end()), part.edges.end());
       finding.related.insert(finding.related.end(), part.edges.begin(), part.edges.end());
       finding.subjects.push_back(part.node);
-      if (names.size() < kNamesShown) names.push_back(graph.NodeName(r));
+      if (names.size() < kNamesShown) names.push_back(graph.NodeName(rivals[i]));
       finding.parts.push_back(std::move(part));
     }
     if (sampled) {
