@@ -118,10 +118,11 @@ bool BetweennessSampled(std::size_t vertex_count, const BetweennessOptions& opti
   return options.samples > 0 && options.samples < vertex_count;
 }
 
-std::uint32_t SourcesWithin(std::size_t vertex_count, std::size_t edge_count, double work, std::uint32_t minimum) {
+std::uint32_t SourcesWithin(std::size_t vertex_count, std::size_t edge_count, double exact_work, double sample_work,
+                            std::uint32_t minimum) {
   const double edges = static_cast<double>(std::max<std::size_t>(edge_count, 1));
-  if (static_cast<double>(vertex_count) * edges <= work) return 0;
-  const double k = std::max(static_cast<double>(minimum), std::floor(work / edges));
+  if (static_cast<double>(vertex_count) * edges <= exact_work) return 0;
+  const double k = std::max(static_cast<double>(minimum), std::floor(sample_work / edges));
   return k >= static_cast<double>(vertex_count) ? 0 : static_cast<std::uint32_t>(k);
 }
 

@@ -35,9 +35,10 @@ struct BetweennessEstimate {
 };
 BetweennessEstimate EstimateBetweenness(const UndirectedGraph& graph, const BetweennessOptions& options);
 
-/// Sources to sample so that a run costs about `work` edge visits (K x edges), at least
-/// `minimum`; 0 (exact) when n x edges is within `work`.
-std::uint32_t SourcesWithin(std::size_t vertex_count, std::size_t edge_count, double work, std::uint32_t minimum);
+/// 0 (exact) when n x edges is within `exact_work`; else the sources to sample so that a run
+/// costs about `sample_work` edge visits (K x edges), at least `minimum` (0 when that is all).
+std::uint32_t SourcesWithin(std::size_t vertex_count, std::size_t edge_count, double exact_work, double sample_work,
+                            std::uint32_t minimum);
 
 /// The `top` vertices with a positive score, best first; scores equal to 10 significant digits
 /// tie and go by node id (so float noise between implementations does not reorder them).

@@ -14,8 +14,12 @@ namespace pg {
 namespace {
 
 constexpr std::size_t kTop = 10;
-// Edge visits that take about a second on two cores (100k bench input: n x m = 2.5e9 took 31 s).
-constexpr double kWorkPerSecond = 1e8;
+// Edge visits (sources x edges). Exact up to 1e8: about a second on the shared 2-core machine
+// (0.3 s idle; the 100k bench input's 2.5e9 took 6.9 s idle, 31 s under load). Sampled runs
+// aim at 3e7, a tenth to a third of a second, so that brokerage costs no more than a few
+// loads of the input.
+constexpr double kExactWork = 1e8;
+constexpr double kSampleWork = 3e7;
 constexpr std::uint32_t kMinSamples = 100;
 constexpr std::uint64_t kSeed = 1;
 constexpr std::size_t kNamesShown = 6;
@@ -35,7 +39,7 @@ Findings RunBrokerage(const GraphView& view, const PassOptions& options) {
   const std::size_t n = simple.VertexCount();
   BetweennessOptions bc_options;
   bc_options.seed = kSeed;
-  if (!options.exact) bc_options.samples = SourcesWithin(n, simple.targets.size() / 2, kWorkPerSecond, kMinSamples);
+  if (!options.exact) bc_options.samples = SourcesWithin(n, simple.targets.size() / 2, kExactWork, kSampleWork, kMinSamples);
   const bool sampled = BetweennessSampled(n, bc_options);
   const BetweennessEstimate estimate = EstimateBetweenness(simple, bc_options);
   const std::vector<double>& score = estimate.score;

@@ -122,11 +122,11 @@ TEST(AnalyzeCaps, MinSeverityLeavesOutAndCounts) {
 }
 
 TEST(BrokerageScale, SamplesPastAboutASecondOfWork) {
-  EXPECT_EQ(SourcesWithin(1000, 100'000, 1e8, 100), 0u);          // 1e8: exact
-  EXPECT_EQ(SourcesWithin(26'466, 95'000, 1e8, 100), 1052u);      // the 100k bench input
-  EXPECT_EQ(SourcesWithin(264'519, 2'000'000, 1e8, 100), 100u);   // at least the minimum
-  EXPECT_EQ(SourcesWithin(150, 2'000'000, 1e8, 100), 100u);
-  EXPECT_EQ(SourcesWithin(90, 2'000'000, 1e8, 100), 0u);          // the minimum is everything
+  EXPECT_EQ(SourcesWithin(1000, 100'000, 1e8, 3e7, 100), 0u);          // 1e8: exact
+  EXPECT_EQ(SourcesWithin(26'466, 95'000, 1e8, 3e7, 100), 315u);       // the 100k bench input
+  EXPECT_EQ(SourcesWithin(264'519, 950'000, 1e8, 3e7, 100), 100u);     // at least the minimum
+  EXPECT_EQ(SourcesWithin(150, 2'000'000, 1e8, 3e7, 100), 100u);
+  EXPECT_EQ(SourcesWithin(90, 2'000'000, 1e8, 3e7, 100), 0u);          // the minimum is everything
 }
 
 TEST(BrokerageScale, SampledEstimateCarriesAStandardError) {
