@@ -111,7 +111,14 @@ void PrintFinding(const PartnershipGraph& graph, const Finding& finding, bool wh
   std::string severity(FindingSeverityName(finding.severity));
   for (char& c : severity) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   out << fmt::format("  {:<8} {}\n", severity, finding.message);
-  for (const std::string& note : finding.notes) out << fmt::format("  {:<8} note: {}\n", "", note);
+  // A terminal gets the first few caveats of a finding; --why and the JSON have them all.
+  constexpr std::size_t kNotesShown = 5;
+  const std::size_t notes = why ? finding.notes.size() : std::min(finding.notes.size(), kNotesShown);
+  for (std::size_t i = 0; i < notes; ++i) out << fmt::format("  {:<8} note: {}\n", "", finding.notes[i]);
+  if (notes < finding.notes.size()) {
+    out << fmt::format("  {:<8} note: +{} more notes (--why or --format json lists them)\n", "",
+                       finding.notes.size() - notes);
+  }
   if (why) {
     for (EdgeId e : finding.related) out << fmt::format("  {:<8} why:  {}\n", "", DescribeEdge(graph, e));
     for (std::uint32_t m : finding.metrics) out << fmt::format("  {:<8} why:  {}\n", "", DescribeMetric(graph, m));

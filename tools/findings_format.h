@@ -38,7 +38,8 @@ nlohmann::json MetricToJson(const PartnershipGraph& graph, std::uint32_t m);
 /// One finding in the shape FindingsToJson lists.
 nlohmann::json FindingToJson(const PartnershipGraph& graph, const Finding& finding);
 
-/// Grouped by pass, one line per finding, notes under it; with `why`, the evidence edges too.
+/// Grouped by pass, one line per finding, its first 5 notes under it ("+N more notes"); with
+/// `why`, every note and the evidence edges too.
 /// With `passes`, every pass that found something in that order, headed by its full count and
 /// closed by "+N more" for what --top cut and "+N below --min-severity".
 void PrintFindingsTable(const PartnershipGraph& graph, const Findings& findings, bool why, std::ostream& out,

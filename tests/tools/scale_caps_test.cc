@@ -103,6 +103,21 @@ TEST(AnalyzeCaps, TopCutsEachPassAndSaysHowManyMore) {
   EXPECT_EQ(everything["passes"]["exclusivity"]["cut"], 0);
 }
 
+TEST(AnalyzeCaps, TableShowsFiveNotesPerFindingAndCountsTheRest) {
+  // Seven conflicting claims behind one dual-backing finding: seven notes.
+  TempDir dir;
+  dir.Write("nodes.csv", "id,markets\nFund,\nA,llm\nB,llm\n");
+  std::string edges = "from,to,type,amount_usd,source\nFund,B,invests,1M,s0\n";
+  for (int k = 0; k < 8; ++k) edges += fmt::format("Fund,A,invests,{}M,s{}\n", k + 1, k);
+  dir.Write("edges.csv", edges);
+  const CliRun run = Cli({"analyze", dir.Path().string(), "--pass", "dual-backing", "-q"});
+  ASSERT_EQ(run.code, 0) << run.err;
+  std::size_t notes = 0;
+  for (std::size_t at = run.out.find("note: "); at != std::string::npos; at = run.out.find("note: ", at + 1)) ++notes;
+  EXPECT_EQ(notes, 6u) << run.out;
+  EXPECT_TRUE(run.out.ends_with("note: +2 more notes (--why or --format json lists them)\n")) << run.out;
+}
+
 TEST(AnalyzeCaps, MinSeverityLeavesOutAndCounts) {
   // The example's findings at warning and above only; fail-on still sees what was left out.
   const CliRun run = Cli({"analyze", testing::ExampleDir(), "--pass", "brokerage", "--min-severity", "warning",
