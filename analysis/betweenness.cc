@@ -25,7 +25,9 @@ class SourceScratch {
   }
 
   /// Returns how many vertices the source reaches (itself included).
-  std::size_t Accumulate(const UndirectedGraph& g, VertexId source, double weight, std::vector<double>& score) {
+  /// With `squares`, also adds each dependency's square (for the sampling variance).
+  std::size_t Accumulate(const UndirectedGraph& g, VertexId source, double weight, std::vector<double>& score,
+                         double* squares = nullptr) {
     const std::uint32_t* offsets = g.offsets.data();
     const VertexId* targets = g.targets.data();
     std::uint8_t* level = level_.data();
@@ -61,6 +63,7 @@ class SourceScratch {
       for (std::uint32_t i = successors_end_[k - 1], end = successors_end_[k]; i < end; ++i) pulled += sigma[successors[i]];
       const double delta = sigma[w] * pulled;
       score[w] += weight * delta;
+      if (squares) squares[w] += delta * delta;
       sigma[w] = (1.0 + delta) / sigma[w];
     }
     for (VertexId v : order_) level[v] = 0;
@@ -115,10 +118,24 @@ bool BetweennessSampled(std::size_t vertex_count, const BetweennessOptions& opti
   return options.samples > 0 && options.samples < vertex_count;
 }
 
+std::uint32_t SourcesWithin(std::size_t vertex_count, std::size_t edge_count, double exact_work, double sample_work,
+                            std::uint32_t minimum) {
+  const double edges = static_cast<double>(std::max<std::size_t>(edge_count, 1));
+  if (static_cast<double>(vertex_count) * edges <= exact_work) return 0;
+  const double k = std::max(static_cast<double>(minimum), std::floor(sample_work / edges));
+  return k >= static_cast<double>(vertex_count) ? 0 : static_cast<std::uint32_t>(k);
+}
+
 std::vector<double> BetweennessCentrality(const UndirectedGraph& given, const BetweennessOptions& options) {
+  return EstimateBetweenness(given, options).score;
+}
+
+BetweennessEstimate EstimateBetweenness(const UndirectedGraph& given, const BetweennessOptions& options) {
   const std::size_t n = given.VertexCount();
-  std::vector<double> score(n, 0.0);
-  if (n < 3) return score;
+  BetweennessEstimate estimate;
+  std::vector<double>& score = estimate.score;
+  score.assign(n, 0.0);
+  if (n < 3) return estimate;
   // Renumbered so that each search walks memory in order: on the 1M bench graph the searches
   // run about twice as fast, for the price of two linear passes. Scores are mapped back at the end.
   const std::vector<VertexId> new_id = LocalityOrder(given);
@@ -151,14 +168,19 @@ std::vector<double> BetweennessCentrality(const UndirectedGraph& given, const Be
 
   // Sources interleaved across threads, each with its own scratch and scores, summed in thread
   // order: the same thread count always gives the same bits.
-  std::vector<std::vector<double>> partial(threads);
+  std::vector<std::vector<double>> partial(threads), squares(sampled ? threads : 0);
   auto work = [&](unsigned t) {
     std::vector<double>& mine = t == 0 ? score : partial[t];
     if (t != 0) mine.assign(n, 0.0);
+    double* my_squares = nullptr;
+    if (sampled) {
+      squares[t].assign(n, 0.0);
+      my_squares = squares[t].data();
+    }
     SourceScratch scratch(n, graph.targets.size());
     for (std::size_t i = t; i < sources.size(); i += threads) {
       const VertexId s = sources[i];
-      const std::size_t reached = scratch.Accumulate(graph, s, weight[s], mine);
+      const std::size_t reached = scratch.Accumulate(graph, s, weight[s], mine, my_squares);
       if (weight[s] > 1) mine[s] += (weight[s] - 1) * static_cast<double>(reached - 2);
     }
   };
@@ -168,12 +190,28 @@ std::vector<double> BetweennessCentrality(const UndirectedGraph& given, const Be
   for (std::thread& thread : pool) thread.join();
   for (unsigned t = 1; t < threads; ++t) {
     for (std::size_t v = 0; v < n; ++v) score[v] += partial[t][v];
+    if (sampled) {
+      for (std::size_t v = 0; v < n; ++v) squares[0][v] += squares[t][v];
+    }
+  }
+  if (sampled) {
+    // Per vertex: sample mean and variance of its dependency over the K sources (a source's own
+    // dependency is 0 and counts as an observation), then the finite-population standard error.
+    const double k = static_cast<double>(sources.size()), population = static_cast<double>(n);
+    estimate.standard_error.assign(n, 0.0);
+    for (VertexId v = 0; v < n; ++v) {
+      const VertexId local = new_id[v];
+      const double mean = score[local] / k;
+      const double variance = k > 1 ? std::max(0.0, (squares[0][local] - k * mean * mean) / (k - 1)) : 0.0;
+      estimate.standard_error[v] = 0.5 * population * std::sqrt((1.0 - k / population) * variance / k);
+    }
   }
   // Undirected: every pair was seen from both ends. Sampled: scale up to all n sources.
   const double scale = 0.5 * (sampled ? static_cast<double>(n) / static_cast<double>(sources.size()) : 1.0);
   std::vector<double> out(n);
   for (VertexId v = 0; v < n; ++v) out[v] = score[new_id[v]] * scale;
-  return out;
+  score = std::move(out);
+  return estimate;
 }
 
 std::vector<double> BetweennessCentrality(const PartnershipGraph& graph, const BetweennessOptions& options) {

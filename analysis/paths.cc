@@ -78,6 +78,7 @@ class PathFinder {
       if (v != to_) return true;
       if (result_->paths.size() >= options_.limit) {
         result_->truncated = true;
+        result_->stop = PathStop::kLimit;
         return false;
       }
       result_->paths.push_back(*path);
@@ -86,9 +87,10 @@ class PathFinder {
     on_path_[v] = true;
     bool go_on = true;
     for (const Move& move : CachedMoves(v)) {
-      if (++result_->expansions > options_.max_expansions) {
+      if (++result_->expansions > options_.max_expansions || OutOfTime()) {
         result_->truncated = true;
         result_->budget_exhausted = true;
+        if (result_->stop == PathStop::kNone) result_->stop = PathStop::kExpansions;
         go_on = false;
         break;
       }
@@ -106,6 +108,14 @@ class PathFinder {
 
   int Distance(VertexId v) const { return distance_[v]; }
 
+  /// True once the time budget is spent; looks at the clock every 4,096 steps.
+  bool OutOfTime() {
+    if (options_.time_budget.count() == 0 || result_->expansions % 4096 != 0) return false;
+    if (std::chrono::steady_clock::now() - start_ < options_.time_budget) return false;
+    result_->stop = PathStop::kTime;
+    return true;
+  }
+
   /// A hub's moves are sorted once, not on every visit (references survive rehashing).
   const std::vector<Move>& CachedMoves(VertexId v) {
     auto it = moves_.find(v);
@@ -121,6 +131,7 @@ class PathFinder {
   std::vector<bool> on_path_;
   std::vector<int> distance_;
   std::unordered_map<VertexId, std::vector<Move>> moves_;
+  std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
 };
 
 }  // namespace

@@ -9,12 +9,14 @@
 // either way) make one step, carried by the first such edge in input order. Only counted claims (GraphView::Counted) are travelled,
 // so an as-of date and conflicting claims are respected.
 // Bounds, so the search never explodes: paths of at most `max_depth` edges, at most `limit`
-// paths, and at most `max_expansions` steps tried; `truncated` says when a bound cut the answer.
+// paths, at most `max_expansions` steps tried and at most `time_budget` of search (checked every
+// 4,096 steps); `truncated` says when a bound cut the answer, and `stop` which one.
 // Order: shortest first (iterative deepening), then by the names along the path; a breadth-first
 // distance to the target prunes every branch that cannot arrive in time.
 // Neighbours: every node within `depth` steps, travelling edges either way, with the edges that
 // reach it from the previous ring (their direction kept). Linear in the edges seen.
 
+#include <chrono>
 #include <cstddef>
 #include <string>
 #include <vector>
@@ -39,12 +41,17 @@ struct PathOptions {
   std::size_t limit = 100;
   bool undirected = false;
   std::size_t max_expansions = 2'000'000;
+  std::chrono::milliseconds time_budget{0};  ///< 0: no time bound
 };
+
+/// Which bound ended the search early.
+enum class PathStop { kNone, kLimit, kExpansions, kTime };
 
 struct PathSearch {
   std::vector<Path> paths;
-  bool truncated = false;  ///< the limit or the expansion budget cut the search
-  bool budget_exhausted = false;  ///< it was the budget (max_expansions)
+  bool truncated = false;  ///< a bound cut the search
+  bool budget_exhausted = false;  ///< it was the budget (max_expansions or time_budget)
+  PathStop stop = PathStop::kNone;
   std::size_t expansions = 0;
 };
 

@@ -329,6 +329,35 @@ def main():
               f"{ratio(rss['igraph'], rss['partnergraph'])} |")
         print(f"| `cat` floor | {fmt_s(median(cat))} | | | | |")
 
+        # Every pass with the defaults, beside the two-pass run: no pass may quietly fall off the line.
+        all_out = os.path.join(work, f"{name}.partnergraph.all.out")
+        all_cmd = [pg, "analyze", nodes, edges, "--format", "json", "--timings", "--quiet"]
+        all_runs = []
+        for _ in range(max(1, reps // 2)):
+            wall, peak, err, code = run(all_cmd, all_out)
+            if code != 0:
+                print(f"FAILED: {' '.join(all_cmd)} exited {code}\n{err}", file=sys.stderr)
+                failed = True
+                break
+            all_runs.append((wall, peak, phases(err)))
+        if failed:
+            break
+        two_bytes = os.path.getsize(os.path.join(work, f"{name}.partnergraph.out"))
+        all_bytes = os.path.getsize(all_out)
+        all_wall = median([w for w, _, _ in all_runs])
+        all_rss = median([r for _, r, _ in all_runs])
+        result["all_whole"], result["all_rss_mib"] = all_wall, all_rss / 1024
+        result["all_bytes"], result["two_bytes"] = all_bytes, two_bytes
+        print(f"\n| partnergraph run | time | peak memory | JSON output |")
+        print("|---|---|---|---|")
+        print(f"| `--pass {PASSES}` | {fmt_s(whole['partnergraph'])} | {rss['partnergraph'] / 1024:.0f} MiB | "
+              f"{two_bytes / 1e6:.1f} MB |")
+        print(f"| all passes, defaults | {fmt_s(all_wall)} | {all_rss / 1024:.0f} MiB | {all_bytes / 1e6:.1f} MB |")
+        print(f"| all / two | {all_wall / whole['partnergraph']:.1f}x | {all_rss / rss['partnergraph']:.1f}x | "
+              f"{all_bytes / max(two_bytes, 1):.1f}x |")
+        slowest = sorted(((sec, ph) for ph, (sec, _) in all_runs[-1][2].items()), reverse=True)[:4]
+        print("slowest phases of the all-pass run: " + ", ".join(f"{ph} {fmt_s(sec)}" for sec, ph in slowest))
+
         # Betweenness: ours when built; peers where the issue's table runs them.
         bc_mode = None
         if size is not None and size <= 100000 or size is None:
@@ -446,6 +475,17 @@ def report_targets(summary, sizes):
     if cm:
         line(cm["dual"] < 1.0, f"Crunchbase by category, dual-backing {cm['dual']:.3f} s "
                                f"(whole process {cm['whole']:.3f} s; target < 1 s)")
+    print("\n## Targets (issue 10: every pass, defaults)")
+    for name, limits in (("1M", (10, 3, 5)), ("100k", (5, None, None))):
+        r = summary.get(name)
+        if not r or "all_whole" not in r:
+            line(None, f"{name}: not run")
+            continue
+        t, m, b = r["all_whole"] / r["whole"], r["all_rss_mib"] / r["rss_mib"], r["all_bytes"] / max(r["two_bytes"], 1)
+        line(t <= limits[0], f"{name} all passes {r['all_whole']:.2f} s = {t:.1f}x the two-pass run (<= {limits[0]}x)")
+        if limits[1]:
+            line(m <= limits[1], f"{name} all passes peak {r['all_rss_mib']:.0f} MiB = {m:.1f}x (<= {limits[1]}x)")
+            line(b <= limits[2], f"{name} all passes JSON {r['all_bytes'] / 1e6:.1f} MB = {b:.1f}x (<= {limits[2]}x)")
     if "example" in summary:
         line(summary["example"] <= 0.030, f"bundled example whole process {summary['example'] * 1000:.0f} ms "
                                           f"(target <= 30 ms)")

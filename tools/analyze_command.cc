@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "analysis/pass_registry.h"
+#include "tools/finding_cut.h"
 #include "tools/findings_format.h"
 #include "tools/phase_clock.h"
 
@@ -19,7 +20,11 @@ void SetupAnalyze(CLI::App& app, CliIo& io, int* exit_code) {
       "  partnergraph analyze examples/ai-cloud-2026\n"
       "  partnergraph analyze deals.xlsx --pass dual-backing --format json | jq '.findings[].message'\n"
       "  partnergraph analyze nodes.csv edges.csv --fail-on warning   # exit 1 if anything is found\n"
-      "  partnergraph analyze big/nodes.csv big/edges.csv --format json --timings > out.json");
+      "  partnergraph analyze big/nodes.csv big/edges.csv --format json --timings > out.json\n"
+      "  partnergraph analyze deals.xlsx --pass exclusivity --top 0 --detail full --format json\n"
+      "Output is bounded: each pass shows its --top findings (most severe first, in the pass's order),\n"
+      "the table ends each pass with \"+N more\", and the JSON's \"passes\" object gives per pass\n"
+      "how many were found, cut by --top, left out by --min-severity and shown. --top 0 keeps all.");
   AddCommonOptions(*command, &options->common);
   command->add_option("-p,--pass", options->passes, "passes to run, comma-separated (default: all; see `passes`)")
       ->delimiter(',')
@@ -30,6 +35,21 @@ void SetupAnalyze(CLI::App& app, CliIo& io, int* exit_code) {
   command->add_option("--min-amount", options->min_amount, "ignore investments below this many USD")
       ->type_name("USD");
   command->add_flag("--why", options->why, "list the evidence (edges, sources, file and line) under each finding");
+  command->add_option("--top", options->top, "at most this many findings per pass, most severe first (0: all)")
+      ->type_name("N")
+      ->capture_default_str();
+  command->add_option("--min-severity", options->min_severity, "leave out findings below this severity")
+      ->check(CLI::IsMember({"info", "warning", "critical"}))
+      ->type_name("SEVERITY")
+      ->capture_default_str();
+  command->add_option("--detail", options->detail,
+                      "top: each exclusivity lists its 5 best blocked channels and counts the rest; full: all of "
+                      "them, with their evidence")
+      ->check(CLI::IsMember({"top", "full"}))
+      ->capture_default_str();
+  command->add_flag("--exact", options->exact,
+                    "brokerage: exact betweenness even on big graphs (default: sampled sources past about a "
+                    "second of work)");
   command->callback([options, &io, exit_code] { *exit_code = RunAnalyze(*options, io); });
 }
 
@@ -41,10 +61,9 @@ int RunAnalyze(const AnalyzeOptions& options, CliIo& io) {
       !SelectPasses(options.passes, io, &passes)) {
     return kExitBadInput;
   }
-  PhaseClockOptions clock_options;
-  clock_options.timings = options.common.timings;
-  clock_options.quiet = options.common.quiet;
-  PhaseClock clock(io, clock_options, options.common.progress || ErrIsTerminal(io));
+  PhaseClockOptions clock_options = ClockOptions(options.common);
+  clock_options.command = "analyze";
+  PhaseClock clock(io, clock_options, ShowProgress(options.common, io));
   std::optional<PartnershipGraph> graph = LoadForCommand(options.common, io, &clock);
   if (!graph) return kExitBadInput;
 
@@ -53,32 +72,34 @@ int RunAnalyze(const AnalyzeOptions& options, CliIo& io) {
   clock.End();
   PassOptions pass_options;
   pass_options.min_amount_usd = options.min_amount;
-  Findings findings;
-  for (const PassInfo* pass : passes) {
-    clock.Begin(pass->name, fmt::format("running {}", pass->name));
-    Findings found = pass->run(view, pass_options);
-    findings.insert(findings.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
+  pass_options.full_detail = options.detail == "full";
+  pass_options.exact = options.exact;
+  CutOptions cut;
+  cut.top = options.top;
+  cut.min_severity = *ParseFindingSeverity(options.min_severity);
+  CutFindings findings;
+  for (std::size_t i = 0; i < passes.size(); ++i) {
+    const PassInfo* pass = passes[i];
+    clock.Begin(pass->name, fmt::format("running {} (pass {} of {})", pass->name, i + 1, passes.size()));
+    findings.Add(pass->name, pass->run(view, pass_options), cut);
     clock.End();
   }
 
-  clock.Begin("output", fmt::format("writing {} findings", findings.size()));
+  const std::size_t found = findings.Found();
+  clock.Begin("output", fmt::format("writing {} findings", findings.shown.size()));
   if (format == OutputFormat::kJson) {
-    WriteFindingsJson(*graph, findings, io.out);
+    WriteFindingsJson(*graph, findings.shown, io.out, &findings.passes);
   } else {
-    io.out << fmt::format("{} nodes, {} edges, {} metrics{}; {} finding{}\n", graph->NodeCount(),
+    io.out << fmt::format("{} nodes, {} edges, {} metrics{}; {} finding{}{}\n", graph->NodeCount(),
                           graph->EdgeCount(), graph->Metrics().size(),
-                          as_of.Known() ? fmt::format(" (as of {})", as_of.ToString()) : "", findings.size(),
-                          findings.size() == 1 ? "" : "s");
-    PrintFindingsTable(*graph, findings, options.why, io.out);
+                          as_of.Known() ? fmt::format(" (as of {})", as_of.ToString()) : "", found,
+                          found == 1 ? "" : "s",
+                          findings.shown.size() < found ? fmt::format(", {} shown", findings.shown.size()) : "");
+    PrintFindingsTable(*graph, findings.shown, options.why, io.out, &findings.passes);
   }
   io.out.flush();
   clock.End();
-  if (!options.fail_on.empty()) {
-    const FindingSeverity threshold = *ParseFindingSeverity(options.fail_on);
-    for (const Finding& finding : findings) {
-      if (finding.severity >= threshold) return kExitFindings;
-    }
-  }
+  if (!options.fail_on.empty() && findings.AnyAtLeast(*ParseFindingSeverity(options.fail_on))) return kExitFindings;
   return kExitOk;
 }
 

@@ -15,6 +15,10 @@ struct AnalyzeOptions {
   std::string fail_on;              ///< severity that makes the exit code 1
   double min_amount = 0;
   bool why = false;
+  std::size_t top = 20;              ///< findings shown per pass (0: all)
+  std::string min_severity = "info";
+  std::string detail = "top";        ///< "full": exclusivity lists every blocked channel
+  bool exact = false;                ///< brokerage: exact betweenness however long it takes
 };
 
 void SetupAnalyze(CLI::App& app, CliIo& io, int* exit_code);

@@ -39,10 +39,9 @@ int RunCentrality(const CentralityOptions& options, CliIo& io) {
   OutputFormat format;
   Date as_of;
   if (!ParseFormat(options.common, io, &format) || !ParseAsOf(options.common, io, &as_of)) return kExitBadInput;
-  PhaseClockOptions clock_options;
-  clock_options.timings = options.common.timings;
-  clock_options.quiet = options.common.quiet;
-  PhaseClock clock(io, clock_options, options.common.progress || ErrIsTerminal(io));
+  PhaseClockOptions clock_options = ClockOptions(options.common);
+  clock_options.command = "centrality";
+  PhaseClock clock(io, clock_options, ShowProgress(options.common, io));
   std::optional<PartnershipGraph> graph = LoadForCommand(options.common, io, &clock);
   if (!graph) return kExitBadInput;
 

@@ -52,6 +52,18 @@ void PrintDiagnostics(const Diagnostics& diagnostics, CliIo& io, std::size_t lim
   }
 }
 
+PhaseClockOptions ClockOptions(const CommonOptions& options) {
+  PhaseClockOptions clock;
+  clock.timings = options.timings;
+  clock.progress = options.progress;
+  clock.quiet = options.quiet;
+  std::string source;
+  clock.memory_limit_kb = DefaultMemoryLimitKb(&source);
+  return clock;
+}
+
+bool ShowProgress(const CommonOptions& options, const CliIo& io) { return options.progress || ErrIsTerminal(io); }
+
 std::optional<PartnershipGraph> LoadForCommand(const CommonOptions& options, CliIo& io, PhaseClock* clock) {
   Diagnostics diagnostics;
   if (clock) {

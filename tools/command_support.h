@@ -31,6 +31,12 @@ struct CommonOptions {
 };
 
 class PhaseClock;
+struct PhaseClockOptions;
+
+/// What --timings, --progress and --quiet ask of a command's PhaseClock.
+PhaseClockOptions ClockOptions(const CommonOptions& options);
+/// Progress is shown with --progress or on a terminal (and never with --quiet: see PhaseClock).
+bool ShowProgress(const CommonOptions& options, const CliIo& io);
 
 /// Adds `PATH...`, `--format`, `--as-of`, `--quiet`, `--progress`, `--timings` to a subcommand.
 void AddCommonOptions(CLI::App& command, CommonOptions* options, bool with_format = true);

@@ -9,6 +9,7 @@
 
 #include "analysis/evidence.h"
 #include "tools/findings_format.h"
+#include "tools/phase_clock.h"
 
 namespace pg {
 namespace {
@@ -147,7 +148,8 @@ int RunCommon(const CommonCommandOptions& options, CliIo& io) {
   OutputFormat format;
   Date as_of;
   if (!ParseFormat(options.common, io, &format) || !ParseAsOf(options.common, io, &as_of)) return kExitBadInput;
-  std::optional<PartnershipGraph> graph = LoadForCommand(options.common, io);
+  PhaseClock clock(io, ClockOptions(options.common), ShowProgress(options.common, io));
+  std::optional<PartnershipGraph> graph = LoadForCommand(options.common, io, &clock);
   if (!graph) return kExitBadInput;
   const std::optional<VertexId> a = FindNodeOrExplain(*graph, options.a, io);
   const std::optional<VertexId> b = FindNodeOrExplain(*graph, options.b, io);
@@ -156,6 +158,7 @@ int RunCommon(const CommonCommandOptions& options, CliIo& io) {
     io.err << fmt::format("error: \"{}\" and \"{}\" are the same node; name two different nodes\n", options.a, options.b);
     return kExitBadInput;
   }
+  clock.Begin("common", "computing common");
   const GraphView view(*graph, ViewOptions{as_of});
   const CommonTies ties = FindCommonTies(view, *a, *b);
   if (format == OutputFormat::kJson) {

@@ -11,6 +11,7 @@
 #include "io/json_model.h"
 #include "io/xlsx_writer.h"
 #include "tools/findings_format.h"
+#include "tools/phase_clock.h"
 
 namespace pg {
 
@@ -38,6 +39,8 @@ void SetupConvert(CLI::App& app, CliIo& io, int* exit_code) {
       ->check(CLI::IsMember({"csv", "json", "xlsx"}))
       ->type_name("FORMAT");
   command->add_flag("-q,--quiet", options->quiet, "print no warnings, only errors");
+  command->add_flag("--progress", options->progress, "show progress on stderr for slow phases (default on a terminal)");
+  command->add_flag("--timings", options->timings, "print phase=NAME seconds=S maxrss_kb=K per phase on stderr");
   command->callback([options, &io, exit_code] { *exit_code = RunConvert(*options, io); });
 }
 
@@ -60,9 +63,15 @@ int RunConvert(const ConvertOptions& options, CliIo& io) {
   CommonOptions common;
   common.inputs = options.inputs;
   common.quiet = options.quiet;
-  std::optional<PartnershipGraph> graph = LoadForCommand(common, io);
+  common.progress = options.progress;
+  common.timings = options.timings;
+  PhaseClockOptions clock_options = ClockOptions(common);
+  clock_options.command = "convert";
+  PhaseClock clock(io, clock_options, ShowProgress(common, io));
+  std::optional<PartnershipGraph> graph = LoadForCommand(common, io, &clock);
   if (!graph) return kExitBadInput;
 
+  clock.Begin("output", "writing " + options.output);
   std::string error;
   bool ok = false;
   if (format == "json") {
@@ -72,6 +81,7 @@ int RunConvert(const ConvertOptions& options, CliIo& io) {
   } else {
     ok = WriteCsvFolder(*graph, options.output, &error);
   }
+  clock.End();
   if (!ok) {
     io.err << "error: " << error << '\n';
     return kExitBadInput;

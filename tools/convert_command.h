@@ -15,6 +15,8 @@ struct ConvertOptions {
   std::string output;
   std::string to;  ///< csv, json, xlsx; empty: from the output's extension
   bool quiet = false;
+  bool progress = false;  ///< progress lines on stderr for slow phases even off a terminal
+  bool timings = false;   ///< `phase=... seconds=... maxrss_kb=...` lines on stderr
 };
 
 void SetupConvert(CLI::App& app, CliIo& io, int* exit_code);

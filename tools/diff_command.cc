@@ -10,6 +10,7 @@
 #include "analysis/pass_registry.h"
 #include "graph/value_parser.h"
 #include "tools/findings_format.h"
+#include "tools/phase_clock.h"
 
 namespace pg {
 namespace {
@@ -127,6 +128,8 @@ void SetupDiff(CLI::App& app, CliIo& io, int* exit_code) {
       ->check(CLI::IsMember({"table", "json"}))
       ->capture_default_str();
   command->add_flag("-q,--quiet", options->quiet, "print no warnings, only errors and results");
+  command->add_flag("--progress", options->progress, "show progress on stderr for slow phases (default on a terminal)");
+  command->add_flag("--timings", options->timings, "print phase=NAME seconds=S maxrss_kb=K per phase on stderr");
   command->callback([options, &io, exit_code] { *exit_code = RunDiff(*options, io); });
 }
 
@@ -144,9 +147,16 @@ int RunDiff(const DiffOptions& options, CliIo& io) {
   CommonOptions common;
   common.inputs = options.inputs;
   common.quiet = options.quiet;
-  std::optional<PartnershipGraph> graph = LoadForCommand(common, io);
+  common.progress = options.progress;
+  common.timings = options.timings;
+  PhaseClockOptions clock_options = ClockOptions(common);
+  clock_options.command = "diff";
+  PhaseClock clock(io, clock_options, ShowProgress(common, io));
+  std::optional<PartnershipGraph> graph = LoadForCommand(common, io, &clock);
   if (!graph) return kExitBadInput;
+  clock.Begin("diff", "running the passes at both dates");
   const GraphDiff diff = DiffGraph(*graph, from, to, passes, PassOptions{});
+  clock.Begin("output", "writing the comparison");
   if (options.format == "json") {
     io.out << JsonText(DiffToJson(*graph, diff)) << '\n';
   } else {

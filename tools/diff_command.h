@@ -16,6 +16,8 @@ struct DiffOptions {
   std::string from, to;
   std::vector<std::string> passes;  ///< empty: all
   bool quiet = false;
+  bool progress = false;  ///< progress lines on stderr for slow phases even off a terminal
+  bool timings = false;   ///< `phase=... seconds=... maxrss_kb=...` lines on stderr
 };
 
 void SetupDiff(CLI::App& app, CliIo& io, int* exit_code);

@@ -9,6 +9,7 @@
 #include "graph/value_parser.h"
 #include "tools/edge_text.h"
 #include "tools/findings_format.h"
+#include "tools/phase_clock.h"
 
 namespace pg {
 namespace {
@@ -179,10 +180,12 @@ int RunExposure(const ExposureOptions& options, CliIo& io) {
   OutputFormat format;
   Date as_of;
   if (!ParseFormat(options.common, io, &format) || !ParseAsOf(options.common, io, &as_of)) return kExitBadInput;
-  std::optional<PartnershipGraph> graph = LoadForCommand(options.common, io);
+  PhaseClock clock(io, ClockOptions(options.common), ShowProgress(options.common, io));
+  std::optional<PartnershipGraph> graph = LoadForCommand(options.common, io, &clock);
   if (!graph) return kExitBadInput;
   const std::optional<VertexId> node = FindNodeOrExplain(*graph, options.node, io);
   if (!node) return kExitBadInput;
+  clock.Begin("exposure", "computing exposure");
   const GraphView view(*graph, ViewOptions{as_of});
   const Exposure exposure = ComputeExposure(view, *node);
   if (format == OutputFormat::kJson) {

@@ -94,30 +94,70 @@ json FindingToJson(const PartnershipGraph& graph, const Finding& finding) {
   }
 }
 
-json FindingsToJson(const PartnershipGraph& graph, const Findings& findings) {
-  json list = json::array();
-  for (const Finding& finding : findings) list.push_back(FindingToJson(graph, finding));
-  return json{{"findings", list}};
+namespace {
+
+json TalliesToJson(const std::vector<PassTally>& passes) {
+  json object = json::object();
+  for (const PassTally& tally : passes) {
+    object[tally.pass] = {{"found", tally.found},
+                          {"below_severity", tally.below_severity},
+                          {"cut", tally.cut},
+                          {"shown", tally.shown}};
+  }
+  return object;
 }
 
-void PrintFindingsTable(const PartnershipGraph& graph, const Findings& findings, bool why, std::ostream& out) {
-  std::string_view current;
+void PrintFinding(const PartnershipGraph& graph, const Finding& finding, bool why, std::ostream& out) {
+  std::string severity(FindingSeverityName(finding.severity));
+  for (char& c : severity) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  out << fmt::format("  {:<8} {}\n", severity, finding.message);
+  // A terminal gets the first few caveats of a finding; --why and the JSON have them all.
+  constexpr std::size_t kNotesShown = 5;
+  const std::size_t notes = why ? finding.notes.size() : std::min(finding.notes.size(), kNotesShown);
+  for (std::size_t i = 0; i < notes; ++i) out << fmt::format("  {:<8} note: {}\n", "", finding.notes[i]);
+  if (notes < finding.notes.size()) {
+    out << fmt::format("  {:<8} note: +{} more notes (--why or --format json lists them)\n", "",
+                       finding.notes.size() - notes);
+  }
+  if (why) {
+    for (EdgeId e : finding.related) out << fmt::format("  {:<8} why:  {}\n", "", DescribeEdge(graph, e));
+    for (std::uint32_t m : finding.metrics) out << fmt::format("  {:<8} why:  {}\n", "", DescribeMetric(graph, m));
+  }
+}
+
+}  // namespace
+
+json FindingsToJson(const PartnershipGraph& graph, const Findings& findings, const std::vector<PassTally>* passes) {
+  json list = json::array();
+  for (const Finding& finding : findings) list.push_back(FindingToJson(graph, finding));
+  json document{{"findings", list}};
+  if (passes) document["passes"] = TalliesToJson(*passes);
+  return document;
+}
+
+void PrintFindingsTable(const PartnershipGraph& graph, const Findings& findings, bool why, std::ostream& out,
+                        const std::vector<PassTally>* passes) {
   std::size_t index = 0;
+  if (passes) {
+    for (const PassTally& tally : *passes) {
+      if (tally.found == 0) continue;
+      out << fmt::format("\n{} ({} finding{}{})\n", tally.pass, tally.found, tally.found == 1 ? "" : "s",
+                         tally.shown < tally.found ? fmt::format(", {} shown", tally.shown) : std::string());
+      for (; index < findings.size() && findings[index].pass == tally.pass; ++index) {
+        PrintFinding(graph, findings[index], why, out);
+      }
+      if (tally.cut > 0) out << fmt::format("  +{} more (--top 0 lists them all)\n", tally.cut);
+      if (tally.below_severity > 0) out << fmt::format("  +{} below --min-severity\n", tally.below_severity);
+    }
+    return;
+  }
   while (index < findings.size()) {
-    current = findings[index].pass;
+    const std::string_view current = findings[index].pass;
     std::size_t count = 0;
     for (std::size_t j = index; j < findings.size() && findings[j].pass == current; ++j) ++count;
     out << fmt::format("\n{} ({} finding{})\n", current, count, count == 1 ? "" : "s");
     for (; index < findings.size() && findings[index].pass == current; ++index) {
-      const Finding& finding = findings[index];
-      std::string severity(FindingSeverityName(finding.severity));
-      for (char& c : severity) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-      out << fmt::format("  {:<8} {}\n", severity, finding.message);
-      for (const std::string& note : finding.notes) out << fmt::format("  {:<8} note: {}\n", "", note);
-      if (why) {
-        for (EdgeId e : finding.related) out << fmt::format("  {:<8} why:  {}\n", "", DescribeEdge(graph, e));
-        for (std::uint32_t m : finding.metrics) out << fmt::format("  {:<8} why:  {}\n", "", DescribeMetric(graph, m));
-      }
+      PrintFinding(graph, findings[index], why, out);
     }
   }
 }
@@ -458,7 +498,8 @@ void WriteFinding(JsonStream& js, int level, const PartnershipGraph& graph, cons
 
 }  // namespace
 
-void WriteFindingsJson(const PartnershipGraph& graph, const Findings& findings, std::ostream& out) {
+void WriteFindingsJson(const PartnershipGraph& graph, const Findings& findings, std::ostream& out,
+                       const std::vector<PassTally>* passes) {
   JsonStream js(out);
   js.Open('{', false);
   js.Key(1, "findings");
@@ -472,6 +513,11 @@ void WriteFindingsJson(const PartnershipGraph& graph, const Findings& findings, 
       js.MaybeFlush();
     }
     js.Close(1, ']');
+  }
+  if (passes) {
+    js.Raw(",\n");
+    js.Key(1, "passes");
+    WriteValue(js, 1, TalliesToJson(*passes));
   }
   js.Close(0, '}');
   js.Raw("\n");

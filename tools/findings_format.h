@@ -7,17 +7,22 @@
 
 #include "analysis/finding.h"
 #include "graph/partnership_graph.h"
+#include "tools/finding_cut.h"
 
 namespace pg {
 
 /// {"findings": [{"pass", "severity", "subjects", "topic"?, "figures", "facts", "parts",
-/// "related", "metrics", "notes", "message"}]}; see README "JSON output".
-nlohmann::json FindingsToJson(const PartnershipGraph& graph, const Findings& findings);
+/// "related", "metrics", "notes", "message"}]}; see README "JSON output". With `passes`, also
+/// "passes": {NAME: {"found", "below_severity", "cut", "shown"}}: how many each pass found and
+/// how many --min-severity and --top left out.
+nlohmann::json FindingsToJson(const PartnershipGraph& graph, const Findings& findings,
+                              const std::vector<PassTally>* passes = nullptr);
 
 /// Streams exactly `FindingsToJson(graph, findings).dump(2)` plus a newline to `out`, without
 /// building the document in memory: a million-edge input yields tens of thousands of findings
 /// with hundreds of thousands of evidence edges, and the tree costs more than the analysis.
-void WriteFindingsJson(const PartnershipGraph& graph, const Findings& findings, std::ostream& out);
+void WriteFindingsJson(const PartnershipGraph& graph, const Findings& findings, std::ostream& out,
+                       const std::vector<PassTally>* passes = nullptr);
 
 /// `value.dump(indent)`, but a byte that is not UTF-8 (a stray Latin-1 name) becomes U+FFFD
 /// instead of throwing: every JSON the CLI prints or writes goes through here.
@@ -33,7 +38,11 @@ nlohmann::json MetricToJson(const PartnershipGraph& graph, std::uint32_t m);
 /// One finding in the shape FindingsToJson lists.
 nlohmann::json FindingToJson(const PartnershipGraph& graph, const Finding& finding);
 
-/// Grouped by pass, one line per finding, notes under it; with `why`, the evidence edges too.
-void PrintFindingsTable(const PartnershipGraph& graph, const Findings& findings, bool why, std::ostream& out);
+/// Grouped by pass, one line per finding, its first 5 notes under it ("+N more notes"); with
+/// `why`, every note and the evidence edges too.
+/// With `passes`, every pass that found something in that order, headed by its full count and
+/// closed by "+N more" for what --top cut and "+N below --min-severity".
+void PrintFindingsTable(const PartnershipGraph& graph, const Findings& findings, bool why, std::ostream& out,
+                        const std::vector<PassTally>* passes = nullptr);
 
 }  // namespace pg

@@ -8,8 +8,39 @@
 
 #include "analysis/paths.h"
 #include "tools/findings_format.h"
+#include "tools/phase_clock.h"
 
 namespace pg {
+namespace {
+
+// Whatever --limit says: a listing past these is not something to read, and the search stops
+// within about a second on any input.
+constexpr std::size_t kMaxPaths = 10'000;
+constexpr std::chrono::milliseconds kTimeBudget{1000};
+
+// Why the listing is cut, or "" when it is complete.
+std::string StopNote(const PathSearch& search, std::size_t limit, std::size_t asked) {
+  switch (search.stop) {
+    case PathStop::kNone:
+      return "";
+    case PathStop::kLimit:
+      if (limit < asked) {
+        return fmt::format("stopped at {} paths, the most `paths` lists whatever --limit says: more exist; lower "
+                           "--max-depth",
+                           limit);
+      }
+      return fmt::format("stopped at --limit {}: more paths exist; raise --limit or lower --max-depth", limit);
+    case PathStop::kExpansions:
+      return fmt::format("stopped after {} steps tried: more paths may exist; lower --max-depth",
+                         search.expansions - 1);
+    case PathStop::kTime:
+      return fmt::format("stopped after {} s of search ({} steps tried): more paths may exist; lower --max-depth",
+                         kTimeBudget.count() / 1000.0, search.expansions);
+  }
+  return "";
+}
+
+}  // namespace
 
 void SetupPaths(CLI::App& app, CliIo& io, int* exit_code) {
   auto options = std::make_shared<PathsCommandOptions>();
@@ -17,7 +48,8 @@ void SetupPaths(CLI::App& app, CliIo& io, int* exit_code) {
   command->footer(
       "Edges are followed in their direction (Amazon -owns-> AWS, not back); competes and partners\n"
       "edges either way. --undirected travels every edge either way, shown as A <-invests- B.\n"
-      "Shortest paths first. Bounded: --max-depth edges per path, --limit paths in all.\n"
+      "Shortest paths first. Bounded: --max-depth edges per path, --limit paths in all (never more than\n"
+      "10,000), 2,000,000 steps tried and about a second of search; a note says when a bound cut the list.\n"
       "Examples:\n"
       "  partnergraph paths Amazon OpenAI examples/ai-cloud-2026\n"
       "  partnergraph paths Google OpenAI examples/ai-cloud-2026 --undirected --max-depth 3\n"
@@ -39,7 +71,8 @@ int RunPaths(const PathsCommandOptions& options, CliIo& io) {
   OutputFormat format;
   Date as_of;
   if (!ParseFormat(options.common, io, &format) || !ParseAsOf(options.common, io, &as_of)) return kExitBadInput;
-  std::optional<PartnershipGraph> graph = LoadForCommand(options.common, io);
+  PhaseClock clock(io, ClockOptions(options.common), ShowProgress(options.common, io));
+  std::optional<PartnershipGraph> graph = LoadForCommand(options.common, io, &clock);
   if (!graph) return kExitBadInput;
   const std::optional<VertexId> from = FindNodeOrExplain(*graph, options.from, io);
   const std::optional<VertexId> to = FindNodeOrExplain(*graph, options.to, io);
@@ -49,12 +82,16 @@ int RunPaths(const PathsCommandOptions& options, CliIo& io) {
                           options.to);
     return kExitBadInput;
   }
+  clock.Begin("paths", "searching paths");
   const GraphView view(*graph, ViewOptions{as_of});
   PathOptions path_options;
   path_options.max_depth = options.max_depth;
-  path_options.limit = options.limit;
+  path_options.limit = std::min(options.limit, kMaxPaths);
   path_options.undirected = options.undirected;
+  path_options.time_budget = kTimeBudget;
   const PathSearch search = FindPaths(view, *from, *to, path_options);
+  const std::string note = StopNote(search, path_options.limit, options.limit);
+  clock.Begin("output", fmt::format("writing {} paths", search.paths.size()));
 
   if (format == OutputFormat::kJson) {
     using nlohmann::json;
@@ -80,6 +117,7 @@ int RunPaths(const PathsCommandOptions& options, CliIo& io) {
                       {"limit", options.limit},
                       {"undirected", options.undirected},
                       {"truncated", search.truncated},
+                      {"note", note.empty() ? json(nullptr) : json(note)},
                       {"paths", std::move(paths)}};
     io.out << JsonText(result) << '\n';
     return kExitOk;
@@ -90,12 +128,8 @@ int RunPaths(const PathsCommandOptions& options, CliIo& io) {
                         options.max_depth == 1 ? "" : "s",
                         as_of.Known() ? fmt::format(" as of {}", as_of.ToString()) : "");
   for (const Path& path : search.paths) io.out << fmt::format("  {}\n", FormatPath(*graph, path));
-  if (search.budget_exhausted) {
-    io.out << fmt::format("(stopped after {} steps tried: more paths may exist; lower --max-depth)\n",
-                          search.expansions - 1);
-  } else if (search.truncated) {
-    io.out << fmt::format("(stopped at --limit {}: more paths exist; raise --limit or lower --max-depth)\n",
-                          options.limit);
+  if (!note.empty()) {
+    io.out << fmt::format("({})\n", note);
   } else if (search.paths.empty() && !options.undirected) {
     io.out << "(try --undirected to travel edges backwards, or a larger --max-depth)\n";
   }

@@ -3,6 +3,9 @@
 // phase (`phase=load seconds=0.1234 maxrss_kb=51200`, the format the bench peers print), and
 // progress lines appear on stderr for a phase that runs past about a second, so a big load
 // never looks hung. Progress is shown on a terminal or with `--progress`, never with `--quiet`.
+// The same watcher guards memory: past `memory_limit_kb` of resident memory it stops the command
+// with a message naming the phase (a pass) and the options that shrink it, instead of leaving the
+// kernel to kill it.
 
 #include <chrono>
 #include <condition_variable>
@@ -21,7 +24,16 @@ struct PhaseClockOptions {
   bool progress = false;  ///< show progress for slow phases even when stderr is not a terminal
   bool quiet = false;     ///< never show progress
   std::chrono::milliseconds progress_after{1000};
+  std::uint64_t memory_limit_kb = 0;  ///< 0: no memory guard
+  std::string command;                ///< names the command in the guard's message
 };
+
+/// Resident memory of this process now, in KiB (/proc/self/statm; 0 when unknown).
+std::uint64_t CurrentRssKb();
+
+/// The default guard: PG_MEMORY_LIMIT_MB when set (0 turns the guard off), else half of RAM.
+/// Sets `*source` to how the limit was chosen, for the message.
+std::uint64_t DefaultMemoryLimitKb(std::string* source);
 
 /// Peak resident memory of this process so far, in KiB (getrusage's ru_maxrss).
 std::uint64_t PeakRssKb();
@@ -45,6 +57,7 @@ class PhaseClock {
 
  private:
   void Watch();
+  void CheckMemory();  ///< called by the watcher with the mutex held
 
   CliIo& io_;
   PhaseClockOptions options_;
@@ -58,7 +71,9 @@ class PhaseClock {
   std::uint64_t generation_ = 0;
   std::string phase_;
   std::string what_;
+  std::string limit_source_;
   std::chrono::steady_clock::time_point start_;
+  std::chrono::steady_clock::time_point next_progress_;
 };
 
 }  // namespace pg

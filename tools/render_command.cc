@@ -9,9 +9,28 @@
 #include "analysis/pass_registry.h"
 #include "io/dot_builder.h"
 #include "io/renderer.h"
+#include "tools/phase_clock.h"
 
 namespace pg {
 namespace {
+
+// What the diagram will draw, counted before anything is built: the nodes (all, or the focus)
+// and the counted edges between them. The renderer checks its own counts again; this check only
+// makes a hopeless layout fail at once instead of after building the whole diagram.
+std::pair<std::size_t, std::size_t> CountDrawn(const GraphView& view, const Neighbourhood* focus) {
+  const PartnershipGraph& graph = view.Graph();
+  std::size_t edges = 0;
+  if (!focus) {
+    for (EdgeId e = 0; e < graph.EdgeCount(); ++e) edges += view.Counted(e) ? 1 : 0;
+    return {graph.NodeCount(), edges};
+  }
+  std::vector<bool> drawn(graph.NodeCount(), false);
+  for (VertexId v : focus->nodes) drawn[v] = true;
+  for (VertexId v : focus->nodes) {
+    graph.ForOutEdges(v, [&](EdgeId e) { edges += view.Counted(e) && drawn[graph.GetEdge(e).to] ? 1 : 0; });
+  }
+  return {focus->nodes.size() + focus->hidden.size(), edges + focus->hidden.size()};
+}
 
 // "ai-cloud-2026" for examples/ai-cloud-2026/, "deals.xlsx" for a workbook.
 std::string InputsCaption(const std::vector<std::string>& inputs) {
@@ -102,7 +121,8 @@ int RunRender(const RenderCommandOptions& options, CliIo& io) {
     io.err << "error: --depth must be 0 or more\n";
     return kExitBadInput;
   }
-  std::optional<PartnershipGraph> graph = LoadForCommand(options.common, io);
+  PhaseClock clock(io, ClockOptions(options.common), ShowProgress(options.common, io));
+  std::optional<PartnershipGraph> graph = LoadForCommand(options.common, io, &clock);
   if (!graph) return kExitBadInput;
   const GraphView view(*graph, ViewOptions{as_of});
 
@@ -115,15 +135,28 @@ int RunRender(const RenderCommandOptions& options, CliIo& io) {
     caption += fmt::format(" · around {}, depth {}", graph->NodeLabel(*center), options.depth);
   }
 
+  if (*format != RenderFormat::kDot) {
+    const auto [nodes, edges] = CountDrawn(view, focus ? &*focus : nullptr);
+    if (nodes > kMaxLayoutNodes || edges > kMaxLayoutEdges) {
+      io.err << fmt::format("error: {} nodes and {} edges are too many to lay out (limit {} nodes, {} edges): draw "
+                            "a part with --focus NODE --depth N, or write .dot and lay it out with Graphviz "
+                            "yourself\n",
+                            nodes, edges, kMaxLayoutNodes, kMaxLayoutEdges);
+      return kExitBadInput;
+    }
+  }
+
   std::optional<Findings> findings;
   if (!passes.empty()) {
     Findings all;
     for (const PassInfo* pass : passes) {
+      clock.Begin(pass->name, fmt::format("running {}", pass->name));
       Findings found = pass->run(view, PassOptions{});
       all.insert(all.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
     }
     findings = DrawnFindings(*graph, std::move(all), focus ? &*focus : nullptr);
   }
+  clock.Begin("build", "building the diagram");
 
   DiagramOptions diagram_options;
   diagram_options.cluster_by = *ParseClusterBy(options.cluster);
@@ -141,6 +174,7 @@ int RunRender(const RenderCommandOptions& options, CliIo& io) {
 
   std::string bytes;
   Diagnostics diagnostics;
+  clock.Begin("render", fmt::format("laying out {} nodes with {}", diagram.DrawnNodeCount(), render_options.layout));
   const bool rendered = RenderDiagram(diagram, render_options, &bytes, &diagnostics);
   if (!rendered || !options.common.quiet) {
     Diagnostics shown;
@@ -149,7 +183,9 @@ int RunRender(const RenderCommandOptions& options, CliIo& io) {
     }
     PrintDiagnostics(shown, io);
   }
+  clock.End();
   if (!rendered) return kExitBadInput;
+  clock.Begin("output", "writing " + options.output);
   std::string error;
   if (!WriteFileAtomically(options.output, bytes, &error)) {
     io.err << "error: " << error << '\n';

@@ -25,8 +25,12 @@ TEST(Exclusivity, MicrosoftBlocksOpenAIFromChannelsItDoesNotOwn) {
   ASSERT_EQ(findings.size(), 2u);
   const Finding* openai = FindingAbout(findings, "OpenAI");
   ASSERT_NE(openai, nullptr);
-  EXPECT_EQ(openai->subjects, (std::vector<std::string>{"OpenAI", "Microsoft", "AWS", "Bedrock", "Google Cloud",
+  // Channels listed best first: by how many suppliers they carry, then by id.
+  EXPECT_EQ(openai->subjects, (std::vector<std::string>{"OpenAI", "Microsoft", "Bedrock", "Google Cloud", "AWS",
                                                         "Oracle"}));
+  EXPECT_EQ(openai->FigureValue("blocked_channels"), 4);  // the message's "4 channels"
+  EXPECT_EQ(openai->FigureValue("distributing_channels"), 2);
+  EXPECT_EQ(openai->FigureValue("other_channels"), 2);
   EXPECT_EQ(openai->Part("Azure"), nullptr);     // Microsoft's own
   EXPECT_EQ(openai->Part("Frontier"), nullptr);  // OpenAI's own
   EXPECT_EQ(openai->Part("Amazon"), nullptr);    // represented by AWS and Bedrock
