@@ -394,7 +394,10 @@ std::string EscapeTooltip(std::string_view text) { return EscapeText(text, "\\\\
 
 std::string DotName(std::string_view name) {
   std::string out;
-  out.reserve(name.size());
+  out.reserve(name.size() + 1);
+  // cgraph keeps names that start with % as anonymous ids ("%3" on the next read): a lone
+  // backslash in front keeps them names, and no doubled id can start that way.
+  if (!name.empty() && name.front() == '%') out += '\\';
   for (char c : name) {
     if (c == '\\') out += '\\';
     out += c;

@@ -45,10 +45,11 @@ std::string EscapeLabel(std::string_view text);
 /// The same for tooltips, which Graphviz unescapes twice: backslashes are quadrupled.
 std::string EscapeTooltip(std::string_view text);
 
-/// The cgraph name of the node with id `name`: backslashes doubled. cgraph writes names as
-/// they are and its reader keeps a `\\` pair as it is, so a lone backslash before the closing
-/// quote (`"a\"`) would swallow it; doubled, every id reads back as DotName(id), distinct ids
-/// stay distinct, and `\N` labels show the id.
+/// The cgraph name of the node with id `name`: backslashes doubled, and a lone backslash before
+/// a leading `%`. cgraph writes names as they are and its reader keeps a `\\` pair as it is, so
+/// a lone backslash before the closing quote (`"a\"`) would swallow it; and it reads a name
+/// starting with `%` as an anonymous id. So escaped, every id reads back as DotName(id) and
+/// distinct ids stay distinct.
 std::string DotName(std::string_view name);
 
 }  // namespace pg
