@@ -462,6 +462,10 @@ void TableLoader::EdgeRow(std::span<const std::string_view> cells, const Origin&
   details.share_pct = ParsePercentCell(cells, share_, origin);
   details.revenue_usd = ParseAmountCell(cells, revenue_, origin);
   details.capacity_gw = ParseNumberCell(cells, capacity_, origin);
+  if (details.capacity_gw < 0) {  // kMissing is NaN: only a parsed negative figure gets here
+    CellError(origin, capacity_, fmt::format("negative capacity \"{}\"", Cell(cells, capacity_)));
+    details.capacity_gw = kMissing;
+  }
   edge.confidence = ParseConfidenceCell(cells, confidence_, origin);
   edge.start = ParseDateCell(cells, start_, origin);
   edge.end = ParseDateCell(cells, end_, origin);

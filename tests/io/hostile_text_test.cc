@@ -226,3 +226,15 @@ TEST(Location, FormatsWithoutOpeningFiles) {
 
 }  // namespace
 }  // namespace pg
+
+namespace pg {
+namespace {
+
+TEST(HostileValues, NegativeCapacityIsRefusedWithItsPlace) {
+  testing::TempDir dir;
+  const std::string edges = dir.Write("edges.csv", "from,to,type,capacity_gw\nA,B,supplies_compute,-3.5\n");
+  EXPECT_EQ(testing::LoadErrors({edges}), edges + ":2:22: error: negative capacity \"-3.5\"\n");
+}
+
+}  // namespace
+}  // namespace pg
