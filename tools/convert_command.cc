@@ -29,7 +29,7 @@ void SetupConvert(CLI::App& app, CliIo& io, int* exit_code) {
       "  partnergraph convert examples/ai-cloud-2026 -o deals.xlsx\n"
       "  partnergraph convert deals.xlsx -o deals/             # CSV folder\n"
       "  partnergraph convert a/ b/ -o merged.json             # several inputs merged");
-  command->add_option("inputs", options->inputs, "CSV files, a folder of them, an .xlsx workbook or a .json model")
+  command->add_option("inputs", options->common.inputs, "CSV files, a folder of them, an .xlsx workbook or a .json model")
       ->required()
       ->type_name("PATH...");
   command->add_option("-o,--output", options->output, "where to write: dir/, model.json or model.xlsx")
@@ -38,9 +38,9 @@ void SetupConvert(CLI::App& app, CliIo& io, int* exit_code) {
   command->add_option("--to", options->to, "output format: csv (a folder), json or xlsx")
       ->check(CLI::IsMember({"csv", "json", "xlsx"}))
       ->type_name("FORMAT");
-  command->add_flag("-q,--quiet", options->quiet, "print no warnings, only errors");
-  command->add_flag("--progress", options->progress, "show progress on stderr for slow phases (default on a terminal)");
-  command->add_flag("--timings", options->timings, "print phase=NAME seconds=S maxrss_kb=K per phase on stderr");
+  command->add_flag("-q,--quiet", options->common.quiet, "print no warnings, only errors");
+  command->add_flag("--progress", options->common.progress, "show progress on stderr for slow phases (default on a terminal)");
+  command->add_flag("--timings", options->common.timings, "print phase=NAME seconds=S maxrss_kb=K per phase on stderr");
   command->callback([options, &io, exit_code] { *exit_code = RunConvert(*options, io); });
 }
 
@@ -60,11 +60,7 @@ int RunConvert(const ConvertOptions& options, CliIo& io) {
       format = "csv";
     }
   }
-  CommonOptions common;
-  common.inputs = options.inputs;
-  common.quiet = options.quiet;
-  common.progress = options.progress;
-  common.timings = options.timings;
+  const CommonOptions& common = options.common;
   PhaseClockOptions clock_options = ClockOptions(common);
   clock_options.command = "convert";
   PhaseClock clock(io, clock_options, ShowProgress(common, io));
@@ -86,7 +82,7 @@ int RunConvert(const ConvertOptions& options, CliIo& io) {
     io.err << "error: " << error << '\n';
     return kExitBadInput;
   }
-  if (!options.quiet) {
+  if (!common.quiet) {
     io.out << fmt::format("wrote {} nodes, {} edges, {} metrics to {} ({})\n", graph->NodeCount(), graph->EdgeCount(),
                           graph->Metrics().size(), options.output, format == "csv" ? "CSV folder" : format);
   }

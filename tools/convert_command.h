@@ -11,12 +11,9 @@
 namespace pg {
 
 struct ConvertOptions {
-  std::vector<std::string> inputs;
   std::string output;
   std::string to;  ///< csv, json, xlsx; empty: from the output's extension
-  bool quiet = false;
-  bool progress = false;  ///< progress lines on stderr for slow phases even off a terminal
-  bool timings = false;   ///< `phase=... seconds=... maxrss_kb=...` lines on stderr
+  CommonOptions common;  ///< inputs, quiet, progress, timings (as_of and format unused)
 };
 
 void SetupConvert(CLI::App& app, CliIo& io, int* exit_code);

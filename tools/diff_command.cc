@@ -114,7 +114,7 @@ void SetupDiff(CLI::App& app, CliIo& io, int* exit_code) {
       "Examples:\n"
       "  partnergraph diff examples/ai-cloud-2026 --from 2026-01 --to 2026-04\n"
       "  partnergraph diff deals.xlsx --from 2025 --to 2026-06 --pass dual-backing --format json | jq .findings");
-  command->add_option("inputs", options->inputs, "CSV files, a folder of them, an .xlsx workbook or a .json model")
+  command->add_option("inputs", options->common.inputs, "CSV files, a folder of them, an .xlsx workbook or a .json model")
       ->required()
       ->type_name("PATH...");
   command->add_option("--from", options->from, "the earlier date (YYYY, YYYY-MM or YYYY-MM-DD)")
@@ -127,9 +127,9 @@ void SetupDiff(CLI::App& app, CliIo& io, int* exit_code) {
   command->add_option("-f,--format", options->format, "output: table (for people) or json (for jq)")
       ->check(CLI::IsMember({"table", "json"}))
       ->capture_default_str();
-  command->add_flag("-q,--quiet", options->quiet, "print no warnings, only errors and results");
-  command->add_flag("--progress", options->progress, "show progress on stderr for slow phases (default on a terminal)");
-  command->add_flag("--timings", options->timings, "print phase=NAME seconds=S maxrss_kb=K per phase on stderr");
+  command->add_flag("-q,--quiet", options->common.quiet, "print no warnings, only errors and results");
+  command->add_flag("--progress", options->common.progress, "show progress on stderr for slow phases (default on a terminal)");
+  command->add_flag("--timings", options->common.timings, "print phase=NAME seconds=S maxrss_kb=K per phase on stderr");
   command->callback([options, &io, exit_code] { *exit_code = RunDiff(*options, io); });
 }
 
@@ -144,11 +144,7 @@ int RunDiff(const DiffOptions& options, CliIo& io) {
     io.err << fmt::format("error: --from {} must be before --to {}\n", from.ToString(), to.ToString());
     return kExitBadInput;
   }
-  CommonOptions common;
-  common.inputs = options.inputs;
-  common.quiet = options.quiet;
-  common.progress = options.progress;
-  common.timings = options.timings;
+  const CommonOptions& common = options.common;
   PhaseClockOptions clock_options = ClockOptions(common);
   clock_options.command = "diff";
   PhaseClock clock(io, clock_options, ShowProgress(common, io));

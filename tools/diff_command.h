@@ -11,13 +11,10 @@
 namespace pg {
 
 struct DiffOptions {
-  std::vector<std::string> inputs;
   std::string format = "table";
   std::string from, to;
   std::vector<std::string> passes;  ///< empty: all
-  bool quiet = false;
-  bool progress = false;  ///< progress lines on stderr for slow phases even off a terminal
-  bool timings = false;   ///< `phase=... seconds=... maxrss_kb=...` lines on stderr
+  CommonOptions common;  ///< inputs, quiet, progress, timings (as_of and format unused)
 };
 
 void SetupDiff(CLI::App& app, CliIo& io, int* exit_code);
