@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include "analysis/pass_registry.h"
+#include "graph/graph_builder.h"
 #include "graph/graph_view.h"
 #include "graph/value_parser.h"
 #include "io/model_reader.h"
@@ -53,6 +54,15 @@ std::string LoadErrors(const std::vector<std::string>& inputs, const InputLimits
   std::string all;
   for (const Diagnostic& d : diagnostics.All()) all += FormatDiagnostic(d) + "\n";
   return all;
+}
+
+PartnershipGraph GraphWithOneNode(const std::string& id) {
+  Diagnostics diagnostics;
+  GraphBuilder builder(&diagnostics);
+  NodeRecord record;
+  record.node.id = builder.Intern(id);
+  builder.AddNode(record);
+  return builder.Build();
 }
 
 std::string ReadAll(const std::filesystem::path& path) {

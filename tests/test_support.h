@@ -35,6 +35,10 @@ PartnershipGraph MustLoad(const std::vector<std::string>& inputs);
 /// All diagnostics of a failed load (under `limits`), formatted, one per line.
 std::string LoadErrors(const std::vector<std::string>& inputs, const InputLimits& limits = {});
 
+/// A graph of one node with id `id`, built directly (readers would refuse bytes that are not
+/// UTF-8; writers must cope with them anyway).
+PartnershipGraph GraphWithOneNode(const std::string& id);
+
 /// The bytes of a file ("" when it cannot be read).
 std::string ReadAll(const std::filesystem::path& path);
 

@@ -116,12 +116,7 @@ TEST(JsonHostile, SyntaxErrorsSayWhereOnce) {
 
 TEST(JsonHostile, WriterReplacesBytesThatAreNotUtf8) {
   // The loader never lets such bytes through; the writer must not throw if one ever does.
-  Diagnostics diagnostics;
-  GraphBuilder builder(&diagnostics);
-  NodeRecord record;
-  record.node.id = builder.Intern("A\xFF\xC3");
-  builder.AddNode(record);
-  const PartnershipGraph graph = builder.Build();
+  const PartnershipGraph graph = testing::GraphWithOneNode("A\xFF\xC3");
   EXPECT_EQ(ModelJsonText(graph).substr(0, 43), "{\n  \"edges\": [],\n  \"metrics\": [],\n  \"nodes\"");
   EXPECT_EQ(nlohmann::json::parse(ModelJsonText(graph))["nodes"][0]["id"], "A\uFFFD\uFFFD");
 }

@@ -226,12 +226,7 @@ TEST(XlsxHostile, NonAsciiNamesRoundTripByteForByte) {
 
 TEST(XlsxHostile, WriterReplacesBytesThatAreNotUtf8) {
   // The loader never lets such bytes through; the writer must still write a readable workbook.
-  Diagnostics diagnostics;
-  GraphBuilder builder(&diagnostics);
-  NodeRecord record;
-  record.node.id = builder.Intern("A\xFF\xC3");
-  builder.AddNode(record);
-  const PartnershipGraph graph = builder.Build();
+  const PartnershipGraph graph = testing::GraphWithOneNode("A\xFF\xC3");
   TempDir dir;
   const std::string path = (dir.Path() / "out.xlsx").string();
   std::string error;
