@@ -46,6 +46,9 @@ struct Node {
   StrId id = kNoString;
   StrId label = kNoString;
   NodeType type = NodeType::kOther;
+  /// The type as written when it is not one of ours (`Neocloud`, `Government`); kNoString when
+  /// the type cell named a canonical type or a known synonym.
+  StrId type_label = kNoString;
   RoleSet roles = 0;  ///< always includes the bit of `type`
   std::vector<StrId> markets;
   std::vector<StrId> tags;
@@ -66,10 +69,21 @@ struct EdgeDetails {
   StrId scope = kNoString;
   StrId note = kNoString;
   std::uint32_t attributes = 0;
+  /// The type as written when it is not one of ours (`licenses`): the edge is then `partners`
+  /// to the passes but keeps its own name in lists and diagrams. kNoString otherwise.
+  StrId type_label = kNoString;
+  /// The amount as stated before conversion to USD (`€15M` -> 15e6 and "EUR"); currency is
+  /// kNoString for amounts given in dollars.
+  double original_amount = kMissing;
+  StrId currency = kNoString;
+  AmountQualifier qualifier = AmountQualifier::kExact;
+  DealStatus status = DealStatus::kUnknown;
 
   bool Empty() const {
     return !Known(stake_pct) && !Known(share_pct) && !Known(revenue_usd) && !Known(capacity_gw) &&
-           !reported.Known() && scope == kNoString && note == kNoString && attributes == 0;
+           !reported.Known() && scope == kNoString && note == kNoString && attributes == 0 &&
+           type_label == kNoString && !Known(original_amount) && currency == kNoString &&
+           qualifier == AmountQualifier::kExact && status == DealStatus::kUnknown;
   }
 };
 

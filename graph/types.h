@@ -17,6 +17,13 @@ enum class EdgeType : std::uint8_t {
 };
 inline constexpr int kEdgeTypeCount = 7;
 
+/// How an amount was stated (DESIGN §7): `up to $100B` is a ceiling, `~$10B` approximate,
+/// `$10B+` a floor. Reports show the qualifier beside the figure.
+enum class AmountQualifier : std::uint8_t { kExact, kUpTo, kApprox, kAtLeast };
+
+/// Where a deal stands, from an edge's `status` column; kUnknown when none was given.
+enum class DealStatus : std::uint8_t { kUnknown, kAnnounced, kSigned, kClosed, kPaid, kDeployed };
+
 /// Roles are what a node does (Amazon is investor|cloud); a bit per NodeType.
 using RoleSet = std::uint16_t;
 inline constexpr RoleSet RoleBit(NodeType type) { return RoleSet(1u << static_cast<int>(type)); }

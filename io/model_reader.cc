@@ -85,9 +85,10 @@ class ReadOnce {
 }  // namespace
 
 std::optional<PartnershipGraph> LoadModel(const std::vector<std::string>& inputs, Diagnostics* diagnostics,
-                                          const InputLimits& limits) {
+                                          const LoadOptions& options) {
+  const InputLimits& limits = options.limits;
   GraphBuilder builder(diagnostics);
-  TableLoader loader(&builder, diagnostics, /*lenient=*/false);
+  TableLoader loader(&builder, diagnostics, /*lenient=*/false, options);
   bool ok = true;
   if (inputs.empty()) {
     diagnostics->Error({}, "no input: name CSV files, a folder, an .xlsx workbook or a .json model");

@@ -8,7 +8,7 @@
 
 #include "graph/diagnostics.h"
 #include "graph/partnership_graph.h"
-#include "io/input_limits.h"
+#include "io/load_options.h"
 
 namespace pg {
 
@@ -16,6 +16,6 @@ namespace pg {
 /// files (tables it cannot recognise are skipped with a warning). Returns nullopt when any
 /// error was reported; warnings alone do not stop the load.
 std::optional<PartnershipGraph> LoadModel(const std::vector<std::string>& inputs, Diagnostics* diagnostics,
-                                          const InputLimits& limits = {});
+                                          const LoadOptions& options = {});
 
 }  // namespace pg

@@ -59,8 +59,9 @@ std::string ColumnName(const TableOrigin& origin, std::size_t index) {
 
 }  // namespace
 
-TableLoader::TableLoader(GraphBuilder* builder, Diagnostics* diagnostics, bool lenient)
-    : builder_(builder), diagnostics_(diagnostics), lenient_(lenient) {}
+TableLoader::TableLoader(GraphBuilder* builder, Diagnostics* diagnostics, bool lenient,
+                         const LoadOptions& options)
+    : builder_(builder), diagnostics_(diagnostics), lenient_(lenient), options_(options) {}
 
 bool TableLoader::CheckHeader(const TableOrigin& origin, std::span<const std::string_view> cells,
                               const std::vector<std::string>& names, std::uint32_t line, CellColumns columns) {

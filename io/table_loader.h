@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "graph/graph_builder.h"
+#include "io/load_options.h"
 #include "io/table_sink.h"
 
 namespace pg {
@@ -23,7 +24,8 @@ class TableLoader : public TableSink {
  public:
   /// `lenient`: an unrecognised table is skipped with a warning instead of an error (used when
   /// a whole folder or workbook is read and may hold unrelated tables).
-  TableLoader(GraphBuilder* builder, Diagnostics* diagnostics, bool lenient);
+  /// `options` (currency rates, type map) must outlive the loader.
+  TableLoader(GraphBuilder* builder, Diagnostics* diagnostics, bool lenient, const LoadOptions& options = {});
 
   bool BeginTable(const TableOrigin& origin, std::span<const std::string_view> header,
                   std::uint32_t header_line, CellColumns columns) override;
@@ -73,6 +75,7 @@ class TableLoader : public TableSink {
   GraphBuilder* builder_;
   Diagnostics* diagnostics_;
   bool lenient_;
+  const LoadOptions& options_;
   TableKind kind_ = TableKind::kUnknown;
   std::uint32_t source_ = 0;
   std::vector<bool> known_field_;   ///< per header cell: mapped to a model field

@@ -49,7 +49,7 @@ PartnershipGraph MustLoad(const std::vector<std::string>& inputs) {
 
 std::string LoadErrors(const std::vector<std::string>& inputs, const InputLimits& limits) {
   Diagnostics diagnostics;
-  std::optional<PartnershipGraph> graph = LoadModel(inputs, &diagnostics, limits);
+  std::optional<PartnershipGraph> graph = LoadModel(inputs, &diagnostics, {.limits = limits});
   EXPECT_FALSE(graph.has_value()) << "expected the load to fail";
   std::string all;
   for (const Diagnostic& d : diagnostics.All()) all += FormatDiagnostic(d) + "\n";

@@ -33,6 +33,15 @@ void AddCommonOptions(CLI::App& command, CommonOptions* options, bool with_forma
                      "only edges valid at this date (YYYY, YYYY-MM or YYYY-MM-DD): started by then, "
                      "not yet ended; metrics: the latest value by then (plans always)")
       ->type_name("DATE");
+  command.add_option("--fx", options->fx,
+                     "currency rates for amounts not in dollars, as USD per unit: EUR=1.08,GBP=1.27 "
+                     "(an `fx` table in the inputs works too)")
+      ->delimiter(',')
+      ->type_name("CUR=RATE,...");
+  command.add_option("--type-map", options->type_map,
+                     "a CSV table (type,maps_to) mapping free-form node and edge types such as "
+                     "\"Invests In\" or \"Neocloud\" to ours")
+      ->type_name("FILE");
   command.add_flag("-q,--quiet", options->quiet, "print no warnings or progress, only errors and results");
   command.add_flag("--progress", options->progress,
                    "report slow phases (over a second) on stderr even when it is not a terminal");
@@ -64,6 +73,16 @@ PhaseClockOptions ClockOptions(const CommonOptions& options) {
 
 bool ShowProgress(const CommonOptions& options, const CliIo& io) { return options.progress || ErrIsTerminal(io); }
 
+std::optional<LoadOptions> LoadOptionsFor(const CommonOptions& options, CliIo& io) {
+  std::string limits_error;
+  const std::optional<InputLimits> limits = InputLimitsFromEnvironment(&limits_error);
+  if (!limits) {
+    io.err << "error: " << limits_error << '\n';
+    return std::nullopt;
+  }
+  return LoadOptions{.limits = *limits, .fx = options.fx, .type_map = options.type_map};
+}
+
 std::optional<PartnershipGraph> LoadForCommand(const CommonOptions& options, CliIo& io, PhaseClock* clock) {
   Diagnostics diagnostics;
   if (clock) {
@@ -76,13 +95,9 @@ std::optional<PartnershipGraph> LoadForCommand(const CommonOptions& options, Cli
                                      options.inputs.size() == 1 ? "" : "s",
                                      bytes > 0 ? fmt::format(" ({:.1f} MB)", bytes / 1e6) : ""));
   }
-  std::string limits_error;
-  const std::optional<InputLimits> limits = InputLimitsFromEnvironment(&limits_error);
-  if (!limits) {
-    io.err << "error: " << limits_error << '\n';
-    return std::nullopt;
-  }
-  std::optional<PartnershipGraph> graph = LoadModel(options.inputs, &diagnostics, *limits);
+  const std::optional<LoadOptions> load = LoadOptionsFor(options, io);
+  if (!load) return std::nullopt;
+  std::optional<PartnershipGraph> graph = LoadModel(options.inputs, &diagnostics, *load);
   if (clock) clock->End();
   if (!graph || !options.quiet) {
     if (!graph) {

@@ -9,6 +9,7 @@
 #include "graph/diagnostics.h"
 #include "graph/partnership_graph.h"
 #include "io/atomic_file.h"
+#include "io/load_options.h"
 #include "tools/cli.h"
 
 namespace CLI {
@@ -28,6 +29,8 @@ struct CommonOptions {
   bool quiet = false;
   bool progress = false;  ///< progress lines on stderr for slow phases even off a terminal
   bool timings = false;   ///< `phase=... seconds=... maxrss_kb=...` lines on stderr
+  std::vector<std::string> fx;  ///< --fx EUR=1.08,GBP=1.27
+  std::string type_map;         ///< --type-map FILE
 };
 
 class PhaseClock;
@@ -43,6 +46,10 @@ void AddCommonOptions(CLI::App& command, CommonOptions* options, bool with_forma
 
 /// Prints diagnostics to `io.err` (at most `limit`, then a count of the rest).
 void PrintDiagnostics(const Diagnostics& diagnostics, CliIo& io, std::size_t limit = 25);
+
+/// The load options the common flags and PARTNERGRAPH_LIMITS ask for; nullopt (with a message)
+/// when the limits are bad.
+std::optional<LoadOptions> LoadOptionsFor(const CommonOptions& options, CliIo& io);
 
 /// Loads the inputs; on error prints the diagnostics and returns nullopt (exit 2). Warnings are
 /// printed unless quiet.

@@ -27,14 +27,10 @@ void SetupValidate(CLI::App& app, CliIo& io, int* exit_code) {
 int RunValidate(const CommonOptions& options, CliIo& io) {
   Date as_of;
   if (!ParseAsOf(options, io, &as_of)) return kExitBadInput;
-  std::string limits_error;
-  const std::optional<InputLimits> limits = InputLimitsFromEnvironment(&limits_error);
-  if (!limits) {
-    io.err << "error: " << limits_error << '\n';
-    return kExitBadInput;
-  }
+  const std::optional<LoadOptions> load = LoadOptionsFor(options, io);
+  if (!load) return kExitBadInput;
   Diagnostics diagnostics;
-  std::optional<PartnershipGraph> graph = LoadModel(options.inputs, &diagnostics, *limits);
+  std::optional<PartnershipGraph> graph = LoadModel(options.inputs, &diagnostics, *load);
   if (graph) {
     // Claims of one fact that disagree are not errors, but a reader must know.
     const GraphView view(*graph, ViewOptions{as_of});

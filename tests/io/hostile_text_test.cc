@@ -22,7 +22,7 @@ using testing::TempDir;
 
 std::string Errors(const std::vector<std::string>& inputs, const InputLimits& limits) {
   Diagnostics diagnostics;
-  const auto graph = LoadModel(inputs, &diagnostics, limits);
+  const auto graph = LoadModel(inputs, &diagnostics, {.limits = limits});
   std::string text;
   for (const Diagnostic& d : diagnostics.All()) text += FormatDiagnostic(d) + "\n";
   return text;

@@ -43,7 +43,7 @@ TEST(JsonHostile, NestingIsCappedWhileParsing) {
   InputLimits limits;
   limits.json_depth = 40000;
   Diagnostics diagnostics;
-  const std::optional<PartnershipGraph> graph = LoadModel({path}, &diagnostics, limits);
+  const std::optional<PartnershipGraph> graph = LoadModel({path}, &diagnostics, {.limits = limits});
   ASSERT_TRUE(graph.has_value());
   EXPECT_EQ(graph->NodeCount(), 1u);
 }

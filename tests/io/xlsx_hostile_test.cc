@@ -116,7 +116,7 @@ TEST(XlsxHostile, ManySheetsFailAtTheSheetLimit) {
   InputLimits limits;
   limits.sheets = 30000;
   Diagnostics diagnostics;
-  const std::optional<PartnershipGraph> graph = LoadModel({fewer}, &diagnostics, limits);
+  const std::optional<PartnershipGraph> graph = LoadModel({fewer}, &diagnostics, {.limits = limits});
   ASSERT_TRUE(graph.has_value());
   EXPECT_EQ(graph->Sources().size(), 30000u);
   EXPECT_EQ(graph->Sources()[29999].sheet, "nodes30000");
