@@ -20,14 +20,27 @@ struct Tie {
   EdgeId edge;
 };
 
-bool ByFromTo(const Tie& a, const Tie& b) { return std::tie(a.from, a.to, a.edge) < std::tie(b.from, b.to, b.edge); }
-bool ByToFrom(const Tie& a, const Tie& b) { return std::tie(a.to, a.from, a.edge) < std::tie(b.to, b.from, b.edge); }
+/// Stable counting sort of ties by one end (`key` is &Tie::from or &Tie::to), O(ties + nodes).
+void CountingSort(std::vector<Tie>* ties, VertexId Tie::*key, std::size_t nodes) {
+  std::vector<std::uint32_t> start(nodes + 1, 0);
+  for (const Tie& tie : *ties) ++start[tie.*key + 1];
+  for (std::size_t v = 0; v < nodes; ++v) start[v + 1] += start[v];
+  std::vector<Tie> sorted(ties->size());
+  for (const Tie& tie : *ties) sorted[start[tie.*key]++] = tie;
+  ties->swap(sorted);
+}
+
+/// Ties made in edge order, sorted by (first, second, edge): two stable passes, least key first.
+void SortBy(std::vector<Tie>* ties, VertexId Tie::*first, VertexId Tie::*second, std::size_t nodes) {
+  CountingSort(ties, second, nodes);
+  CountingSort(ties, first, nodes);
+}
 
 std::string QualifiedUsd(double amount, AmountQualifier qualifier) {
   switch (qualifier) {
-    case AmountQualifier::kUpTo: return "up to " + FormatUsd(amount);
-    case AmountQualifier::kApprox: return "~" + FormatUsd(amount);
-    case AmountQualifier::kAtLeast: return FormatUsd(amount) + "+";
+    case AmountQualifier::kUpTo: return fmt::format("up to {}", FormatUsd(amount));
+    case AmountQualifier::kApprox: return fmt::format("~{}", FormatUsd(amount));
+    case AmountQualifier::kAtLeast: return fmt::format("{}+", FormatUsd(amount));
     case AmountQualifier::kExact: break;
   }
   return FormatUsd(amount);
@@ -130,11 +143,12 @@ class CircularDeals {
       if (compute) supply_.push_back({from, to, e});
       if (distributes) supply_.push_back({to, from, e});  // the channel is the supplier's customer
     }
-    std::sort(investments_.begin(), investments_.end(), ByFromTo);
-    std::sort(supply_.begin(), supply_.end(), ByFromTo);
-    std::sort(equity_.begin(), equity_.end(), ByToFrom);
-    supply_by_customer_ = supply_;
-    std::sort(supply_by_customer_.begin(), supply_by_customer_.end(), ByToFrom);
+    const std::size_t n = graph_.NodeCount();
+    SortBy(&investments_, &Tie::from, &Tie::to, n);
+    SortBy(&equity_, &Tie::to, &Tie::from, n);
+    supply_by_customer_ = supply_;  // in edge order still
+    SortBy(&supply_, &Tie::from, &Tie::to, n);
+    SortBy(&supply_by_customer_, &Tie::to, &Tie::from, n);
   }
 
   // The edges of the ties from `from` to `to` in a list sorted by (from, to).
@@ -168,7 +182,7 @@ class CircularDeals {
   void ThreePartyLoops(std::vector<Loop>* loops) const {
     std::vector<VertexId> stamp(graph_.NodeCount(), kNoVertex);
     std::vector<Tie> by_investee = investments_;
-    std::sort(by_investee.begin(), by_investee.end(), ByToFrom);
+    CountingSort(&by_investee, &Tie::to, graph_.NodeCount());  // stable: by (to, from)
     std::vector<std::tuple<VertexId, VertexId, VertexId>> found;  // investor, investee, holding
     for (std::size_t i = 0; i < by_investee.size();) {
       const VertexId investee = by_investee[i].to;
@@ -228,7 +242,7 @@ std::string CircularDeals::Legs(std::span<const EdgeId> legs) const {
     const EdgeDetails& details = graph_.Details(edge);
     if (!text.empty()) text += ", ";
     text += fmt::format("{} -{}-> {}", graph_.NodeName(edge.from), EdgeTypeName(edge.type), graph_.NodeName(edge.to));
-    text += Known(edge.amount_usd) ? " " + QualifiedUsd(edge.amount_usd, details.qualifier) : " (no amount)";
+    text += fmt::format(" {}", Known(edge.amount_usd) ? QualifiedUsd(edge.amount_usd, details.qualifier) : "(no amount)");
     if (Known(details.capacity_gw)) text += fmt::format(" {:g} GW", details.capacity_gw);
     if (edge.start.Known()) text += ", from " + edge.start.ToString();
     if (edge.end.Known()) text += ", until " + edge.end.ToString();
@@ -261,6 +275,7 @@ Finding CircularDeals::Describe(const Loop& loop) const {
   figure("back_usd", sum(loop.back, false));
   figure("back_gw", sum(loop.back, true));
   figure("bought_usd", sum(loop.bought, false));
+  figure("bought_gw", sum(loop.bought, true));
   figure("held_usd", sum(loop.held, false));
 
   std::string kind;

@@ -77,6 +77,7 @@ TEST(CircularDeals, FixtureGivesExactlyTheLoopsWrittenDown) {
   const Finding& warrants = findings[5];
   EXPECT_EQ(warrants.severity, FindingSeverity::kInfo);
   EXPECT_FALSE(warrants.FigureValue("size_usd"));
+  EXPECT_DOUBLE_EQ(FigureOr(warrants, "bought_gw"), 6);
   EXPECT_EQ(warrants.message,
             "LabB ↔ ChipCo: LabB invests in its supplier; out LabB -invests-> ChipCo (no amount), from 2026-10; "
             "bought ChipCo -supplies_compute-> LabB (no amount) 6 GW, from 2026-10; together from 2026-10");
@@ -151,6 +152,13 @@ TEST(CircularDeals, SelfInvestmentAndOwnGroupAreNoLoops) {
   dir.Write("edges.csv",
             "from,to,type,amount_usd\nP,Sub,owns,\nP,Sub,invests,1B\nSub,P,supplies_compute,1B\nP,P,invests,1B\n");
   EXPECT_TRUE(RunPass(MustLoad({dir.Path().string()}), "circular-deals").empty());
+}
+
+TEST(CircularDeals, ListedByPasses) {
+  const testing::CliRun run = testing::Cli({"passes"});
+  EXPECT_NE(run.out.find("circular-deals  where does money go round: an investor funding its own customer or supplier"),
+            std::string::npos)
+      << run.out;
 }
 
 TEST(CircularDeals, BelowOneBillionOutIsInfo) {
