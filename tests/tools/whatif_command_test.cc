@@ -44,6 +44,20 @@ TEST(WhatIf, AllPassesByDefaultIncludingCircularDeals) {
   EXPECT_TRUE(Has(run.out, "\n      funding_share: 100% -> (none)\n")) << run.out;
 }
 
+// Anthropic is no endpoint of these edits: its exposure is compared as a rival of OpenAI's.
+TEST(WhatIf, ExposureOfTheEndpointsRivalsIsComparedToo) {
+  const CliRun run = Cli({"whatif", ExampleDir(), "--drop", "Amazon->OpenAI", "--drop", "Bedrock->OpenAI", "--drop",
+                          "AWS->Frontier", "--pass", "exposure"});
+  EXPECT_EQ(run.code, 0) << run.err;
+  EXPECT_TRUE(Has(run.out,
+                  "  ~ exposure: Anthropic: rival-tied funding 0%, distribution 0%, compute 0%; score 0%\n"
+                  "      funding_share: 100% -> 0%\n"
+                  "      distribution_share: 50% -> 0%\n"
+                  "      compute_share: 50% -> 0%\n"
+                  "      score: 66.7% -> 0%\n"))
+      << run.out;
+}
+
 TEST(WhatIf, EndingMicrosoftsExclusivityEndsTheExclusivityFindingForOpenAI) {
   const CliRun run = Cli({"whatif", ExampleDir(), "--drop", "Microsoft->OpenAI:exclusive", "--pass", "exclusivity"});
   EXPECT_EQ(run.code, 0) << run.err;
