@@ -1,5 +1,6 @@
 #include "graph/graph_edits.h"
 
+#include <algorithm>
 #include <limits>
 
 #include <fmt/format.h>
@@ -208,29 +209,31 @@ std::optional<EditedGraph> Rebuild(const PartnershipGraph& graph, const std::vec
 
 std::optional<GraphEdit> ParseGraphEdit(GraphEdit::Kind kind, std::string_view text, std::string* error) {
   const bool add = kind == GraphEdit::Kind::kAdd;
-  const std::string_view shape = add ? "FROM->TO:TYPE[:AMOUNT]" : "FROM->TO[:TYPE]";
   GraphEdit edit;
   edit.kind = kind;
   edit.text = std::string(Trim(text));
-  const std::size_t arrow = edit.text.find("->");
-  std::vector<std::string> fields;
-  if (arrow != std::string::npos) {
-    std::string_view rest = std::string_view(edit.text).substr(arrow + 2);
+  const std::string_view written = edit.text;
+  const std::size_t arrow = written.find("->");
+  std::vector<std::string> fields;  // FROM, TO, then TYPE and AMOUNT when given
+  if (arrow != std::string_view::npos) {
+    fields.emplace_back(Trim(written.substr(0, arrow)));
+    std::string_view rest = written.substr(arrow + 2);
     for (std::size_t colon; (colon = rest.find(':')) != std::string_view::npos; rest.remove_prefix(colon + 1)) {
       fields.emplace_back(Trim(rest.substr(0, colon)));
     }
     fields.emplace_back(Trim(rest));
   }
-  const std::size_t most = add ? 3 : 2;
-  if (arrow == std::string::npos || fields.size() > most || fields[0].empty() ||
-      Trim(std::string_view(edit.text).substr(0, arrow)).empty() || (add && (fields.size() < 2 || fields[1].empty()))) {
-    *error = fmt::format("expected {}, got \"{}\"", shape, edit.text);
+  const std::size_t least = add ? 3 : 2, most = add ? 4 : 3;
+  if (fields.size() < least || fields.size() > most ||
+      std::any_of(fields.begin(), fields.end(), [](const std::string& field) { return field.empty(); })) {
+    *error = fmt::format("expected {}, got \"{}\"", add ? "FROM->TO:TYPE[:AMOUNT]" : "FROM->TO[:TYPE]", edit.text);
     return std::nullopt;
   }
-  edit.from = std::string(Trim(std::string_view(edit.text).substr(0, arrow)));
-  edit.to = fields[0];
-  if (fields.size() > 1) edit.type = fields[1];
-  if (fields.size() > 2) edit.amount = fields[2];
+  fields.resize(4);
+  edit.from = std::move(fields[0]);
+  edit.to = std::move(fields[1]);
+  edit.type = std::move(fields[2]);
+  edit.amount = std::move(fields[3]);
   return edit;
 }
 

@@ -10,6 +10,7 @@
 #include "analysis/evidence.h"
 #include "analysis/whatif.h"
 #include "graph/graph_edits.h"
+#include "graph/graph_view.h"
 #include "graph/value_parser.h"
 #include "tools/findings_format.h"
 #include "tools/phase_clock.h"
@@ -83,11 +84,12 @@ std::string FigureText(const std::string& name, double value) {
 json FigureJson(double value) { return Known(value) ? json(value) : json(nullptr); }
 
 json WhatIfToJson(const PartnershipGraph& before, const EditedGraph& edited, const WhatIfDiff& diff, Date as_of) {
-  auto edges = [](const PartnershipGraph& graph, const std::vector<EdgeId>& list) {
+  auto edges = [as_of](const PartnershipGraph& graph, const std::vector<EdgeId>& list) {
     json out = json::array();
     for (EdgeId e : list) {
       json edge = EdgeToJson(graph, e);
       edge["edge"] = e;
+      if (as_of.Known()) edge["active"] = ActiveAsOf(graph.GetEdge(e), as_of);
       out.push_back(std::move(edge));
     }
     return out;
@@ -128,7 +130,12 @@ void PrintWhatIfTable(const PartnershipGraph& before, const EditedGraph& edited,
   auto edges = [&](std::string_view title, char mark, const PartnershipGraph& graph, const std::vector<EdgeId>& list) {
     if (list.empty()) return;
     out << fmt::format("\n{} ({})\n", title, list.size());
-    for (EdgeId e : list) out << fmt::format("  {} {}\n", mark, DescribeEdge(graph, e));
+    for (EdgeId e : list) {
+      // An edge outside the --as-of date changes nothing: say so, or the empty result puzzles.
+      const bool idle = as_of.Known() && !ActiveAsOf(graph.GetEdge(e), as_of);
+      out << fmt::format("  {} {}{}\n", mark, DescribeEdge(graph, e),
+                         idle ? fmt::format(" [not active as of {}]", as_of.ToString()) : "");
+    }
   };
   auto findings = [&](std::string_view title, char mark, const Findings& list) {
     if (list.empty()) return;

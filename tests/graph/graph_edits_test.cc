@@ -57,6 +57,8 @@ TEST(GraphEdits, ParsingTakesNamesWithSpacesAndRefusesOtherShapes) {
   EXPECT_EQ(error, "");
   EXPECT_FALSE(ParseGraphEdit(GraphEdit::Kind::kDrop, "A->B:invests:5B", &error));
   EXPECT_EQ(error, "expected FROM->TO[:TYPE], got \"A->B:invests:5B\"");
+  EXPECT_FALSE(ParseGraphEdit(GraphEdit::Kind::kDrop, "A->B:", &error));
+  EXPECT_EQ(error, "expected FROM->TO[:TYPE], got \"A->B:\"");
   EXPECT_FALSE(ParseGraphEdit(GraphEdit::Kind::kAdd, "->B:invests", &error));
   EXPECT_EQ(error, "expected FROM->TO:TYPE[:AMOUNT], got \"->B:invests\"");
 }

@@ -44,6 +44,18 @@ TEST(WhatIf, AllPassesByDefaultIncludingCircularDeals) {
   EXPECT_TRUE(Has(run.out, "\n      funding_share: 100% -> (none)\n")) << run.out;
 }
 
+TEST(WhatIf, AnEdgeOutsideTheAsOfDateIsMarkedAndChangesNothing) {
+  const CliRun run = Cli({"whatif", ExampleDir(), "--drop", "Amazon->OpenAI:invests", "--as-of", "2026-01"});
+  EXPECT_EQ(run.code, 0) << run.err;
+  EXPECT_TRUE(Has(run.out, "what if (as of 2026-01): 1 edge dropped, 0 added; 0 findings appeared, 0 disappeared, 0 "
+                           "changed\n"))
+      << run.out;
+  EXPECT_TRUE(Has(run.out, "edges.csv:2) [not active as of 2026-01]\n")) << run.out;
+  const CliRun json = Cli({"whatif", ExampleDir(), "--drop", "Amazon->OpenAI:invests", "--as-of", "2026-01",
+                           "--format", "json", "--pass", "dual-backing"});
+  EXPECT_EQ(nlohmann::json::parse(json.out)["edges"]["dropped"][0]["active"], false);
+}
+
 // Anthropic is no endpoint of these edits: its exposure is compared as a rival of OpenAI's.
 TEST(WhatIf, ExposureOfTheEndpointsRivalsIsComparedToo) {
   const CliRun run = Cli({"whatif", ExampleDir(), "--drop", "Amazon->OpenAI", "--drop", "Bedrock->OpenAI", "--drop",
