@@ -4,6 +4,7 @@
 
 #include "analysis/evidence.h"
 #include "graph/graph_edits.h"
+#include "io/json_model.h"
 #include "tests/test_support.h"
 
 namespace pg {
@@ -42,6 +43,18 @@ TEST(GraphEdits, CopyKeepsEveryRowAndPlaceDropsAndAppends) {
   EXPECT_EQ(DescribeEdge(copy, edited->added[0]), "Microsoft -invests-> OpenAI $13B (what-if; scenario.txt:7)");
   ASSERT_EQ(copy.Metrics().size(), graph.Metrics().size());
   for (std::uint32_t m = 0; m < graph.Metrics().size(); ++m) EXPECT_EQ(DescribeMetric(copy, m), DescribeMetric(graph, m));
+}
+
+// Every field the lossless JSON writer knows survives the copy: a field added to the model
+// later and forgotten in the copy shows up here.
+TEST(GraphEdits, ACopyWithoutEditsWritesTheSameModel) {
+  for (const std::string& input : {ExampleDir(), ExampleDir() + ".xlsx", testing::TestDataDir() + "/circular"}) {
+    const PartnershipGraph graph = MustLoad({input});
+    Diagnostics diagnostics;
+    const std::optional<EditedGraph> copy = ApplyGraphEdits(graph, {}, &diagnostics);
+    ASSERT_TRUE(copy) << input;
+    EXPECT_EQ(ModelJsonText(copy->graph), ModelJsonText(graph)) << input;
+  }
 }
 
 TEST(GraphEdits, ParsingTakesNamesWithSpacesAndRefusesOtherShapes) {
