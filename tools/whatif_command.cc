@@ -1,6 +1,7 @@
 #include "tools/whatif_command.h"
 
 #include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <memory>
 
@@ -35,8 +36,9 @@ bool CollectEdits(const WhatIfCommandOptions& options, CliIo& io, std::vector<Gr
   for (const std::string& text : options.drops) flag("--drop", GraphEdit::Kind::kDrop, text);
   for (const std::string& text : options.adds) flag("--add", GraphEdit::Kind::kAdd, text);
   if (!options.scenario.empty()) {
+    std::error_code ignored;
     std::ifstream in(options.scenario);
-    if (!in) {
+    if (!in || std::filesystem::is_directory(options.scenario, ignored)) {
       io.err << fmt::format("error: --scenario: cannot read \"{}\"\n", options.scenario);
       return false;
     }

@@ -149,6 +149,9 @@ TEST(WhatIf, MalformedEditsAreRefusedWithTheirPlace) {
   const CliRun missing = Cli({"whatif", ExampleDir(), "--scenario", dir.Path().string() + "/none.txt"});
   EXPECT_EQ(missing.code, 2);
   EXPECT_EQ(missing.err, "error: --scenario: cannot read \"" + dir.Path().string() + "/none.txt\"\n");
+  const CliRun folder = Cli({"whatif", ExampleDir(), "--scenario", dir.Path().string()});
+  EXPECT_EQ(folder.code, 2);
+  EXPECT_EQ(folder.err, "error: --scenario: cannot read \"" + dir.Path().string() + "\"\n");
 }
 
 TEST(WhatIf, AnAddedOwnershipCycleIsRefusedAsAnyInputWouldBe) {
