@@ -233,7 +233,8 @@ class CircularDeals {
   std::vector<Tie> equity_;              ///< holder group -> held group, by (to, from)
 };
 
-// "Amazon -invests-> Anthropic up to $8B, from 2026-02 (announced)"; "(no amount)" when unpriced.
+// "Amazon -invests-> Anthropic up to $8B, from 2026-02 (announced)"; "Fund -owns-> Neo 20% stake";
+// "(no amount)" when neither an amount nor a stake is known.
 std::string CircularDeals::Legs(std::span<const EdgeId> legs) const {
   constexpr std::size_t kShown = 5;
   std::string text;
@@ -242,7 +243,12 @@ std::string CircularDeals::Legs(std::span<const EdgeId> legs) const {
     const EdgeDetails& details = graph_.Details(edge);
     if (!text.empty()) text += ", ";
     text += fmt::format("{} -{}-> {}", graph_.NodeName(edge.from), EdgeTypeName(edge.type), graph_.NodeName(edge.to));
-    text += fmt::format(" {}", Known(edge.amount_usd) ? QualifiedUsd(edge.amount_usd, details.qualifier) : "(no amount)");
+    if (Known(edge.amount_usd)) {
+      text += fmt::format(" {}", QualifiedUsd(edge.amount_usd, details.qualifier));
+    } else if (!Known(details.stake_pct)) {
+      text += " (no amount)";
+    }
+    if (Known(details.stake_pct)) text += fmt::format(" {} stake", FormatPercent(details.stake_pct));
     if (Known(details.capacity_gw)) text += fmt::format(" {:g} GW", details.capacity_gw);
     if (edge.start.Known()) text += ", from " + edge.start.ToString();
     if (edge.end.Known()) text += ", until " + edge.end.ToString();

@@ -73,6 +73,7 @@ TEST(CircularDeals, FixtureGivesExactlyTheLoopsWrittenDown) {
   EXPECT_EQ(minority.severity, FindingSeverity::kWarning);  // $1B out: the threshold itself
   EXPECT_DOUBLE_EQ(FigureOr(minority, "size_usd"), 1e9);
   EXPECT_FALSE(minority.FigureValue("held_usd"));  // the stake has no amount: none is made up
+  EXPECT_TRUE(minority.message.ends_with("; held Fund -owns-> Neo 20% stake; together undated")) << minority.message;
 
   const Finding& warrants = findings[5];
   EXPECT_EQ(warrants.severity, FindingSeverity::kInfo);
