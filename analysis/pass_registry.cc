@@ -1,6 +1,7 @@
 #include "analysis/pass_registry.h"
 
 #include "analysis/brokerage.h"
+#include "analysis/circular_deals.h"
 #include "analysis/concentration.h"
 #include "analysis/conflicts.h"
 #include "analysis/control.h"
@@ -29,6 +30,8 @@ constexpr PassInfo kPasses[] = {
      RunRevenueBasis},
     {"metric-gap", "ratio and gap between rivals on each shared metric, with a linear trend and crossover date",
      RunMetricGap},
+    {"circular-deals", "where does money go round: an investor funding its own customer or supplier (rolled up)?",
+     RunCircularDeals},
     {"conflicts", "which facts do sources disagree on (same edge or same metric, different figures)?",
      RunConflicts},
 };

@@ -18,6 +18,7 @@
 #include "tools/passes_command.h"
 #include "tools/render_command.h"
 #include "tools/validate_command.h"
+#include "tools/whatif_command.h"
 
 namespace pg {
 namespace {
@@ -27,6 +28,7 @@ const Command kCommands[] = {
     {"validate", "check inputs and report every problem with file, line and column", SetupValidate},
     {"render", "draw the graph as SVG, PNG, PDF or DOT, findings highlighted", SetupRender},
     {"diff", "what changed between two dates: edges that began or ended, findings that appeared", SetupDiff},
+    {"whatif", "which findings appear, disappear or change if deals are dropped or added", SetupWhatIf},
     {"convert", "write the model as a CSV folder, JSON or XLSX, losslessly", SetupConvert},
     {"passes", "list the analysis passes", SetupPasses},
     {"exposure", "one company's exposure to parties that also serve its rivals", SetupExposure},
@@ -52,6 +54,7 @@ constexpr std::string_view kFooter =
     "  partnergraph paths    Amazon OpenAI examples/ai-cloud-2026\n"
     "  partnergraph render   examples/ai-cloud-2026 -o map.svg --highlight dual-backing\n"
     "  partnergraph diff     examples/ai-cloud-2026 --from 2026-01 --to 2026-04\n"
+    "  partnergraph whatif   examples/ai-cloud-2026 --drop \"Amazon->OpenAI:invests\"\n"
     "Run `partnergraph COMMAND --help` for a command's options.\n"
     "Exit status: 0 ok, 1 a finding matched --fail-on, 2 bad usage or input (or output that\n"
     "could not be written), 3 an internal error (a bug; please report it).";
