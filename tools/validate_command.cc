@@ -71,17 +71,26 @@ int RunValidate(const CommonOptions& options, CliIo& io) {
   for (const Diagnostic& d : diagnostics.All()) {
     if (d.severity == Severity::kError || !options.quiet) shown.Add(d.severity, d.where, d.message);
   }
-  PrintDiagnostics(shown, io, 50);
+  PrintDiagnostics(shown, io, 200);  // every assumption, unless the input is very wrong
   if (!graph) {
     io.err << fmt::format("{} error{}; nothing loaded\n", diagnostics.ErrorCount(),
                           diagnostics.ErrorCount() == 1 ? "" : "s");
     return kExitBadInput;
   }
-  const std::size_t warnings = diagnostics.All().size() - diagnostics.ErrorCount();
+  // Notes say what was assumed (a type read as a synonym, a header read with its unit); they are
+  // counted apart from warnings, which ask for a look.
+  std::size_t warnings = 0;
+  std::size_t notes = 0;
+  for (const Diagnostic& d : diagnostics.All()) {
+    warnings += d.severity == Severity::kWarning;
+    notes += d.severity == Severity::kNote;
+  }
+  std::string remarks;
+  if (warnings) remarks = fmt::format("{} warning{}", warnings, warnings == 1 ? "" : "s");
+  if (notes) remarks += fmt::format("{}{} note{}", remarks.empty() ? "" : ", ", notes, notes == 1 ? "" : "s");
   io.out << fmt::format("ok: {} nodes, {} edges, {} metrics from {} table{}{}\n", graph->NodeCount(),
                         graph->EdgeCount(), graph->Metrics().size(), graph->Sources().size(),
-                        graph->Sources().size() == 1 ? "" : "s",
-                        warnings ? fmt::format(" ({} warning{})", warnings, warnings == 1 ? "" : "s") : "");
+                        graph->Sources().size() == 1 ? "" : "s", remarks.empty() ? "" : " (" + remarks + ")");
   return kExitOk;
 }
 
