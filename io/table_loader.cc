@@ -297,8 +297,11 @@ void TableLoader::MarkEdgeColumns(HeaderScan& scan, bool source_target) {
 void TableLoader::NoteHeaderWording(HeaderScan& scan, const Column& target, std::string_view field) {
   const std::string_view cell = Trim(scan.cells[target.field]);
   const std::string& name = scan.names[target.field];
-  // Units or punctuation dropped (`Amount (USD)`), or a bare date read as one field (`Year`).
-  if (PlainHeader(cell) == name && name != "year" && name != "date") return;
+  // Units or punctuation dropped (`Amount (USD)`, `Amount USD`), or a bare date read as one field
+  // (`Year`); not a plain alias (`Label`, `kind`, `amount_usd`).
+  const bool has_unit = name.ends_with("_usd") || name.ends_with("_pct") || name.ends_with("_gw");
+  const bool dropped = PlainHeader(cell) != name || (has_unit && ToLower(cell) != name);
+  if (!dropped && name != "year" && name != "date") return;
   const Location place{scan.origin.file, scan.origin.sheet, scan.line, CellColumn(scan.columns, target.field)};
   diagnostics_->Add(Severity::kNote, place, fmt::format("column \"{}\" read as {}", cell, field));
 }
