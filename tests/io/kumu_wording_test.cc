@@ -8,6 +8,8 @@
 
 #include <gtest/gtest.h>
 
+#include "io/csv_writer.h"
+#include "io/json_model.h"
 #include "io/model_reader.h"
 #include "tests/test_support.h"
 #include "tools/edge_text.h"
@@ -114,6 +116,27 @@ TEST(KumuWording, FreeTypesAreKeptAsWrittenWithOneWarningPerType) {
   EXPECT_EQ(licence.type, EdgeType::kPartners);
   EXPECT_EQ(graph.Text(graph.Details(licence).type_label), "licenses");
   EXPECT_EQ(ShortEdge(graph, static_cast<EdgeId>(&licence - graph.Edges().data())), "Arm -licenses-> TSMC");
+}
+
+TEST(KumuWording, FreeTypesSurviveCsvAndJsonRoundTrips) {
+  TempDir dir;
+  const std::string nodes = dir.Write("nodes.csv", "id,type,roles\nDOE,Government,\nFund,Government,investor\n");
+  const std::string edges = dir.Write("edges.csv", "from,to,type\nDOE,Fund,grants\n");
+  const Loaded loaded = Load({nodes, edges});
+  ASSERT_TRUE(loaded.graph) << loaded.diagnostics;
+  const nlohmann::json model = ModelToJson(*loaded.graph);
+  EXPECT_EQ(model["nodes"][1]["type"], "Government");
+  EXPECT_EQ(model["nodes"][1]["roles"], nlohmann::json::array({"investor"}));
+  EXPECT_EQ(model["edges"][0]["type"], "grants");
+  std::string error;
+  const std::string folder = (dir.Path() / "out").string();
+  ASSERT_TRUE(WriteCsvFolder(*loaded.graph, folder, &error)) << error;
+  const Loaded from_csv = Load({folder});
+  ASSERT_TRUE(from_csv.graph) << from_csv.diagnostics;
+  EXPECT_EQ(ModelToJson(*from_csv.graph), model);
+  const Loaded from_json = Load({dir.Write("model.json", model.dump())});
+  ASSERT_TRUE(from_json.graph) << from_json.diagnostics;
+  EXPECT_EQ(ModelToJson(*from_json.graph), model);
 }
 
 TEST(KumuWording, ATypesTableAfterTheEdgesMapsFreeTypes) {
