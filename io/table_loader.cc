@@ -173,6 +173,8 @@ bool TableLoader::BeginTable(const TableOrigin& origin, std::span<const std::str
     return false;
   }
   assumptions_.clear();
+  node_wordings_.clear();
+  edge_wordings_.clear();
   look_alike_.clear();
   header_line_ = header_line;
   header_places_.clear();
@@ -335,15 +337,55 @@ void TableLoader::MarkTypesColumns(HeaderScan& scan) {
   }
 }
 
-void TableLoader::Assume(std::string key, Severity severity, Column column, const Origin& origin,
-                         const std::function<std::string()>& message) {
-  for (Assumption& known : assumptions_) {
-    if (known.key == key) {
-      ++known.rows;
-      return;
+std::size_t TableLoader::Assume(std::string key, Severity severity, Column column, const Origin& origin,
+                                const std::function<std::string()>& message) {
+  for (std::size_t i = 0; i < assumptions_.size(); ++i) {
+    if (assumptions_[i].key == key) {
+      ++assumptions_[i].rows;
+      return i;
     }
   }
   assumptions_.push_back({std::move(key), severity, message(), builder_->Place(origin, ColumnOf(column)), 1});
+  return assumptions_.size() - 1;
+}
+
+const TableLoader::Wording& TableLoader::ReadWording(std::string_view text, bool edge, const Origin& origin) {
+  std::vector<Wording>& cache = edge ? edge_wordings_ : node_wordings_;
+  for (const Wording& known : cache) {
+    if (known.text != text) continue;
+    if (known.assumption >= 0) ++assumptions_[known.assumption].rows;
+    return known;
+  }
+  Wording wording{std::string(text)};
+  std::string_view name;
+  if (edge) {
+    const std::optional<EdgeType> parsed = ParseEdgeType(text);
+    if (parsed) name = EdgeTypeName(*parsed);
+    wording.type = parsed ? static_cast<int>(*parsed) : -1;
+  } else {
+    const std::optional<NodeType> parsed = ParseNodeType(text);
+    if (parsed) name = NodeTypeName(*parsed);
+    wording.type = parsed ? static_cast<int>(*parsed) : -1;
+  }
+  const std::string_view kind = edge ? "edge" : "node";
+  if (wording.type < 0) {
+    // Not one of ours (`licenses`, `Government`): kept as written; GraphBuilder warns once per
+    // type or applies the user's map.
+    wording.label = builder_->Intern(text);
+  } else if (edge && IsAcquisitionWord(text)) {
+    wording.assumption = static_cast<int>(Assume("edge type acquisition", Severity::kNote, type_, origin, [&] {
+      return fmt::format("edge type \"{}\" read as owns: an acquisition counts as ownership, closed or not", text);
+    }));
+  } else if (text != name) {
+    wording.assumption = static_cast<int>(Assume(fmt::format("{} type {}", kind, text), Severity::kNote, type_, origin,
+                                                 [&] { return fmt::format("{} type \"{}\" read as {}", kind, text, name); }));
+  }
+  if (cache.size() >= 64) {  // a table of many wordings: parse each row
+    uncached_wording_ = std::move(wording);
+    return uncached_wording_;
+  }
+  cache.push_back(std::move(wording));
+  return cache.back();
 }
 
 void TableLoader::ReportAssumptions() {
@@ -553,18 +595,12 @@ void TableLoader::NodeRow(std::span<const std::string_view> cells, const Origin&
 
   const std::string_view type = Cell(cells, type_);
   if (!type.empty()) {
-    if (const auto parsed = ParseNodeType(type)) {
-      node.type = *parsed;
+    const Wording& wording = ReadWording(type, /*edge=*/false, origin);
+    if (wording.type >= 0) {
+      node.type = static_cast<NodeType>(wording.type);
       record.type_given = true;
-      if (type != NodeTypeName(*parsed)) {
-        Assume(fmt::format("node type {}", type), Severity::kNote, type_, origin, [&] {
-          return fmt::format("node type \"{}\" read as {}", type, NodeTypeName(*parsed));
-        });
-      }
     } else {
-      // Not one of ours (`Government`): kept as written, the node is `other` to the passes
-      // unless a role says more; GraphBuilder warns once per type or applies the user's map.
-      node.type_label = builder_->Intern(type);
+      node.type_label = wording.label;  // `other` to the passes, unless a role says more
       record.type_column = ColumnOf(type_);
     }
   }
@@ -674,25 +710,14 @@ void TableLoader::EdgeTypeCell(std::string_view type, const Origin& origin, Edge
   edge.type = EdgeType::kPartners;  // Kumu connections often carry no type: drawn, not scored
   edge.directed = false;
   if (type.empty()) return;
-  const std::optional<EdgeType> parsed = ParseEdgeType(type);
-  if (!parsed) {
-    // Not one of ours (`licenses`): kept as written, `partners` to the passes, drawn from -> to;
-    // GraphBuilder warns once per type or applies the user's map.
-    details.type_label = builder_->Intern(type);
+  const Wording& wording = ReadWording(type, /*edge=*/true, origin);
+  if (wording.type < 0) {
+    details.type_label = wording.label;  // `partners` to the passes, drawn from -> to
     edge.directed = true;
     return;
   }
-  edge.type = *parsed;
+  edge.type = static_cast<EdgeType>(wording.type);
   edge.directed = !IsUndirected(edge.type);
-  if (type == EdgeTypeName(*parsed)) return;
-  if (IsAcquisitionWord(type)) {
-    Assume("edge type acquisition", Severity::kNote, type_, origin, [&] {
-      return fmt::format("edge type \"{}\" read as owns: an acquisition counts as ownership, closed or not", type);
-    });
-    return;
-  }
-  Assume(fmt::format("edge type {}", type), Severity::kNote, type_, origin,
-         [&] { return fmt::format("edge type \"{}\" read as {}", type, EdgeTypeName(*parsed)); });
 }
 
 bool TableLoader::DirectionCell(std::span<const std::string_view> cells, const Origin& origin, Edge& edge) {

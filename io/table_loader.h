@@ -80,8 +80,19 @@ class TableLoader : public TableSink {
     Location first;
     std::size_t rows = 0;
   };
-  void Assume(std::string key, Severity severity, Column column, const Origin& origin,
-              const std::function<std::string()>& message);
+  /// Counts the row under `key`; the first row of a key also gives the place and message.
+  /// Returns the assumption's index in assumptions_.
+  std::size_t Assume(std::string key, Severity severity, Column column, const Origin& origin,
+                     const std::function<std::string()>& message);
+  /// A type cell's wording as this table read it. Rows repeat a handful of wordings, so each is
+  /// parsed, interned and noted once, and later rows only count.
+  struct Wording {
+    std::string text;
+    int type = -1;            ///< the EdgeType or NodeType read; -1 for a free type
+    StrId label = kNoString;  ///< a free type as written
+    int assumption = -1;      ///< index in assumptions_ of the note saying how it was read, or -1
+  };
+  const Wording& ReadWording(std::string_view text, bool edge, const Origin& origin);
   void ReportAssumptions();
   void NoteHeaderWording(HeaderScan& scan, const Column& target, std::string_view matched);
   bool CheckHeaderUnits(HeaderScan& scan);
@@ -118,6 +129,8 @@ class TableLoader : public TableSink {
   std::size_t bad_text_rows_ = 0;   ///< rows of this table with a TextFault (the first is reported)
   std::size_t row_counts_[5] = {0, 0, 0, 0, 0};
   std::vector<Assumption> assumptions_;  ///< of the current table
+  std::vector<Wording> node_wordings_, edge_wordings_;  ///< of the current table, at most 64 each
+  Wording uncached_wording_;
   std::vector<std::uint8_t> look_alike_;  ///< per header cell of an edges table: LookAlike bits
   std::uint32_t header_line_ = 0;
   std::vector<std::uint32_t> header_places_;  ///< per header cell: its Location::column
