@@ -342,6 +342,21 @@ TEST(KumuWording, TheListOfCreatedNodesIsCapped) {
   EXPECT_EQ(loaded.graph->NodeCount(), 13u);
 }
 
+TEST(KumuWording, PastFiftyUnknownNamesTheTypoCheckStopsAndSaysSo) {
+  TempDir dir;
+  const std::string nodes = dir.Write("nodes.csv", "id\nAnthropic\n");
+  std::string rows = "from,to\n";
+  for (int i = 10; i < 70; ++i) rows += "Backer number " + std::to_string(i) + ",Anthropic\n";
+  rows += "Antropic,Anthropic\n";  // the 61st unknown name: past the cap, not checked
+  const std::string edges = dir.Write("edges.csv", rows);
+  const Loaded loaded = Load({nodes, edges});
+  ASSERT_TRUE(loaded.graph) << loaded.diagnostics;
+  const std::string& text = loaded.diagnostics;
+  EXPECT_EQ(text.substr(text.find(" +")), " +51 more; add them to a nodes table to give them a type (past the first 50 "
+                                          "unknown names, none was checked for typos)\n");
+  EXPECT_EQ(loaded.graph->NodeCount(), 62u);
+}
+
 TEST(KumuWording, IdsThatDifferOnlyByCaseAreOneWarning) {
   TempDir dir;
   const std::string nodes = dir.Write("nodes.csv", "id\nNvidia\nOpenAI\nNVIDIA\nopenai\nAMD\n");
