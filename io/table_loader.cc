@@ -230,10 +230,6 @@ bool TableLoader::BeginTable(const TableOrigin& origin, std::span<const std::str
     case TableKind::kUnknown:
       break;
   }
-  if (kind_ == TableKind::kEdges && !CheckHeaderUnits(scan)) {
-    kind_ = TableKind::kUnknown;
-    return false;
-  }
   // Unknown columns are kept as attributes; a table without any skips collecting them per row.
   has_attributes_ = false;
   for (std::size_t i = 0; i < header.size(); ++i) has_attributes_ |= !known_field_[i] && header_ids_[i] != kNoString;
@@ -243,6 +239,7 @@ bool TableLoader::BeginTable(const TableOrigin& origin, std::span<const std::str
       if (!known_field_[i] && header_ids_[i] != kNoString) look_alike_[i] = kMaybeAmounts | kMaybeDates;
     }
   }
+  if (kind_ == TableKind::kEdges && !CheckHeaderUnits(scan)) scan.duplicates = true;
   if (scan.duplicates) kind_ = TableKind::kUnknown;
   return !scan.duplicates;
 }
@@ -309,20 +306,34 @@ void TableLoader::NoteHeaderWording(HeaderScan& scan, const Column& target, std:
 }
 
 bool TableLoader::CheckHeaderUnits(HeaderScan& scan) {
+  // A field's name with a unit that is not ours (`Capacity (MW)`, `Amount (USD m)`): its values
+  // would be misread, so it is kept as an attribute and said; another currency is refused.
+  constexpr std::pair<std::string_view, std::string_view> kFields[] = {
+      {"amount", "amount_usd"}, {"revenue", "revenue_usd"}, {"stake", "stake_pct"},
+      {"share", "share_pct"},   {"capacity", "capacity_gw"}};
   bool ok = true;
   for (std::size_t i = 0; i < scan.names.size(); ++i) {
-    const std::string& name = scan.names[i];
+    const std::string_view name = scan.names[i];
     const std::size_t cut = name.find('_');
-    if (known_field_[i] || cut == std::string::npos) continue;
-    const std::string_view field = std::string_view(name).substr(0, cut);
-    const std::string_view unit = std::string_view(name).substr(cut + 1);
-    if ((field != "amount" && field != "revenue") || !IsOtherCurrency(unit)) continue;
-    diagnostics_->Error(Location{scan.origin.file, scan.origin.sheet, scan.line, CellColumn(scan.columns, i)},
-                        fmt::format("column \"{}\" holds amounts in {}, which are not read as US dollars: write "
-                                    "the currency in each cell ({} 15M) and give its rate with --fx, or convert the "
-                                    "column and name it {}_usd",
-                                    Trim(scan.cells[i]), ToUpperAscii(unit), ToUpperAscii(unit), field));
-    ok = false;
+    if (known_field_[i] || cut == std::string_view::npos) continue;
+    const std::string_view field = name.substr(0, cut);
+    const std::string_view unit = name.substr(cut + 1);
+    const auto known = std::find_if(std::begin(kFields), std::end(kFields), [&](auto& f) { return f.first == field; });
+    if (known == std::end(kFields)) continue;
+    const Location place{scan.origin.file, scan.origin.sheet, scan.line, CellColumn(scan.columns, i)};
+    const std::string_view cell = Trim(scan.cells[i]);
+    if (field != "stake" && field != "share" && field != "capacity" && IsOtherCurrency(unit)) {
+      diagnostics_->Error(place, fmt::format("column \"{}\" holds amounts in {}, which are not read as US dollars: "
+                                             "write the currency in each cell ({} 15M) and give its rate with --fx, "
+                                             "or convert the column and name it {}",
+                                             cell, ToUpperAscii(unit), ToUpperAscii(unit), known->second));
+      ok = false;
+      continue;
+    }
+    diagnostics_->Warning(place, fmt::format("column \"{}\" is not read as {}: its unit is not one we read; kept as "
+                                             "an attribute - convert it and name it {} to use it",
+                                             cell, known->second, known->second));
+    if (i < look_alike_.size()) look_alike_[i] = 0;  // said once
   }
   return ok;
 }
@@ -682,14 +693,14 @@ void TableLoader::EdgeRow(std::span<const std::string_view> cells, const Origin&
   std::string_view to_cell = Cell(cells, to_);
   std::uint32_t from_column = ColumnOf(from_);
   std::uint32_t to_column = ColumnOf(to_);
-  if (reversed) {
-    std::swap(from_cell, to_cell);
-    std::swap(from_column, to_column);
-  }
   if (from_cell.empty() || to_cell.empty()) {
     CellError(origin, from_cell.empty() ? from_ : to_,
               fmt::format("edge row without a \"{}\" node", from_cell.empty() ? "from" : "to"));
     return;
+  }
+  if (reversed) {
+    std::swap(from_cell, to_cell);
+    std::swap(from_column, to_column);
   }
   // Kumu: a `|` list in From or To makes one edge per listed node.
   const bool lists = from_cell.find_first_of("|;") != std::string_view::npos ||

@@ -271,6 +271,22 @@ TEST(KumuWording, AnAmountColumnInAnotherCurrencyIsRefused) {
                     "name it amount_usd\n");
 }
 
+TEST(KumuWording, AFieldWithAUnitThatIsNotOursIsKeptAndSaid) {
+  TempDir dir;
+  const std::string edges = dir.Write("edges.csv", "from,to,type,Capacity (MW),Amount (USD m)\nA,B,supplies_compute,"
+                                                   "1500,500\n");
+  const Loaded loaded = Load({edges});
+  ASSERT_TRUE(loaded.graph) << loaded.diagnostics;
+  EXPECT_EQ(loaded.diagnostics,
+            edges + ":1:14: warning: column \"Capacity (MW)\" is not read as capacity_gw: its unit is not one we "
+                    "read; kept as an attribute - convert it and name it capacity_gw to use it\n" +
+                edges + ":1:28: warning: column \"Amount (USD m)\" is not read as amount_usd: its unit is not one we "
+                        "read; kept as an attribute - convert it and name it amount_usd to use it\n");
+  const Edge& edge = loaded.graph->Edges()[0];
+  EXPECT_FALSE(Known(edge.amount_usd));
+  EXPECT_EQ(loaded.graph->AttributeSet(loaded.graph->Details(edge).attributes).size(), 2u);
+}
+
 TEST(KumuWording, KumuDirection) {
   TempDir dir;
   const std::string edges = dir.Write("edges.csv",
