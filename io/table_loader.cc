@@ -342,8 +342,15 @@ void TableLoader::MarkTypesColumns(HeaderScan& scan) {
   Mark(scan, type_, {"type", "free_type", "written", "wording", "as_written"});
   Mark(scan, maps_to_, {"maps_to", "map_to", "means", "canonical", "canonical_type", "our_type"});
   if (!type_.present()) {
-    diagnostics_->Error(Location{scan.origin.file, scan.origin.sheet, scan.line, 0},
-                        "missing required column \"type\": a types table needs type and maps_to");
+    // A glossary sheet (term, means) in a workbook is no types table: skipped there, as any
+    // sheet we cannot tell.
+    const Location place{scan.origin.file, scan.origin.sheet, scan.line, 0};
+    const std::string message = "missing required column \"type\": a types table needs type and maps_to";
+    if (lenient_) {
+      diagnostics_->Warning(place, "skipped: " + message);
+    } else {
+      diagnostics_->Error(place, message);
+    }
     scan.duplicates = true;  // refuses the table
   }
 }

@@ -218,6 +218,14 @@ TEST(KumuWording, AMappingMustNameATypeOfTheRightKindAndOnlyFreeTypes) {
                 edges + ":2:15: error: edge type \"licenses\" is mapped to company at " + types +
                 ":2:10, which is a node type; map it to one of: invests, owns, distributes, exclusive, "
                 "supplies_compute, competes, partners\n");
+  const std::string glossary = dir.Write("glossary.csv", "term,means\nneocloud,a GPU cloud\n");
+  EXPECT_EQ(testing::LoadErrors({glossary}),
+            glossary + ":1: error: missing required column \"type\": a types table needs type and maps_to\n");
+  TempDir folder;
+  const std::string in_folder = folder.Write("glossary.csv", "term,means\nneocloud,a GPU cloud\n");
+  folder.Write("nodes.csv", "id\nA\n");
+  EXPECT_EQ(Load({folder.Path().string()}).diagnostics,
+            in_folder + ":1: warning: skipped: missing required column \"type\": a types table needs type and maps_to\n");
   const std::string twice = dir.Write("twice.csv", "type,maps_to\nlicenses,distributes\nLicenses,partners\n");
   EXPECT_EQ(Load({nodes, edges, twice}).diagnostics,
             twice + ":3:10: error: type \"Licenses\" mapped again, to partners (first mapped to distributes at " +
