@@ -11,6 +11,7 @@
 #include "io/csv_writer.h"
 #include "io/json_model.h"
 #include "io/model_reader.h"
+#include "io/table_loader.h"
 #include "tests/test_support.h"
 #include "tools/edge_text.h"
 
@@ -171,6 +172,36 @@ TEST(KumuWording, ATypesTableAfterTheEdgesMapsFreeTypes) {
   EXPECT_EQ(office.type_label, kNoString);
   EXPECT_EQ(EdgeBetween(graph, "CHIPS Office", "Intel").amount_usd, 7.9e9);
   EXPECT_EQ(EdgeBetween(graph, "Alphabet", "Anthropic").amount_usd, 2e9);
+}
+
+/// Feeds one sheet of a workbook to the loader, as the XLSX reader does (cells at their positions).
+void Sheet(TableLoader& loader, const std::string& name, const std::vector<std::vector<std::string_view>>& rows) {
+  ASSERT_TRUE(loader.BeginTable({"book.xlsx", name}, rows[0], 1, {}));
+  for (std::size_t i = 1; i < rows.size(); ++i) loader.Row(rows[i], static_cast<std::uint32_t>(i + 1), {});
+  loader.EndTable();
+}
+
+TEST(KumuWording, ATypesSheetOfAWorkbookMapsTheSheetsBeforeIt) {
+  Diagnostics diagnostics;
+  GraphBuilder builder(&diagnostics);
+  TableLoader loader(&builder, &diagnostics, /*lenient=*/true);
+  Sheet(loader, "Connections", {{"From", "To", "Type", "Direction"}, {"Arm", "Apple", "licenses", "reversed"}});
+  Sheet(loader, "Elements", {{"Label", "Type"}, {"Arm", "Chip designer"}, {"Apple", "Big Tech"}});
+  Sheet(loader, "Types", {{"Type", "Maps To"}, {"licenses", "distributes"}, {"big tech", "company"}});
+  const PartnershipGraph graph = builder.Build();
+  std::string all;
+  for (const Diagnostic& d : diagnostics.All()) all += FormatDiagnostic(d) + "\n";
+  EXPECT_EQ(all,
+            "book.xlsx[Connections]!D2: note: direction \"reversed\": read from the to column to the from column (1 "
+            "row in this table)\n"
+            "book.xlsx[Elements]!B2: note: node type \"Chip designer\" read as chipmaker (1 row in this table)\n"
+            "book.xlsx[Elements]!B3: note: node type \"Big Tech\" read as company on 1 node, as mapped at "
+            "book.xlsx[Types]!B3\n"
+            "book.xlsx[Connections]!C2: note: edge type \"licenses\" read as distributes on 1 edge, as mapped at "
+            "book.xlsx[Types]!B2\n");
+  // Reversed: Apple (the channel) distributes Arm.
+  EXPECT_EQ(EdgeBetween(graph, "Apple", "Arm").type, EdgeType::kDistributes);
+  EXPECT_EQ(NodeNamed(graph, "Apple").type, NodeType::kCompany);
 }
 
 TEST(KumuWording, TypeMapFileOnTheCommandLine) {
