@@ -11,6 +11,15 @@
 #include "io/model_reader.h"
 
 namespace pg {
+namespace {
+
+/// An edge's type as the reader wrote it when it is not one of ours (`licenses`).
+std::string_view TypeText(const PartnershipGraph& graph, const Edge& edge) {
+  const StrId label = graph.Details(edge).type_label;
+  return label != kNoString ? graph.Text(label) : EdgeTypeName(edge.type);
+}
+
+}  // namespace
 
 void SetupValidate(CLI::App& app, CliIo& io, int* exit_code) {
   auto options = std::make_shared<CommonOptions>();
@@ -44,7 +53,7 @@ int RunValidate(const CommonOptions& options, CliIo& io) {
             {source.file, source.sheet, claim.origin.line, 0},
             fmt::format("conflicting claim: {} -{}-> {} {} here, {} at {}; counting the latter (higher "
                         "confidence or first)",
-                        graph->NodeName(claim.from), EdgeTypeName(claim.type), graph->NodeName(claim.to),
+                        graph->NodeName(claim.from), TypeText(*graph, claim), graph->NodeName(claim.to),
                         Known(claim.amount_usd) ? FormatUsd(claim.amount_usd) : "(other figures)",
                         Known(edge.amount_usd) ? FormatUsd(edge.amount_usd) : "(other figures)",
                         FormatLocation({counted_source.file, counted_source.sheet, edge.origin.line, 0})));

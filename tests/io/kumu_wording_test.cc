@@ -140,6 +140,16 @@ TEST(KumuWording, FreeTypesSurviveCsvAndJsonRoundTrips) {
   EXPECT_EQ(ModelToJson(*from_json.graph), model);
 }
 
+TEST(KumuWording, ValidateNamesAFreeTypeInAConflict) {
+  TempDir dir;
+  const std::string edges = dir.Write("edges.csv", "from,to,type,amount_usd,source\nA,B,licenses,1B,x\nA,B,licenses,2B,y\n");
+  const CliRun run = Cli({"validate", edges});
+  EXPECT_EQ(run.code, 0);
+  EXPECT_NE(run.err.find(edges + ":3: warning: conflicting claim: A -licenses-> B $2B here, $1B at " + edges + ":2;"),
+            std::string::npos)
+      << run.err;
+}
+
 TEST(KumuWording, ATypesTableAfterTheEdgesMapsFreeTypes) {
   const std::string folder = testing::TestDataDir() + "/kumu_wording";
   const Loaded loaded = Load({folder});
