@@ -1,16 +1,43 @@
 #include "graph/graph_builder.h"
 
 #include <algorithm>
+#include <map>
+#include <tuple>
 
 #include <boost/iterator/counting_iterator.hpp>
 #include <fmt/format.h>
 
 #include "graph/huge_pages.h"
 #include "graph/ownership.h"
+#include "graph/text.h"
+#include "graph/type_words.h"
 
 namespace pg {
 namespace {
 constexpr VertexId kAmbiguous = kNoVertex - 1;
+
+constexpr std::size_t kNamesListed = 10;  ///< names in one "created" or "differ by case" list
+
+/// Case-insensitive hashing of ids, for the "differ only by case" check.
+struct FoldedHash {
+  std::size_t operator()(std::string_view text) const {
+    std::size_t hash = 1469598103934665603u;
+    for (char c : text) hash = (hash ^ static_cast<unsigned char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c)) * 1099511628211u;
+    return hash;
+  }
+};
+struct FoldedEqual {
+  bool operator()(std::string_view a, std::string_view b) const { return EqualsIgnoreCase(a, b); }
+};
+
+/// "A, B, C" for the first kNamesListed names, then "+N more".
+template <typename NameOf>
+std::string NameList(std::size_t count, NameOf&& name_of) {
+  std::string list;
+  for (std::size_t i = 0; i < std::min(count, kNamesListed); ++i) list += (i ? ", " : "") + name_of(i);
+  if (count > kNamesListed) list += fmt::format(" +{} more", count - kNamesListed);
+  return list;
+}
 
 template <typename T>
 void UniteSorted(std::vector<T>& into, const std::vector<T>& more) {
@@ -61,6 +88,9 @@ void GraphBuilder::AddEdge(const EdgeRecord& record) {
     graph_.edges_.back().details = static_cast<std::uint32_t>(graph_.edge_details_.size());
     graph_.edge_details_.push_back(record.details);
   }
+  if (record.details.type_label != kNoString) {
+    NoteFreeType(free_edge_types_, record.details.type_label, record.edge.origin, record.type_column);
+  }
   endpoint_columns_.push_back({record.from_column, record.to_column});
   names_batch_.append(record.from_name);
   names_batch_ends_.push_back(static_cast<std::uint32_t>(names_batch_.size()));
@@ -88,8 +118,30 @@ void GraphBuilder::InternNamesBatch() {
   names_batch_ends_.clear();
 }
 
+void GraphBuilder::NoteFreeType(std::unordered_map<StrId, FreeTypeUse>& uses, StrId label, const Origin& origin,
+                                std::uint32_t column) {
+  auto [use, first] = uses.try_emplace(label);
+  if (first) {
+    use->second.first = origin;
+    use->second.column = column;
+  }
+  ++use->second.rows;
+}
+
+void GraphBuilder::AddTypeMapping(std::string_view written, const TypeMapping& mapping) {
+  auto [slot, added] = type_map_.try_emplace(NormaliseTypeWord(written), mapping);
+  if (added) return;
+  const TypeMapping& first = slot->second;
+  auto name = [](const TypeMapping& m) { return m.node ? NodeTypeName(*m.node) : EdgeTypeName(*m.edge); };
+  if (first.node == mapping.node && first.edge == mapping.edge) return;
+  diagnostics_->Error(Place(mapping.origin, mapping.column),
+                      fmt::format("type \"{}\" mapped again, to {} (first mapped to {} at {})", written, name(mapping),
+                                  name(first), FormatLocation(Place(first.origin, first.column))));
+}
+
 void GraphBuilder::AddNode(NodeRecord record) {
   Node& node = record.node;
+  if (node.type_label != kNoString) NoteFreeType(free_node_types_, node.type_label, node.origin, record.type_column);
   node.roles |= RoleBit(node.type);
   if (graph_.vertex_by_id_.size() <= node.id) graph_.vertex_by_id_.resize(graph_.strings_.Size(), kNoVertex);
   VertexId& slot = graph_.vertex_by_id_[node.id];
@@ -122,6 +174,7 @@ void GraphBuilder::MergeNode(Node& kept, const NodeRecord& again) {
   merge_text(kept.label, other.label, "label");
   merge_text(kept.description, other.description, "description");
   merge_text(kept.source, other.source, "source");
+  if (kept.type_label == kNoString && kept.type == NodeType::kOther) kept.type_label = other.type_label;
   if (again.type_given && kept.type == NodeType::kOther && kept.roles == RoleBit(NodeType::kOther) &&
       other.type != NodeType::kOther) {
     // First seen without a type (or as plain "other"): the typed row says what it is.
@@ -178,21 +231,184 @@ VertexId GraphBuilder::AddImplicitNode(StrId name, const Origin& origin) {
   return graph_.vertex_by_id_[name];
 }
 
-void GraphBuilder::ReportUnknown(StrId name, const Origin& origin, std::uint32_t column,
-                                 std::string_view what) {
+std::string GraphBuilder::NearName(std::string_view name) {
+  if (table_names_.empty()) {
+    table_names_.reserve(table_node_count_ * 2);
+    for (VertexId v = 0; v < table_node_count_; ++v) {
+      table_names_.push_back(Text(graph_.nodes_[v].id));
+      if (graph_.nodes_[v].label != kNoString) table_names_.push_back(Text(graph_.nodes_[v].label));
+    }
+  }
+  return std::string(ClosestMatch(name, table_names_));
+}
+
+VertexId GraphBuilder::ResolveEndpoint(StrId name, const Origin& origin, std::uint32_t column) {
+  const VertexId v = Resolve(name);
+  if (v != kNoVertex) return v;
+  if (name == kNoString || Text(name).empty()) {
+    ReportUnknown(name, origin, column, "node", "");
+    return kNoVertex;
+  }
+  if (!nodes_table_seen_) {
+    implicit_nodes_.push_back(AddImplicitNode(name, origin));
+    return implicit_nodes_.back();
+  }
+  auto [unknown, first] = unknown_names_.try_emplace(name);
+  if (first) {
+    // Decided once per name: a near miss of a known node is a typo, anything else a new node.
+    if (suggestions_left_ > 0) {
+      --suggestions_left_;
+      unknown->second.suggestion = NearName(Text(name));
+    } else {
+      unchecked_names_ = true;
+    }
+    if (unknown->second.suggestion.empty()) {
+      unknown->second.created = AddImplicitNode(name, origin);
+      implicit_nodes_.push_back(unknown->second.created);
+      implicit_place_ = implicit_nodes_.size() == 1 ? Place(origin, column) : implicit_place_;
+    }
+  }
+  if (unknown->second.created != kNoVertex) return unknown->second.created;
+  ReportUnknown(name, origin, column, "node", unknown->second.suggestion);
+  return kNoVertex;
+}
+
+void GraphBuilder::ReportUnknown(StrId name, const Origin& origin, std::uint32_t column, std::string_view what,
+                                 std::string_view suggestion) {
   std::string message = fmt::format("unknown {} \"{}\"", what, Text(name));
   if (Text(name).empty()) {
     message = fmt::format("empty {} name", what);
-  } else if (suggestions_left_ > 0) {
-    --suggestions_left_;
-    const std::string suggestion = graph_.SpellcheckNode(Text(name));
-    if (!suggestion.empty()) message += fmt::format(" (did you mean \"{}\"?)", suggestion);
+  } else if (!suggestion.empty()) {
+    message += fmt::format(" (did you mean \"{}\"?)", suggestion);
   }
   diagnostics_->Error(Place(origin, column), std::move(message));
 }
 
+void GraphBuilder::ReportImplicitNodes() {
+  const std::size_t count = implicit_nodes_.size();
+  if (count == 0) return;
+  if (!nodes_table_seen_) return;  // a connections-only sheet: every node is named there (Kumu)
+  const std::string names =
+      NameList(count, [&](std::size_t i) { return fmt::format("\"{}\"", Text(graph_.nodes_[implicit_nodes_[i]].id)); });
+  diagnostics_->Warning(
+      implicit_place_,
+      fmt::format("{} node{} named only in connections {} created (type other): {}; add {} to a nodes table to "
+                  "give {} a type{}",
+                  count, count == 1 ? "" : "s", count == 1 ? "was" : "were", names, count == 1 ? "it" : "them",
+                  count == 1 ? "it" : "them",
+                  unchecked_names_ ? " (past the first 50 unknown names, none was checked for typos)" : ""));
+}
+
+void GraphBuilder::WarnIdsDifferingByCase() {
+  std::unordered_map<std::string_view, VertexId, FoldedHash, FoldedEqual> seen;
+  seen.reserve(graph_.nodes_.size());
+  std::vector<std::pair<VertexId, VertexId>> pairs;
+  for (VertexId v = 0; v < graph_.nodes_.size(); ++v) {
+    const auto [first, added] = seen.try_emplace(Text(graph_.nodes_[v].id), v);
+    if (!added) pairs.emplace_back(first->second, v);
+  }
+  if (pairs.empty()) return;
+  const std::string list = NameList(pairs.size(), [&](std::size_t i) {
+    const auto [a, b] = pairs[i];
+    return fmt::format("\"{}\" ({}) and \"{}\" ({})", Text(graph_.nodes_[a].id),
+                       FormatLocation(Place(graph_.nodes_[a].origin)), Text(graph_.nodes_[b].id),
+                       FormatLocation(Place(graph_.nodes_[b].origin)));
+  });
+  diagnostics_->Warning(Place(graph_.nodes_[pairs[0].second].origin),
+                        fmt::format("node ids that differ only by case are different nodes: {}; write one "
+                                    "spelling if they are one party",
+                                    list));
+}
+
+std::unordered_map<StrId, const TypeMapping*> GraphBuilder::DecideFreeTypes(
+    const std::unordered_map<StrId, FreeTypeUse>& uses, bool edges) {
+  // Grouped by wording (`Licenses` and `licenses` are one type), in reading order.
+  struct Group {
+    StrId written = kNoString;
+    FreeTypeUse use;
+    std::vector<StrId> labels;
+  };
+  std::map<std::string, Group> groups;
+  for (const auto& [label, use] : uses) {
+    Group& group = groups[NormaliseTypeWord(Text(label))];
+    const bool earlier = group.labels.empty() || use.first.source < group.use.first.source ||
+                         (use.first.source == group.use.first.source && use.first.line < group.use.first.line);
+    if (earlier) group.written = label;
+    if (earlier) group.use = FreeTypeUse{use.first, use.column, group.use.rows};
+    group.use.rows += use.rows;
+    group.labels.push_back(label);
+  }
+  std::vector<std::pair<const std::string*, const Group*>> order;
+  for (const auto& [word, group] : groups) order.emplace_back(&word, &group);
+  std::sort(order.begin(), order.end(), [](const auto& a, const auto& b) {
+    const Origin& x = a.second->use.first;
+    const Origin& y = b.second->use.first;
+    return std::tie(x.source, x.line) < std::tie(y.source, y.line);
+  });
+
+  std::unordered_map<StrId, const TypeMapping*> retype;
+  const std::string_view kind = edges ? "edge" : "node";
+  for (const auto& [word, group] : order) {
+    const Location place = Place(group->use.first, group->use.column);
+    const std::size_t rows = group->use.rows;
+    const std::string count = fmt::format("{} {}{}", rows, kind, rows == 1 ? "" : "s");
+    const auto mapping = type_map_.find(*word);
+    if (mapping == type_map_.end()) {
+      diagnostics_->Warning(place, fmt::format("{} type \"{}\" is not one of ours: kept as its own type on {}, "
+                                               "drawn and listed, counted as {}; map it with a types table "
+                                               "(columns type, maps_to) or --type-map FILE",
+                                               kind, Text(group->written), count, edges ? "partners" : "other"));
+      continue;
+    }
+    const TypeMapping& map = mapping->second;
+    const Location mapped_at = Place(map.origin, map.column);
+    if (edges ? !map.edge : !map.node) {
+      diagnostics_->Error(place, fmt::format("{} type \"{}\" is mapped to {} at {}, which is a {} type; map it to "
+                                             "one of: {}",
+                                             kind, Text(group->written),
+                                             map.node ? NodeTypeName(*map.node) : EdgeTypeName(*map.edge),
+                                             FormatLocation(mapped_at), edges ? "node" : "edge",
+                                             edges ? EdgeTypeChoices() : NodeTypeChoices()));
+      continue;
+    }
+    diagnostics_->Add(Severity::kNote, place,
+                      fmt::format("{} type \"{}\" read as {} on {}, as mapped at {}", kind, Text(group->written),
+                                  edges ? EdgeTypeName(*map.edge) : NodeTypeName(*map.node), count,
+                                  FormatLocation(mapped_at)));
+    for (StrId label : group->labels) retype.emplace(label, &map);
+  }
+  return retype;
+}
+
+void GraphBuilder::ApplyTypeMap() {
+  const auto node_types = DecideFreeTypes(free_node_types_, /*edges=*/false);
+  const auto edge_types = DecideFreeTypes(free_edge_types_, /*edges=*/true);
+  if (!node_types.empty()) {
+    for (Node& node : graph_.nodes_) {
+      const auto mapped = node_types.find(node.type_label);
+      if (node.type_label == kNoString || mapped == node_types.end()) continue;
+      if (node.type == NodeType::kOther) node.roles &= static_cast<RoleSet>(~RoleBit(NodeType::kOther));
+      node.type = *mapped->second->node;
+      node.roles |= RoleBit(node.type);
+      node.type_label = kNoString;
+    }
+  }
+  if (edge_types.empty()) return;
+  for (Edge& edge : graph_.edges_) {
+    if (edge.details == 0) continue;
+    StrId& label = graph_.edge_details_[edge.details].type_label;
+    const auto mapped = edge_types.find(label);
+    if (label == kNoString || mapped == edge_types.end()) continue;
+    edge.type = *mapped->second->edge;
+    edge.directed = !IsUndirected(edge.type);
+    label = kNoString;
+  }
+}
+
 PartnershipGraph GraphBuilder::Build() {
   InternNamesBatch();
+  ApplyTypeMap();
+  table_node_count_ = graph_.nodes_.size();
   graph_.vertex_by_id_.resize(graph_.strings_.Size(), kNoVertex);
   graph_.vertex_by_label_.assign(graph_.strings_.Size(), kNoVertex);
   for (VertexId v = 0; v < graph_.nodes_.size(); ++v) {
@@ -202,20 +418,13 @@ PartnershipGraph GraphBuilder::Build() {
     slot = slot == kNoVertex || slot == v ? v : kAmbiguous;
   }
 
-  auto endpoint = [&](StrId name, const Origin& origin, std::uint32_t column) {
-    VertexId v = Resolve(name);
-    if (v == kNoVertex && !nodes_table_seen_ && name != kNoString) v = AddImplicitNode(name, origin);
-    if (v == kNoVertex) ReportUnknown(name, origin, column, "node");
-    return v;
-  };
-
   // Resolve in place, dropping edges with an unknown endpoint (the load fails on those anyway).
   std::size_t kept = 0;
   for (std::size_t i = 0; i < graph_.edges_.size(); ++i) {
     Edge& edge = graph_.edges_[i];
     const auto [from_column, to_column] = endpoint_columns_[i];
-    const VertexId from = endpoint(edge.from, edge.origin, from_column);
-    const VertexId to = endpoint(edge.to, edge.origin, to_column);
+    const VertexId from = ResolveEndpoint(edge.from, edge.origin, from_column);
+    const VertexId to = ResolveEndpoint(edge.to, edge.origin, to_column);
     if (from == kNoVertex || to == kNoVertex) continue;
     edge.from = from;
     edge.to = to;
@@ -224,11 +433,15 @@ PartnershipGraph GraphBuilder::Build() {
   }
   graph_.edges_.resize(kept);
   std::vector<std::array<std::uint32_t, 2>>().swap(endpoint_columns_);
+  ReportImplicitNodes();
+  WarnIdsDifferingByCase();
 
   for (MetricRecord& record : pending_metrics_) {
     const VertexId entity = Resolve(record.entity_name);
     if (entity == kNoVertex) {
-      ReportUnknown(record.entity_name, record.metric.origin, record.entity_column, "entity");
+      const std::string suggestion = suggestions_left_ > 0 ? graph_.SpellcheckNode(Text(record.entity_name)) : "";
+      if (suggestions_left_ > 0) --suggestions_left_;
+      ReportUnknown(record.entity_name, record.metric.origin, record.entity_column, "entity", suggestion);
       continue;
     }
     record.metric.entity = entity;

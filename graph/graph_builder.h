@@ -2,9 +2,12 @@
 // Builds a PartnershipGraph from rows that readers have already typed, then validates it as a
 // whole: unknown endpoints (with "did you mean"), duplicate node definitions that disagree,
 // ownership cycles. Problems go to Diagnostics with the row's place; nothing is thrown.
+// What it assumes is said too (DESIGN §7): nodes named only in connections, ids that differ
+// only by case, free-form types kept as their own or mapped by the user's types table.
 
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <utility>
 #include <string_view>
@@ -19,6 +22,7 @@ namespace pg {
 struct NodeRecord {
   Node node;               ///< node.id set (defaults to the label), roles may be empty
   bool type_given = false; ///< false when the row had no type cell (merging keeps the other's)
+  std::uint32_t type_column = 0;  ///< where a free type's cell starts (Location::column), or 0
 };
 
 struct EdgeRecord {
@@ -28,6 +32,16 @@ struct EdgeRecord {
   std::string_view to_name;
   std::uint32_t from_column = 0;  ///< where the endpoint's cell starts (Location::column), or 0
   std::uint32_t to_column = 0;
+  std::uint32_t type_column = 0;  ///< where a free type's cell starts (details.type_label set)
+};
+
+/// A row of a types table (or `--type-map` file): a free-form wording and what it means. One
+/// of `node` and `edge` is set, by the kind of type `maps_to` named.
+struct TypeMapping {
+  std::optional<NodeType> node;
+  std::optional<EdgeType> edge;
+  Origin origin;
+  std::uint32_t column = 0;  ///< the maps_to cell (Location::column)
 };
 
 struct MetricRecord {
@@ -65,8 +79,14 @@ class GraphBuilder {
   /// that strings are numbered in reading order; Build() calls it too).
   void InternNamesBatch();
   void AddMetric(MetricRecord record) { pending_metrics_.push_back(std::move(record)); }
-  /// Called when a nodes table was read: from then on, edges naming unknown nodes are errors.
-  /// Without any nodes table (a Kumu connections-only sheet) endpoints become nodes of type other.
+  /// Maps a free-form type as written (compared by NormaliseTypeWord) to one of ours. Build()
+  /// applies the map, so a types sheet may come after the rows it maps; a wording mapped twice
+  /// to different types is an error.
+  void AddTypeMapping(std::string_view written, const TypeMapping& mapping);
+  /// Called when a nodes table was read: from then on, an unknown endpoint that looks like a
+  /// typo of a known id or label is an error ("did you mean"); any other becomes a node of type
+  /// other, and one warning lists them. Without any nodes table (a Kumu connections-only sheet)
+  /// endpoints become nodes of type other, with one note.
   void MarkNodesTableSeen() { nodes_table_seen_ = true; }
   bool NodesTableSeen() const { return nodes_table_seen_; }
 
@@ -74,9 +94,34 @@ class GraphBuilder {
   PartnershipGraph Build();
 
  private:
+  /// Where a free-form type was first used and how many rows use it.
+  struct FreeTypeUse {
+    Origin first;
+    std::uint32_t column = 0;
+    std::size_t rows = 0;
+  };
+  /// An unknown endpoint's fate, decided once per name.
+  struct UnknownName {
+    std::string suggestion;  ///< a near id or label: every use is an error; empty: created
+    VertexId created = kNoVertex;
+  };
   VertexId Resolve(StrId name) const;
   VertexId AddImplicitNode(StrId name, const Origin& origin);
-  void ReportUnknown(StrId name, const Origin& origin, std::uint32_t column, std::string_view what);
+  VertexId ResolveEndpoint(StrId name, const Origin& origin, std::uint32_t column);
+  /// The closest id or label of the nodes tables to `name`, within a small edit distance.
+  std::string NearName(std::string_view name);
+  void ReportUnknown(StrId name, const Origin& origin, std::uint32_t column, std::string_view what,
+                     std::string_view suggestion);
+  void ReportImplicitNodes();
+  void WarnIdsDifferingByCase();
+  void NoteFreeType(std::unordered_map<StrId, FreeTypeUse>& uses, StrId label, const Origin& origin,
+                    std::uint32_t column);
+  /// Groups the free types by wording, says what became of each (mapped: a note; kept: a
+  /// warning), and retypes the nodes and edges the user mapped.
+  void ApplyTypeMap();
+  /// The labels of one kind's free types that the map retypes, with their mapping.
+  std::unordered_map<StrId, const TypeMapping*> DecideFreeTypes(const std::unordered_map<StrId, FreeTypeUse>& uses,
+                                                                bool edges);
   void MergeNode(Node& kept, const NodeRecord& again);
   void CheckOwnershipCycles();
   void CheckSelfLoops();
@@ -96,6 +141,17 @@ class GraphBuilder {
   std::unordered_map<std::string, std::uint32_t> source_index_;
   bool nodes_table_seen_ = false;
   std::size_t suggestions_left_ = 50;  ///< "did you mean" scans every node; cap it on bad files
+  std::unordered_map<StrId, FreeTypeUse> free_node_types_;  ///< by the type as written
+  std::unordered_map<StrId, FreeTypeUse> free_edge_types_;
+  std::unordered_map<std::string, TypeMapping> type_map_;  ///< by NormaliseTypeWord
+  /// Unknown endpoints met by Build(), and the ids and labels of the nodes tables they are
+  /// compared with (collected at the first unknown name).
+  std::unordered_map<StrId, UnknownName> unknown_names_;
+  std::vector<std::string_view> table_names_;
+  std::size_t table_node_count_ = 0;
+  std::vector<VertexId> implicit_nodes_;
+  Location implicit_place_;  ///< where the first of them was named
+  bool unchecked_names_ = false;  ///< implicit nodes created past the "did you mean" cap
 };
 
 }  // namespace pg

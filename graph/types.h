@@ -31,9 +31,9 @@ inline constexpr RoleSet RoleBit(NodeType type) { return RoleSet(1u << static_ca
 std::string_view NodeTypeName(NodeType type);
 std::string_view EdgeTypeName(EdgeType type);
 
-/// Case-insensitive; accepts the canonical names and the synonyms the shared data uses
-/// (`investment`, `distribution`, `exclusivity`, `compute`, `rivalry`, `ownership`,
-/// `partnership`, plus `cloud provider`, `vc`, ...). nullopt when unknown.
+/// Blind to case, spacing and punctuation (`Invests In` = `invests_in`, see type_words.h);
+/// accepts the canonical names and their synonyms (`investment`, `supplies chips`, `acquires`,
+/// `AI Lab`, `Neocloud`, ...). nullopt for a free-form type, which the loader keeps as written.
 std::optional<NodeType> ParseNodeType(std::string_view text);
 std::optional<EdgeType> ParseEdgeType(std::string_view text);
 

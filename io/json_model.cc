@@ -502,13 +502,15 @@ nlohmann::json ModelToJson(const PartnershipGraph& graph) {
     json object;
     object["id"] = graph.Text(node.id);
     PutText(object, "label", graph, node.label);
-    object["type"] = NodeTypeName(node.type);
+    // A free type (`Government`) is written as read; the roles then carry the type it stands for.
+    const bool free_type = node.type_label != kNoString;
+    object["type"] = free_type ? graph.Text(node.type_label) : NodeTypeName(node.type);
     json roles = json::array();
     for (int t = 0; t < kNodeTypeCount; ++t) {
       const auto type = static_cast<NodeType>(t);
       if ((node.roles & RoleBit(type)) && type != node.type) roles.push_back(NodeTypeName(type));
     }
-    if (!roles.empty()) {
+    if (!roles.empty() || (free_type && node.type != NodeType::kOther)) {
       roles.insert(roles.begin(), NodeTypeName(node.type));
       object["roles"] = roles;
     }
@@ -530,7 +532,7 @@ nlohmann::json ModelToJson(const PartnershipGraph& graph) {
     const EdgeDetails& details = graph.Details(edge);
     object["from"] = graph.NodeName(edge.from);
     object["to"] = graph.NodeName(edge.to);
-    object["type"] = EdgeTypeName(edge.type);
+    object["type"] = details.type_label != kNoString ? graph.Text(details.type_label) : EdgeTypeName(edge.type);
     if (edge.directed == IsUndirected(edge.type)) object["direction"] = edge.directed ? "directed" : "undirected";
     PutNumber(object, "amount_usd", edge.amount_usd);
     PutNumber(object, "stake_pct", details.stake_pct);

@@ -10,6 +10,7 @@
 #include "io/csv_reader.h"
 #include "io/json_model.h"
 #include "io/table_loader.h"
+#include "io/type_map.h"
 #include "io/xlsx_reader.h"
 
 namespace pg {
@@ -95,6 +96,7 @@ std::optional<PartnershipGraph> LoadModel(const std::vector<std::string>& inputs
     return std::nullopt;
   }
   ReadOnce once;
+  if (!options.type_map.empty()) ok = ReadTypeMapFile(options.type_map, loader, diagnostics, limits);
   for (const std::string& input : inputs) {
     std::error_code error;
     const fs::file_status status = fs::status(input, error);

@@ -61,8 +61,10 @@ std::vector<ModelTable> ModelToTables(const PartnershipGraph& graph) {
   for (const Node& node : graph.Nodes()) sets.push_back(node.attributes);
   const std::vector<StrId> node_keys = AttributeColumns(graph, sets, nodes);
   for (const Node& node : graph.Nodes()) {
+    // A free type (`Government`) is written as read; the roles then carry the type it stands for.
+    const bool free_type = node.type_label != kNoString;
     std::string roles;
-    if (node.roles != RoleBit(node.type)) {
+    if (node.roles != RoleBit(node.type) || (free_type && node.type != NodeType::kOther)) {
       roles = std::string(NodeTypeName(node.type));
       for (int t = 0; t < kNodeTypeCount; ++t) {
         const auto type = static_cast<NodeType>(t);
@@ -70,7 +72,8 @@ std::vector<ModelTable> ModelToTables(const PartnershipGraph& graph) {
       }
     }
     std::vector<TableCell> row{Text(graph.Text(node.id)),      Text(graph.Text(node.label)),
-                               Text(NodeTypeName(node.type)),  Text(roles),
+                               Text(free_type ? graph.Text(node.type_label) : NodeTypeName(node.type)),
+                               Text(roles),
                                Text(Joined(graph, node.markets)), Text(Joined(graph, node.tags)),
                                Text(graph.Text(node.description)), Text(graph.Text(node.source))};
     AppendAttributes(graph, node.attributes, node_keys, row);
@@ -89,7 +92,8 @@ std::vector<ModelTable> ModelToTables(const PartnershipGraph& graph) {
     const bool default_direction = edge.directed != IsUndirected(edge.type);
     std::vector<TableCell> row{Text(graph.NodeName(edge.from)),
                                Text(graph.NodeName(edge.to)),
-                               Text(EdgeTypeName(edge.type)),
+                               Text(details.type_label != kNoString ? graph.Text(details.type_label)
+                                                                    : EdgeTypeName(edge.type)),
                                Text(default_direction ? "" : (edge.directed ? "directed" : "undirected")),
                                Number(edge.amount_usd),
                                Number(details.stake_pct),

@@ -2,24 +2,80 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <filesystem>
 
 #include <fmt/format.h>
 
 #include "graph/text.h"
+#include "graph/type_words.h"
 #include "graph/value_parser.h"
 
 namespace pg {
 namespace {
 
-// Lower case with spaces and dashes as underscores: "Element Type" -> "element_type".
+// Lower case, words joined by underscores, units kept as the last word and punctuation dropped:
+// "Element Type" -> element_type, "Amount (USD)", "Amount USD", "Amount, USD" -> amount_usd,
+// "Stake (%)" -> stake_pct, "Amount ($)" -> amount_usd. Bytes past ASCII are kept as they are.
 std::string NormaliseHeader(std::string_view cell) {
+  std::string name;
+  bool gap = false;
+  auto word = [&](std::string_view text) {
+    if (gap && !name.empty()) name += '_';
+    gap = false;
+    name += text;
+  };
+  for (const char c : Trim(cell)) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (c == '%' || c == '$') {
+      gap = true;
+      word(c == '%' ? "pct" : "usd");
+      gap = true;
+    } else if (byte >= 0x80 || std::isalnum(byte)) {
+      word(std::string(1, static_cast<char>(std::tolower(byte))));
+    } else {
+      gap = true;
+    }
+  }
+  return name;
+}
+
+// The pre-2026-11 normal form (lower case, spaces and dashes as underscores): a header whose
+// new form differs had units or punctuation dropped, which a note says.
+std::string PlainHeader(std::string_view cell) {
   std::string name = ToLower(Trim(cell));
   for (char& c : name) {
     if (c == ' ' || c == '-') c = '_';
   }
   return name;
 }
+
+// Currencies a money column may name in its header (`Amount (EUR)`): amounts in them are not
+// dollars, so such a column is refused rather than read as USD.
+bool IsOtherCurrency(std::string_view unit) {
+  constexpr std::string_view kCodes[] = {"eur", "gbp", "jpy", "cny", "rmb", "chf", "cad", "aud", "inr", "krw",
+                                         "sek", "nok", "dkk", "hkd", "sgd", "brl", "\xE2\x82\xAC", "\xC2\xA3",
+                                         "\xC2\xA5"};
+  return std::find(std::begin(kCodes), std::end(kCodes), unit) != std::end(kCodes);
+}
+
+std::string ToUpperAscii(std::string_view text) {
+  std::string upper(text);
+  for (char& c : upper) c = (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
+  return upper;
+}
+
+// Whether a cell that reads as an amount says so (a currency sign or word, a scale suffix) or
+// is too large to be a count: `7` in a `weight` column is no amount, `$7M` and `1.2e9` are.
+bool LooksLikeMoney(std::string_view text, double value) {
+  if (value >= 1e6 || text.find_first_of("$\xE2\xC2") != std::string_view::npos) return true;
+  const std::string lower = ToLower(text);
+  if (lower.find("usd") != std::string::npos) return true;
+  const char last = lower.empty() ? '\0' : lower.back();
+  return last == 'k' || last == 'm' || last == 'b' || last == 'n' || last == 't';
+}
+
+enum LookAlike : std::uint8_t { kMaybeAmounts = 1, kMaybeDates = 2, kSaysMoney = 4, kSeenValue = 8 };
 
 int FindColumn(const std::vector<std::string>& header, std::initializer_list<std::string_view> names) {
   for (std::string_view name : names) {
@@ -106,6 +162,9 @@ bool TableLoader::BeginTable(const TableOrigin& origin, std::span<const std::str
     kind_ = TableKind::kEdges;
   } else if (col({"entity"}).present() && col({"metric"}).present()) {
     kind_ = TableKind::kMetrics;
+  } else if (col({"maps_to", "map_to", "means", "canonical", "canonical_type", "our_type"}).present() &&
+             !from.present() && !to.present()) {
+    kind_ = TableKind::kTypes;
   } else if (col({"id", "label", "name"}).present() && !from.present() && !to.present()) {
     kind_ = TableKind::kNodes;
   }
@@ -113,6 +172,13 @@ bool TableLoader::BeginTable(const TableOrigin& origin, std::span<const std::str
     ReportUnknownTable(origin, place, from.present(), col({"entity"}).present());
     return false;
   }
+  assumptions_.clear();
+  node_wordings_.clear();
+  edge_wordings_.clear();
+  look_alike_.clear();
+  header_line_ = header_line;
+  header_places_.clear();
+  for (std::size_t i = 0; i < cells.size(); ++i) header_places_.push_back(CellColumn(columns, i));
 
   known_field_.assign(header.size(), false);
   header_ids_.clear();
@@ -120,7 +186,7 @@ bool TableLoader::BeginTable(const TableOrigin& origin, std::span<const std::str
   for (Column* c : {&id_, &label_, &type_, &roles_, &markets_, &tags_, &description_, &source_col_,
                     &from_, &to_, &amount_, &stake_, &share_, &revenue_, &capacity_, &start_, &end_,
                     &scope_, &reported_, &confidence_, &note_, &direction_, &entity_, &metric_,
-                    &value_, &unit_, &as_of_, &basis_}) {
+                    &value_, &unit_, &as_of_, &basis_, &maps_to_}) {
     *c = Column{};
   }
   HeaderScan scan{origin, cells, header, header_line, columns};
@@ -147,7 +213,7 @@ bool TableLoader::BeginTable(const TableOrigin& origin, std::span<const std::str
       Mark(scan, metric_, {"metric"});
       Mark(scan, value_, {"value"});
       Mark(scan, unit_, {"unit", "units"});
-      Mark(scan, as_of_, {"as_of", "asof", "date"});
+      Mark(scan, as_of_, {"as_of", "asof", "date", "year"});
       Mark(scan, basis_, {"basis"});
       Mark(scan, source_col_, {"source", "sources"});
       Mark(scan, confidence_, {"confidence"});
@@ -158,12 +224,22 @@ bool TableLoader::BeginTable(const TableOrigin& origin, std::span<const std::str
         return false;
       }
       break;
+    case TableKind::kTypes:
+      MarkTypesColumns(scan);
+      break;
     case TableKind::kUnknown:
       break;
   }
   // Unknown columns are kept as attributes; a table without any skips collecting them per row.
   has_attributes_ = false;
   for (std::size_t i = 0; i < header.size(); ++i) has_attributes_ |= !known_field_[i] && header_ids_[i] != kNoString;
+  if (kind_ == TableKind::kEdges && has_attributes_) {
+    look_alike_.assign(header.size(), 0);
+    for (std::size_t i = 0; i < header.size(); ++i) {
+      if (!known_field_[i] && header_ids_[i] != kNoString) look_alike_[i] = kMaybeAmounts | kMaybeDates;
+    }
+  }
+  if (kind_ == TableKind::kEdges && !CheckHeaderUnits(scan)) scan.duplicates = true;
   if (scan.duplicates) kind_ = TableKind::kUnknown;
   return !scan.duplicates;
 }
@@ -172,6 +248,7 @@ void TableLoader::Mark(HeaderScan& scan, Column& target, std::initializer_list<s
   target = Column{FindColumn(scan.names, names)};
   if (!target.present()) return;
   known_field_[target.field] = true;
+  NoteHeaderWording(scan, target, *names.begin());
   // Another column that is also one of `names` (amount beside amount_usd) would be dropped: an
   // error at the later of the two. Identical names were reported by CheckHeader.
   for (std::size_t i = 0; i < scan.names.size(); ++i) {
@@ -202,7 +279,7 @@ void TableLoader::MarkEdgeColumns(HeaderScan& scan, bool source_target) {
   Mark(scan, share_, {"share_pct", "share", "take_pct", "take"});
   Mark(scan, revenue_, {"revenue_usd", "revenue"});
   Mark(scan, capacity_, {"capacity_gw", "capacity", "gw"});
-  Mark(scan, start_, {"start", "start_date", "date"});
+  Mark(scan, start_, {"start", "start_date", "date", "year"});
   Mark(scan, end_, {"end", "end_date"});
   Mark(scan, scope_, {"scope"});
   if (source_target) {
@@ -214,6 +291,161 @@ void TableLoader::MarkEdgeColumns(HeaderScan& scan, bool source_target) {
   Mark(scan, confidence_, {"confidence"});
   Mark(scan, note_, {"note", "notes", "description"});
   Mark(scan, direction_, {"direction"});
+}
+
+void TableLoader::NoteHeaderWording(HeaderScan& scan, const Column& target, std::string_view field) {
+  const std::string_view cell = Trim(scan.cells[target.field]);
+  const std::string& name = scan.names[target.field];
+  // Units or punctuation dropped (`Amount (USD)`, `Amount USD`), or a bare date read as one field
+  // (`Year`); not a plain alias (`Label`, `kind`, `amount_usd`).
+  const bool has_unit = name.ends_with("_usd") || name.ends_with("_pct") || name.ends_with("_gw");
+  const bool dropped = PlainHeader(cell) != name || (has_unit && ToLower(cell) != name);
+  if (!dropped && name != "year" && name != "date") return;
+  const Location place{scan.origin.file, scan.origin.sheet, scan.line, CellColumn(scan.columns, target.field)};
+  diagnostics_->Add(Severity::kNote, place, fmt::format("column \"{}\" read as {}", cell, field));
+}
+
+bool TableLoader::CheckHeaderUnits(HeaderScan& scan) {
+  // A field's name with a unit that is not ours (`Capacity (MW)`, `Amount (USD m)`): its values
+  // would be misread, so it is kept as an attribute and said; another currency is refused.
+  constexpr std::pair<std::string_view, std::string_view> kFields[] = {
+      {"amount", "amount_usd"}, {"revenue", "revenue_usd"}, {"stake", "stake_pct"},
+      {"share", "share_pct"},   {"capacity", "capacity_gw"}};
+  bool ok = true;
+  for (std::size_t i = 0; i < scan.names.size(); ++i) {
+    const std::string_view name = scan.names[i];
+    const std::size_t cut = name.find('_');
+    if (known_field_[i] || cut == std::string_view::npos) continue;
+    const std::string_view field = name.substr(0, cut);
+    const std::string_view unit = name.substr(cut + 1);
+    const auto known = std::find_if(std::begin(kFields), std::end(kFields), [&](auto& f) { return f.first == field; });
+    if (known == std::end(kFields)) continue;
+    const Location place{scan.origin.file, scan.origin.sheet, scan.line, CellColumn(scan.columns, i)};
+    const std::string_view cell = Trim(scan.cells[i]);
+    if (field != "stake" && field != "share" && field != "capacity" && IsOtherCurrency(unit)) {
+      diagnostics_->Error(place, fmt::format("column \"{}\" holds amounts in {}, which are not read as US dollars: "
+                                             "write the currency in each cell ({} 15M) and give its rate with --fx, "
+                                             "or convert the column and name it {}",
+                                             cell, ToUpperAscii(unit), ToUpperAscii(unit), known->second));
+      ok = false;
+      continue;
+    }
+    diagnostics_->Warning(place, fmt::format("column \"{}\" is not read as {}: its unit is not one we read; kept as "
+                                             "an attribute - convert it and name it {} to use it",
+                                             cell, known->second, known->second));
+    if (i < look_alike_.size()) look_alike_[i] = 0;  // said once
+  }
+  return ok;
+}
+
+void TableLoader::MarkTypesColumns(HeaderScan& scan) {
+  Mark(scan, type_, {"type", "free_type", "written", "wording", "as_written"});
+  Mark(scan, maps_to_, {"maps_to", "map_to", "means", "canonical", "canonical_type", "our_type"});
+  if (!type_.present()) {
+    // A glossary sheet (term, means) in a workbook is no types table: skipped there, as any
+    // sheet we cannot tell.
+    const Location place{scan.origin.file, scan.origin.sheet, scan.line, 0};
+    const std::string message = "missing required column \"type\": a types table needs type and maps_to";
+    if (lenient_) {
+      diagnostics_->Warning(place, "skipped: " + message);
+    } else {
+      diagnostics_->Error(place, message);
+    }
+    scan.duplicates = true;  // refuses the table
+  }
+}
+
+std::size_t TableLoader::Assume(std::string key, Severity severity, Column column, const Origin& origin,
+                                const std::function<std::string()>& message) {
+  for (std::size_t i = 0; i < assumptions_.size(); ++i) {
+    if (assumptions_[i].key == key) {
+      ++assumptions_[i].rows;
+      return i;
+    }
+  }
+  assumptions_.push_back({std::move(key), severity, message(), builder_->Place(origin, ColumnOf(column)), 1});
+  return assumptions_.size() - 1;
+}
+
+const TableLoader::Wording& TableLoader::ReadWording(std::string_view text, bool edge, const Origin& origin) {
+  std::vector<Wording>& cache = edge ? edge_wordings_ : node_wordings_;
+  for (const Wording& known : cache) {
+    if (known.text != text) continue;
+    if (known.assumption >= 0) ++assumptions_[known.assumption].rows;
+    return known;
+  }
+  Wording wording{std::string(text)};
+  std::string_view name;
+  if (edge) {
+    const std::optional<EdgeType> parsed = ParseEdgeType(text);
+    if (parsed) name = EdgeTypeName(*parsed);
+    wording.type = parsed ? static_cast<int>(*parsed) : -1;
+  } else {
+    const std::optional<NodeType> parsed = ParseNodeType(text);
+    if (parsed) name = NodeTypeName(*parsed);
+    wording.type = parsed ? static_cast<int>(*parsed) : -1;
+  }
+  const std::string_view kind = edge ? "edge" : "node";
+  if (wording.type < 0) {
+    // Not one of ours (`licenses`, `Government`): kept as written; GraphBuilder warns once per
+    // type or applies the user's map.
+    wording.label = builder_->Intern(text);
+  } else if (edge && IsAcquisitionWord(text)) {
+    wording.assumption = static_cast<int>(Assume("edge type acquisition", Severity::kNote, type_, origin, [&] {
+      return fmt::format("edge type \"{}\" read as owns: an acquisition counts as ownership, closed or not", text);
+    }));
+  } else if (text != name) {
+    wording.assumption = static_cast<int>(Assume(fmt::format("{} type {}", kind, text), Severity::kNote, type_, origin,
+                                                 [&] { return fmt::format("{} type \"{}\" read as {}", kind, text, name); }));
+  }
+  if (cache.size() >= 64) {  // a table of many wordings: parse each row
+    uncached_wording_ = std::move(wording);
+    return uncached_wording_;
+  }
+  cache.push_back(std::move(wording));
+  return cache.back();
+}
+
+void TableLoader::ReportAssumptions() {
+  for (Assumption& assumption : assumptions_) {
+    diagnostics_->Add(assumption.severity, std::move(assumption.first),
+                      fmt::format("{} ({} row{} in this table)", assumption.message, assumption.rows,
+                                  assumption.rows == 1 ? "" : "s"));
+  }
+  assumptions_.clear();
+}
+
+void TableLoader::ScanLookAlikes(std::span<const std::string_view> cells) {
+  const std::size_t n = std::min(cells.size(), look_alike_.size());
+  std::string error;
+  for (std::size_t i = 0; i < n; ++i) {
+    std::uint8_t& bits = look_alike_[i];
+    if ((bits & (kMaybeAmounts | kMaybeDates)) == 0) continue;
+    const std::string_view text = Trim(cells[i]);
+    if (text.empty()) continue;
+    bits |= kSeenValue;
+    if ((bits & kMaybeDates) && !ParseDate(text, &error)) bits &= ~kMaybeDates;
+    if (bits & kMaybeAmounts) {
+      const std::optional<double> amount = ParseAmount(text, &error);
+      if (!amount) bits &= ~kMaybeAmounts;
+      if (amount && LooksLikeMoney(text, *amount)) bits |= kSaysMoney;
+    }
+  }
+}
+
+void TableLoader::ReportLookAlikes() {
+  for (std::size_t i = 0; i < look_alike_.size(); ++i) {
+    const std::uint8_t bits = look_alike_[i];
+    if (!(bits & kSeenValue)) continue;
+    const bool dates = bits & kMaybeDates;
+    if (!dates && !((bits & kMaybeAmounts) && (bits & kSaysMoney))) continue;
+    const std::string_view header = builder_->Text(header_ids_[i]);
+    const Location place = builder_->Place(Origin{source_, header_line_}, header_places_[i]);
+    diagnostics_->Warning(place, fmt::format("column \"{}\" looks like {}; kept as an attribute - name it {} to "
+                                             "use it",
+                                             header, dates ? "dates" : "amounts", dates ? "start or end" : "amount_usd"));
+  }
+  look_alike_.clear();
 }
 
 void TableLoader::ReportUnknownTable(const TableOrigin& origin, const Location& place, bool has_from,
@@ -246,6 +478,8 @@ void TableLoader::ReportUnknownTable(const TableOrigin& origin, const Location& 
 
 void TableLoader::EndTable() {
   AddPendingNodes();
+  ReportAssumptions();
+  ReportLookAlikes();
   if (bad_text_rows_ > 1) {
     diagnostics_->Add(Severity::kNote, builder_->Place(Origin{source_, 0}),
                       fmt::format("{} more {} invalid UTF-8 or control characters (only the first is shown)",
@@ -360,6 +594,7 @@ void TableLoader::Row(std::span<const std::string_view> cells, std::uint32_t lin
     case TableKind::kNodes: NodeRow(cells, origin); break;
     case TableKind::kEdges: EdgeRow(cells, origin); break;
     case TableKind::kMetrics: MetricRow(cells, origin); break;
+    case TableKind::kTypes: TypeRow(cells, origin); break;
     case TableKind::kUnknown: return;
   }
   ++row_counts_[static_cast<int>(kind_)];
@@ -378,12 +613,13 @@ void TableLoader::NodeRow(std::span<const std::string_view> cells, const Origin&
 
   const std::string_view type = Cell(cells, type_);
   if (!type.empty()) {
-    if (const auto parsed = ParseNodeType(type)) {
-      node.type = *parsed;
+    const Wording& wording = ReadWording(type, /*edge=*/false, origin);
+    if (wording.type >= 0) {
+      node.type = static_cast<NodeType>(wording.type);
       record.type_given = true;
     } else {
-      CellError(origin, type_, fmt::format("unknown node type \"{}\" (expected one of: {})", type,
-                                           NodeTypeChoices()));
+      node.type_label = wording.label;  // `other` to the passes, unless a role says more
+      record.type_column = ColumnOf(type_);
     }
   }
   for (std::string_view role : SplitList(Cell(cells, roles_))) {
@@ -436,28 +672,8 @@ void TableLoader::EdgeRow(std::span<const std::string_view> cells, const Origin&
   Edge edge;
   EdgeDetails details;
   edge.origin = origin;
-  const std::string_view type = Cell(cells, type_);
-  if (type.empty()) {
-    edge.type = EdgeType::kPartners;  // Kumu connections often carry no type: drawn, not scored
-  } else if (const auto parsed = ParseEdgeType(type)) {
-    edge.type = *parsed;
-  } else {
-    CellError(origin, type_, fmt::format("unknown edge type \"{}\" (expected one of: {})", type,
-                                         EdgeTypeChoices()));
-    return;
-  }
-  edge.directed = !IsUndirected(edge.type);
-  const std::string_view direction = Cell(cells, direction_);
-  if (!direction.empty()) {
-    if (EqualsIgnoreCase(direction, "directed")) {
-      edge.directed = true;
-    } else if (EqualsIgnoreCase(direction, "undirected") || EqualsIgnoreCase(direction, "mutual")) {
-      edge.directed = false;
-    } else {
-      CellError(origin, direction_,
-                fmt::format("unknown direction \"{}\" (expected directed, undirected or mutual)", direction));
-    }
-  }
+  EdgeTypeCell(Cell(cells, type_), origin, edge, details);
+  const bool reversed = !DirectionCell(cells, origin, edge);
   edge.amount_usd = ParseAmountCell(cells, amount_, origin);
   details.stake_pct = ParsePercentCell(cells, stake_, origin);
   details.share_pct = ParsePercentCell(cells, share_, origin);
@@ -478,26 +694,110 @@ void TableLoader::EdgeRow(std::span<const std::string_view> cells, const Origin&
   if (source_col_.present()) edge.source = builder_->Intern(Cell(cells, source_col_));
   if (note_.present()) details.note = builder_->Intern(Cell(cells, note_));
   details.attributes = has_attributes_ ? CollectAttributes(cells) : 0;
+  if (!look_alike_.empty()) ScanLookAlikes(cells);
 
-  const std::string_view from_cell = Cell(cells, from_);
-  const std::string_view to_cell = Cell(cells, to_);
+  std::string_view from_cell = Cell(cells, from_);
+  std::string_view to_cell = Cell(cells, to_);
+  std::uint32_t from_column = ColumnOf(from_);
+  std::uint32_t to_column = ColumnOf(to_);
   if (from_cell.empty() || to_cell.empty()) {
     CellError(origin, from_cell.empty() ? from_ : to_,
               fmt::format("edge row without a \"{}\" node", from_cell.empty() ? "from" : "to"));
     return;
   }
+  if (reversed) {
+    std::swap(from_cell, to_cell);
+    std::swap(from_column, to_column);
+  }
   // Kumu: a `|` list in From or To makes one edge per listed node.
   const bool lists = from_cell.find_first_of("|;") != std::string_view::npos ||
                      to_cell.find_first_of("|;") != std::string_view::npos;
+  const std::uint32_t type_column = ColumnOf(type_);
   if (!lists) {
-    builder_->AddEdge({edge, details, from_cell, to_cell, ColumnOf(from_), ColumnOf(to_)});
+    builder_->AddEdge({edge, details, from_cell, to_cell, from_column, to_column, type_column});
     return;
   }
   for (std::string_view from : SplitList(from_cell)) {
     for (std::string_view to : SplitList(to_cell)) {
-      builder_->AddEdge({edge, details, from, to, ColumnOf(from_), ColumnOf(to_)});
+      builder_->AddEdge({edge, details, from, to, from_column, to_column, type_column});
     }
   }
+}
+
+void TableLoader::EdgeTypeCell(std::string_view type, const Origin& origin, Edge& edge, EdgeDetails& details) {
+  edge.type = EdgeType::kPartners;  // Kumu connections often carry no type: drawn, not scored
+  edge.directed = false;
+  if (type.empty()) return;
+  const Wording& wording = ReadWording(type, /*edge=*/true, origin);
+  if (wording.type < 0) {
+    details.type_label = wording.label;  // `partners` to the passes, drawn from -> to
+    edge.directed = true;
+    return;
+  }
+  edge.type = static_cast<EdgeType>(wording.type);
+  edge.directed = !IsUndirected(edge.type);
+}
+
+bool TableLoader::DirectionCell(std::span<const std::string_view> cells, const Origin& origin, Edge& edge) {
+  const std::string_view direction = Cell(cells, direction_);
+  if (direction.empty()) return true;
+  if (EqualsIgnoreCase(direction, "directed")) {
+    edge.directed = true;
+  } else if (EqualsIgnoreCase(direction, "reversed")) {
+    // Kumu: the connection points from To to From.
+    edge.directed = true;
+    Assume("direction reversed", Severity::kNote, direction_, origin,
+           [] { return std::string("direction \"reversed\": read from the to column to the from column"); });
+    return false;
+  } else if (EqualsIgnoreCase(direction, "undirected") || EqualsIgnoreCase(direction, "mutual")) {
+    if (IsUndirected(edge.type)) {
+      edge.directed = false;
+    } else {
+      // An investment (or ownership, supply...) has one direction; both ways would count it twice.
+      Assume(fmt::format("direction {} {}", ToLower(direction), EdgeTypeName(edge.type)), Severity::kWarning,
+             direction_, origin, [&] {
+               return fmt::format("direction \"{}\" on an edge of type {}: kept from the from column to the "
+                                  "to column, not read as two edges, one each way",
+                                  direction, EdgeTypeName(edge.type));
+             });
+    }
+  } else {
+    CellError(origin, direction_,
+              fmt::format("unknown direction \"{}\" (expected directed, undirected, mutual or reversed)", direction));
+  }
+  return true;
+}
+
+void TableLoader::TypeRow(std::span<const std::string_view> cells, const Origin& origin) {
+  const std::string_view written = Cell(cells, type_);
+  const std::string_view target = Cell(cells, maps_to_);
+  if (written.empty() && target.empty()) return;
+  if (written.empty() || target.empty()) {
+    CellError(origin, written.empty() ? type_ : maps_to_,
+              fmt::format("types row without {}", written.empty() ? "a type" : "what it maps to"));
+    return;
+  }
+  TypeMapping mapping;
+  mapping.origin = origin;
+  mapping.column = ColumnOf(maps_to_);
+  mapping.edge = ParseEdgeType(target);
+  if (!mapping.edge) mapping.node = ParseNodeType(target);
+  if (!mapping.edge && !mapping.node) {
+    CellError(origin, maps_to_,
+              fmt::format("unknown type \"{}\" to map \"{}\" to (expected an edge type: {}; or a node type: {})",
+                          target, written, EdgeTypeChoices(), NodeTypeChoices()));
+    return;
+  }
+  const std::optional<EdgeType> as_edge = ParseEdgeType(written);
+  const std::optional<NodeType> as_node = ParseNodeType(written);
+  if (as_edge || as_node) {
+    diagnostics_->Warning(builder_->Place(origin, ColumnOf(type_)),
+                          fmt::format("type \"{}\" is already read as {}; a types table maps only types that are "
+                                      "not ours, so this row is ignored",
+                                      written, as_edge ? EdgeTypeName(*as_edge) : NodeTypeName(*as_node)));
+    return;
+  }
+  builder_->AddTypeMapping(written, mapping);
 }
 
 void TableLoader::MetricRow(std::span<const std::string_view> cells, const Origin& origin) {

@@ -4,13 +4,22 @@
 // line and column. One loader serves every reader (CSV, XLSX, JSON).
 //
 // Recognition: `from` + `to` (or `source` + `target`) -> edges; `entity` + `metric` -> metrics;
-// `id` or `label` -> nodes. When the header fits none, the file or sheet name decides
-// (nodes/elements, edges/connections, metrics) so a missing column gets its own message.
+// `type` + `maps_to` -> types (a map of free-form types); `id` or `label` -> nodes. When the
+// header fits none, the file or sheet name decides (nodes/elements, edges/connections, metrics)
+// so a missing column gets its own message.
+//
+// Wording as people write it (DESIGN §7): headers match after lower-casing and dropping units
+// and punctuation (`Amount (USD)` -> amount_usd, `Stake (%)` -> stake_pct, `Year` -> start);
+// types match with their synonyms, and a type that is not ours is kept as written. What was
+// assumed is said once per table as a note or warning.
 
 #include <cstdint>
+#include <functional>
 #include <initializer_list>
 #include <string>
 #include <vector>
+
+#include "graph/diagnostics.h"
 
 #include "graph/graph_builder.h"
 #include "io/load_options.h"
@@ -18,7 +27,7 @@
 
 namespace pg {
 
-enum class TableKind : std::uint8_t { kNodes, kEdges, kMetrics, kUnknown };
+enum class TableKind : std::uint8_t { kNodes, kEdges, kMetrics, kUnknown, kTypes };
 
 class TableLoader : public TableSink {
  public:
@@ -38,6 +47,8 @@ class TableLoader : public TableSink {
 
   /// Rows read per kind, for summaries.
   std::size_t RowCount(TableKind kind) const { return row_counts_[static_cast<int>(kind)]; }
+  /// The kind of the table being read (kUnknown between tables and for skipped ones).
+  TableKind Kind() const { return kind_; }
 
  private:
   struct Column {
@@ -60,6 +71,39 @@ class TableLoader : public TableSink {
   void MarkEdgeColumns(HeaderScan& scan, bool source_target);
   void ReportUnknownTable(const TableOrigin& origin, const Location& place, bool has_from, bool has_entity);
   std::uint32_t ColumnOf(Column column) const;
+  /// A wording of this table that was read with an assumption (`Invests In` as invests, a
+  /// `reversed` direction), said once per table at EndTable with its first place and count.
+  struct Assumption {
+    std::string key;  ///< what makes two rows the same assumption
+    Severity severity = Severity::kNote;
+    std::string message;  ///< without the count
+    Location first;
+    std::size_t rows = 0;
+  };
+  /// Counts the row under `key`; the first row of a key also gives the place and message.
+  /// Returns the assumption's index in assumptions_.
+  std::size_t Assume(std::string key, Severity severity, Column column, const Origin& origin,
+                     const std::function<std::string()>& message);
+  /// A type cell's wording as this table read it. Rows repeat a handful of wordings, so each is
+  /// parsed, interned and noted once, and later rows only count.
+  struct Wording {
+    std::string text;
+    int type = -1;            ///< the EdgeType or NodeType read; -1 for a free type
+    StrId label = kNoString;  ///< a free type as written
+    int assumption = -1;      ///< index in assumptions_ of the note saying how it was read, or -1
+  };
+  const Wording& ReadWording(std::string_view text, bool edge, const Origin& origin);
+  void ReportAssumptions();
+  void NoteHeaderWording(HeaderScan& scan, const Column& target, std::string_view matched);
+  bool CheckHeaderUnits(HeaderScan& scan);
+  void MarkTypesColumns(HeaderScan& scan);
+  /// Unrecognised columns of an edges table whose values all read as amounts or dates.
+  void ScanLookAlikes(std::span<const std::string_view> cells);
+  void ReportLookAlikes();
+  void EdgeTypeCell(std::string_view type, const Origin& origin, Edge& edge, EdgeDetails& details);
+  /// The direction cell; false when the row's ends are to be swapped (`reversed`).
+  bool DirectionCell(std::span<const std::string_view> cells, const Origin& origin, Edge& edge);
+  void TypeRow(std::span<const std::string_view> cells, const Origin& origin);
   void NodeRow(std::span<const std::string_view> cells, const Origin& origin);
   void EdgeRow(std::span<const std::string_view> cells, const Origin& origin);
   void MetricRow(std::span<const std::string_view> cells, const Origin& origin);
@@ -83,7 +127,13 @@ class TableLoader : public TableSink {
   bool has_attributes_ = false;     ///< some named header cell maps to no field: rows keep it
   CellColumns row_columns_;         ///< where the current row's cells start (during Row only)
   std::size_t bad_text_rows_ = 0;   ///< rows of this table with a TextFault (the first is reported)
-  std::size_t row_counts_[4] = {0, 0, 0, 0};
+  std::size_t row_counts_[5] = {0, 0, 0, 0, 0};
+  std::vector<Assumption> assumptions_;  ///< of the current table
+  std::vector<Wording> node_wordings_, edge_wordings_;  ///< of the current table, at most 64 each
+  Wording uncached_wording_;
+  std::vector<std::uint8_t> look_alike_;  ///< per header cell of an edges table: LookAlike bits
+  std::uint32_t header_line_ = 0;
+  std::vector<std::uint32_t> header_places_;  ///< per header cell: its Location::column
   /// Node rows whose id and label wait to be interned, and those names back to back (id, label
   /// alternating; `pending_name_ends_` marks where each ends).
   std::vector<NodeRecord> pending_nodes_;
@@ -95,6 +145,7 @@ class TableLoader : public TableSink {
   Column from_, to_, amount_, stake_, share_, revenue_, capacity_, start_, end_, scope_,
       reported_, confidence_, note_, direction_;
   Column entity_, metric_, value_, unit_, as_of_, basis_;
+  Column maps_to_;
 };
 
 }  // namespace pg

@@ -9,9 +9,12 @@ namespace pg {
 std::string ShortEdge(const PartnershipGraph& graph, EdgeId e) {
   const Edge& edge = graph.GetEdge(e);
   const EdgeDetails& details = graph.Details(edge);
-  const bool no_direction = !edge.directed || IsUndirected(edge.type);
-  std::string text = fmt::format("{} -{}{} {}", graph.NodeName(edge.from), EdgeTypeName(edge.type),
-                                 no_direction ? "-" : "->", graph.NodeName(edge.to));
+  // A free type (`licenses`) shows as written, with the direction its row gave.
+  const bool free_type = details.type_label != kNoString;
+  const bool no_direction = !edge.directed || (IsUndirected(edge.type) && !free_type);
+  const std::string_view type = free_type ? graph.Text(details.type_label) : EdgeTypeName(edge.type);
+  std::string text = fmt::format("{} -{}{} {}", graph.NodeName(edge.from), type, no_direction ? "-" : "->",
+                                 graph.NodeName(edge.to));
   if (Known(edge.amount_usd)) text += fmt::format(" {}", FormatUsd(edge.amount_usd));
   if (Known(details.revenue_usd)) text += fmt::format(" {} revenue", FormatUsd(details.revenue_usd));
   if (Known(details.capacity_gw)) text += fmt::format(" {:g} GW", details.capacity_gw);

@@ -11,6 +11,15 @@
 #include "io/model_reader.h"
 
 namespace pg {
+namespace {
+
+/// An edge's type as the reader wrote it when it is not one of ours (`licenses`).
+std::string_view TypeText(const PartnershipGraph& graph, const Edge& edge) {
+  const StrId label = graph.Details(edge).type_label;
+  return label != kNoString ? graph.Text(label) : EdgeTypeName(edge.type);
+}
+
+}  // namespace
 
 void SetupValidate(CLI::App& app, CliIo& io, int* exit_code) {
   auto options = std::make_shared<CommonOptions>();
@@ -44,7 +53,7 @@ int RunValidate(const CommonOptions& options, CliIo& io) {
             {source.file, source.sheet, claim.origin.line, 0},
             fmt::format("conflicting claim: {} -{}-> {} {} here, {} at {}; counting the latter (higher "
                         "confidence or first)",
-                        graph->NodeName(claim.from), EdgeTypeName(claim.type), graph->NodeName(claim.to),
+                        graph->NodeName(claim.from), TypeText(*graph, claim), graph->NodeName(claim.to),
                         Known(claim.amount_usd) ? FormatUsd(claim.amount_usd) : "(other figures)",
                         Known(edge.amount_usd) ? FormatUsd(edge.amount_usd) : "(other figures)",
                         FormatLocation({counted_source.file, counted_source.sheet, edge.origin.line, 0})));
@@ -71,17 +80,26 @@ int RunValidate(const CommonOptions& options, CliIo& io) {
   for (const Diagnostic& d : diagnostics.All()) {
     if (d.severity == Severity::kError || !options.quiet) shown.Add(d.severity, d.where, d.message);
   }
-  PrintDiagnostics(shown, io, 50);
+  PrintDiagnostics(shown, io, 200);  // every assumption, unless the input is very wrong
   if (!graph) {
     io.err << fmt::format("{} error{}; nothing loaded\n", diagnostics.ErrorCount(),
                           diagnostics.ErrorCount() == 1 ? "" : "s");
     return kExitBadInput;
   }
-  const std::size_t warnings = diagnostics.All().size() - diagnostics.ErrorCount();
+  // Notes say what was assumed (a type read as a synonym, a header read with its unit); they are
+  // counted apart from warnings, which ask for a look.
+  std::size_t warnings = 0;
+  std::size_t notes = 0;
+  for (const Diagnostic& d : diagnostics.All()) {
+    warnings += d.severity == Severity::kWarning;
+    notes += d.severity == Severity::kNote;
+  }
+  std::string remarks;
+  if (warnings) remarks = fmt::format("{} warning{}", warnings, warnings == 1 ? "" : "s");
+  if (notes) remarks += fmt::format("{}{} note{}", remarks.empty() ? "" : ", ", notes, notes == 1 ? "" : "s");
   io.out << fmt::format("ok: {} nodes, {} edges, {} metrics from {} table{}{}\n", graph->NodeCount(),
                         graph->EdgeCount(), graph->Metrics().size(), graph->Sources().size(),
-                        graph->Sources().size() == 1 ? "" : "s",
-                        warnings ? fmt::format(" ({} warning{})", warnings, warnings == 1 ? "" : "s") : "");
+                        graph->Sources().size() == 1 ? "" : "s", remarks.empty() ? "" : " (" + remarks + ")");
   return kExitOk;
 }
 

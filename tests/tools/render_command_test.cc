@@ -77,7 +77,8 @@ TEST(RenderCommand, FailuresLeaveNoFile) {
   EXPECT_EQ(bad_pass.code, 2);
   EXPECT_EQ(bad_pass.err,
             "error: unknown pass \"dual-backin\" (did you mean \"dual-backing\"?); `partnergraph passes` lists them\n");
-  const std::string nodes = dir.Write("nodes.csv", "id,type\nA,company\n");
+  // A typo of a known node (a name far from any would become a node of its own).
+  const std::string nodes = dir.Write("nodes.csv", "id,type\nA,company\nAnthropic,company\n");
   const std::string edges = dir.Write("edges.csv", "from,to,type\nA,Antropic,invests\n");
   EXPECT_EQ(Cli({"render", nodes, edges, "-o", output}).code, 2);
   EXPECT_FALSE(std::filesystem::exists(output));
