@@ -11,8 +11,16 @@
 // the dimension is count-weighted (one per edge), and the fact `weighted_by` says which
 // (mixing known and unknown amounts would overstate the known ones). Only the counted claim of
 // each fact is used (claims.h): a conflicting claim is noted, never summed. Self-edges are
-// ignored. Finding per node and dimension with subjects node, largest source; figures `hhi`,
-// `sources`, `largest_share`; one part per source with its `weight` and `share`. HHI above
+// ignored. The node's own group is no outside source: an edge from anything that rolls up to
+// the node's ultimate owner (its parent, the parent's other subsidiaries, its own subsidiaries)
+// is left out of the index and named in a note; a node funded only within its group has no
+// finding. A dimension with a single outside source (HHI 10,000 by definition) gets no finding
+// of its own: one info finding per dimension (topic "funding from a single source", no
+// subjects, figure `companies`) counts those nodes and names the first five in node order
+// (parts with their `weight` and edges; conflicting claims of every such node are noted), so a
+// large input does not print a warning per company.
+// Finding per node and dimension with two or more sources: subjects node, largest source;
+// figures `hhi`, `sources`, `largest_share`, `total_weight`; one part per source with its `weight` and `share`. HHI above
 // 2,500 (highly concentrated, as US merger guidelines put it) is a warning.
 
 #include "analysis/pass_registry.h"
