@@ -106,7 +106,7 @@ std::vector<std::string> InGroupNotes(const GraphView& view, VertexId v, std::sp
 }
 
 Finding Describe(const GraphView& view, VertexId v, const Dimension& dimension, std::string_view weighted_by,
-                 double total, const Scratch& s) {
+                 double total, const Scratch& s, bool full_detail) {
   const PartnershipGraph& graph = view.Graph();
   double hhi = 0;
   for (const Source& source : s.sources) hhi += (100 * source.weight / total) * (100 * source.weight / total);
@@ -133,6 +133,8 @@ Finding Describe(const GraphView& view, VertexId v, const Dimension& dimension, 
     if (shown.size() < kNamesShown) {
       shown.push_back(fmt::format("{} {} ({})", part.node, FormatPercent(source.weight / total),
                                   FormatWeight(source.weight, weighted_by)));
+    } else if (!full_detail) {
+      continue;  // counted in `sources` and "and N more"; its edges stay in `related`
     }
     finding.parts.push_back(std::move(part));
   }
@@ -210,7 +212,7 @@ Findings RunConcentration(const GraphView& view, const PassOptions& options) {
         one.conflicts.notes.insert(one.conflicts.notes.end(), notes.notes.begin(), notes.notes.end());
         continue;
       }
-      findings.push_back(Describe(view, v, dimension, weighted_by, total, s));
+      findings.push_back(Describe(view, v, dimension, weighted_by, total, s, options.full_detail));
     }
   }
   for (std::size_t d = 0; d < kDimensionCount; ++d) {

@@ -20,8 +20,12 @@
 // (parts with their `weight` and edges; conflicting claims of every such node are noted), so a
 // large input does not print a warning per company.
 // Finding per node and dimension with two or more sources: subjects node, largest source;
-// figures `hhi`, `sources`, `largest_share`, `total_weight`; one part per source with its `weight` and `share`. HHI above
-// 2,500 (highly concentrated, as US merger guidelines put it) is a warning.
+// figures `hhi`, `sources`, `largest_share`, `total_weight`; a part (`weight`, `share`, edges)
+// for each of the five largest sources, the rest counted in `sources` and "and N more" with
+// their edges still in `related` (`--detail full`, PassOptions::full_detail: a part for every
+// source). A million-edge input has ~140k such findings; all parts would triple the memory
+// of `analyze`. HHI above 2,500 (highly concentrated, as US merger guidelines put it) is a
+// warning.
 
 #include "analysis/pass_registry.h"
 

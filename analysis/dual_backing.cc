@@ -225,8 +225,10 @@ class DualBacking {
     finding.figures.push_back({"rivals", static_cast<double>(rivals.size())});
     const std::vector<MarketGroup> markets = GroupByMarket(rivals, finding.parts);
     finding.figures.push_back({"markets", static_cast<double>(markets.size())});
+    std::vector<std::string_view> market_names;
+    for (const MarketGroup& market : markets) market_names.push_back(market.name);
+    if (!markets.empty()) finding.facts.emplace_back("markets", fmt::format("{}", fmt::join(market_names, ", ")));
     for (const MarketGroup& market : markets) {
-      finding.facts.emplace_back("market", market.name);
       if (markets.size() > 1 && Known(market.total)) {
         finding.figures.push_back({"market." + market.name + ".total_usd", market.total});
       }

@@ -64,6 +64,8 @@ TEST(DualBacking, RivalsGroupedByMarketWithTotals) {
             "Nvidia backs rivals in 3 markets: frontier-models (OpenAI, Anthropic: $110B), ai-search (OpenAI, "
             "Perplexity: $101B), gpu-cloud (CoreWeave, Nebius: $3B); $114B in total");
   EXPECT_DOUBLE_EQ(*findings[0].FigureValue("markets"), 3);
+  EXPECT_EQ(findings[0].facts,
+            (std::vector<std::pair<std::string, std::string>>{{"markets", "frontier-models, ai-search, gpu-cloud"}}));
   EXPECT_DOUBLE_EQ(*findings[0].FigureValue("market.ai-search.total_usd"), 101e9);
   EXPECT_DOUBLE_EQ(*findings[0].FigureValue("total_usd"), 114e9);  // OpenAI counted once
 }

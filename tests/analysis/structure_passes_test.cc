@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "analysis/pass_registry.h"
+
 #include "tests/test_support.h"
 
 namespace pg {
@@ -197,6 +199,25 @@ TEST(Concentration, TheCompanysOwnGroupIsNoOutsideSource) {
   EXPECT_EQ(findings[0].message, "Sub funding HHI 5000 (2 sources, amount-weighted): X 50% ($1M), Y 50% ($1M)");
   EXPECT_EQ(findings[0].notes, std::vector<std::string>{"left out as Sub's own group (owner Group): Sister -invests-> "
                                                         "Sub $5M (" + edges + ":4)"});
+}
+
+TEST(Concentration, FiveLargestSourcesArePartsUnlessFullDetail) {
+  TempDir dir;
+  dir.Write("nodes.csv", "id\nT\nA\nB\nC\nD\nE\nF\nG\n");
+  dir.Write("edges.csv", "from,to,type,amount_usd\nA,T,invests,7M\nB,T,invests,6M\nC,T,invests,5M\n"
+                         "D,T,invests,4M\nE,T,invests,3M\nF,T,invests,2M\nG,T,invests,1M\n");
+  const PartnershipGraph graph = MustLoad({dir.Path().string()});
+  const GraphView view(graph);
+  const Findings top = FindPass("concentration")->run(view, PassOptions{});
+  ASSERT_EQ(top.size(), 1u);
+  EXPECT_EQ(top[0].parts.size(), 5u);
+  EXPECT_EQ(top[0].related.size(), 7u);  // every source's evidence stays
+  EXPECT_DOUBLE_EQ(*top[0].FigureValue("sources"), 7);
+  EXPECT_EQ(top[0].message, "T funding HHI 1786 (7 sources, amount-weighted): A 25% ($7M), B 21.4% ($6M), C 17.9% ($5M), "
+                            "D 14.3% ($4M), E 10.7% ($3M) and 2 more");
+  PassOptions full;
+  full.full_detail = true;
+  EXPECT_EQ(FindPass("concentration")->run(view, full)[0].parts.size(), 7u);
 }
 
 TEST(Concentration, ExampleCountsOnlyTheCountedClaim) {
