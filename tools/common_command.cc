@@ -73,8 +73,8 @@ void PrintTable(const GraphView& view, const CommonTies& ties, std::ostream& out
                      view.Options().as_of.Known() ? fmt::format(" as of {}", view.Options().as_of.ToString()) : "",
                      Names(graph, ties.parties));
   for (const CommonRole& role : ties.roles) {
-    out << fmt::format("\n{} ({}, {})\n", role.name, EdgeTypeName(role.edge_type),
-                       role.downstream ? "downstream: both send it" : "upstream: into both");
+    out << fmt::format("\n{} ({}{})\n", role.name, EdgeTypeName(role.edge_type),
+                       role.downstream ? " out of both, to the same party" : "");
     out << fmt::format("  shared, same node: {}\n", Names(graph, role.shared_raw));
     for (const SharedParty& p : role.shared_raw) {
       out << fmt::format("    {}\n", graph.NodeName(p.party));

@@ -131,6 +131,11 @@ TEST(CommonTies, DownstreamSharedCustomersAndSuppliersDistributed) {
   EXPECT_EQ(json["roles"]["compute_customers"]["shared_raw"][0]["party"], "OpenAI");
   EXPECT_EQ(json["roles"]["suppliers_distributed"]["shared_raw"][0]["party"], "Meta");
   EXPECT_EQ(json["roles"]["investors"]["direction"], "upstream");
+  const testing::CliRun text = testing::Cli({"common", "AWS", "Azure", dir.Path().string(), "-q"});
+  EXPECT_NE(text.out.find("\ncompute customers (supplies_compute out of both, to the same party)\n"
+                          "  shared, same node: OpenAI\n"),
+            std::string::npos)
+      << text.out;
 }
 
 }  // namespace

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
+
 #include "analysis/pass_registry.h"
 
 #include "tests/test_support.h"
@@ -218,6 +220,16 @@ TEST(Concentration, FiveLargestSourcesArePartsUnlessFullDetail) {
   PassOptions full;
   full.full_detail = true;
   EXPECT_EQ(FindPass("concentration")->run(view, full)[0].parts.size(), 7u);
+}
+
+TEST(Concentration, MinSeverityLeavesOutTheSingleSourceSummaryAndCountsIt) {
+  const testing::CliRun run = testing::Cli({"analyze", testing::ExampleDir(), "--pass", "concentration",
+                                            "--min-severity", "warning", "--format", "json", "-q"});
+  ASSERT_EQ(run.code, 0) << run.err;
+  const nlohmann::json json = nlohmann::json::parse(run.out);
+  EXPECT_EQ(json["passes"]["concentration"],
+            nlohmann::json({{"found", 5}, {"below_severity", 1}, {"cut", 0}, {"shown", 4}}));
+  for (const auto& finding : json["findings"]) EXPECT_EQ(finding["severity"], "warning");
 }
 
 TEST(Concentration, ExampleCountsOnlyTheCountedClaim) {
