@@ -1,6 +1,6 @@
 #pragma once
 // The one way passes walk counted edges: a vertex's CSR adjacency, each edge tested through
-// GraphView's one byte per edge, so no 56-byte edge record is read until the pass wants the
+X
 // edge's figures. The other end comes from the CSR too. Self-loops are passed on: a pass that
 // ignores them says so itself.
 
