@@ -1,6 +1,6 @@
 #pragma once
 // The one way passes walk counted edges: a vertex's CSR adjacency, each edge tested through
-X
+// GraphView's one byte per edge, so no edge record is read until the pass wants the
 // edge's figures. The other end comes from the CSR too. Self-loops are passed on: a pass that
 // ignores them says so itself.
 
