@@ -1,4 +1,5 @@
 #include "analysis/common_ties.h"
+#include "graph/counted_edges.h"
 
 #include <algorithm>
 #include <map>
@@ -9,6 +10,7 @@ namespace {
 struct RoleSpec {
   std::string_view name;
   EdgeType type;
+  bool downstream = false;
 };
 
 constexpr RoleSpec kRoles[kCommonRoleCount] = {
@@ -17,26 +19,33 @@ constexpr RoleSpec kRoles[kCommonRoleCount] = {
     {"compute suppliers", EdgeType::kSuppliesCompute},
     {"exclusivity holders", EdgeType::kExclusive},
     {"owners", EdgeType::kOwns},
+    {"compute customers", EdgeType::kSuppliesCompute, true},
+    {"suppliers distributed", EdgeType::kDistributes, true},
 };
 
-bool IsRoleType(EdgeType type) {
+bool IsUpstreamType(EdgeType type) {
   for (const RoleSpec& role : kRoles) {
-    if (role.type == type) return true;
+    if (role.type == type && !role.downstream) return true;
   }
   return false;
 }
 
 using PartyEdges = std::map<VertexId, std::vector<EdgeId>>;
 
-/// Counted edges into `node` that pass `keep`, keyed by `key(from)`.
+/// Counted edges into `node` (out of it when `downstream`) that pass `keep`, keyed by
+/// `key(party at the other end)`.
 template <typename Keep, typename Key>
-PartyEdges Collect(const GraphView& view, VertexId node, Keep keep, Key key) {
+PartyEdges Collect(const GraphView& view, VertexId node, bool downstream, Keep keep, Key key) {
   PartyEdges found;
-  view.Graph().ForInEdges(node, [&](EdgeId e) {
-    const Edge& edge = view.Graph().GetEdge(e);
-    if (edge.from == edge.to || !view.Counted(e) || !keep(edge.type)) return;
-    found[key(edge.from)].push_back(e);
-  });
+  auto add = [&](VertexId party, EdgeId e) {
+    if (party == node || !keep(view.Graph().GetEdge(e).type)) return;
+    found[key(party)].push_back(e);
+  };
+  if (downstream) {
+    ForCountedOut(view, node, add);
+  } else {
+    ForCountedIn(view, node, add);
+  }
   for (auto& [party, edges] : found) std::sort(edges.begin(), edges.end());
   return found;
 }
@@ -76,25 +85,27 @@ CommonTies FindCommonTies(const GraphView& view, VertexId a, VertexId b) {
     CommonRole& role = result.roles[r];
     role.name = kRoles[r].name;
     role.edge_type = kRoles[r].type;
+    role.downstream = kRoles[r].downstream;
     const auto keep = [&](EdgeType type) { return type == role.edge_type; };
-    Split(Collect(view, a, keep, raw), Collect(view, b, keep, raw), &role.shared_raw, nullptr, nullptr);
-    Split(Collect(view, a, keep, rolled), Collect(view, b, keep, rolled), &role.shared_rolled_up, &role.only_a,
-          &role.only_b);
+    const bool down = role.downstream;
+    Split(Collect(view, a, down, keep, raw), Collect(view, b, down, keep, raw), &role.shared_raw, nullptr, nullptr);
+    Split(Collect(view, a, down, keep, rolled), Collect(view, b, down, keep, rolled), &role.shared_rolled_up,
+          &role.only_a, &role.only_b);
     SortByName(graph, &role.shared_raw);
     SortByName(graph, &role.shared_rolled_up);
     SortByName(graph, &role.only_a);
     SortByName(graph, &role.only_b);
   }
-  Split(Collect(view, a, IsRoleType, rolled), Collect(view, b, IsRoleType, rolled), &result.parties, nullptr,
-        nullptr);
+  Split(Collect(view, a, false, IsUpstreamType, rolled), Collect(view, b, false, IsUpstreamType, rolled),
+        &result.parties, nullptr, nullptr);
   SortByName(graph, &result.parties);
 
-  graph.ForOutEdges(a, [&](EdgeId e) {
-    if (graph.GetEdge(e).to == b && view.Counted(e)) result.direct.push_back(e);
+  ForCountedOut(view, a, [&](VertexId to, EdgeId e) {
+    if (to == b) result.direct.push_back(e);
   });
   if (a != b) {
-    graph.ForOutEdges(b, [&](EdgeId e) {
-      if (graph.GetEdge(e).to == a && view.Counted(e)) result.direct.push_back(e);
+    ForCountedOut(view, b, [&](VertexId to, EdgeId e) {
+      if (to == a) result.direct.push_back(e);
     });
   }
   std::sort(result.direct.begin(), result.direct.end());

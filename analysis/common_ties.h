@@ -2,15 +2,17 @@
 // common A B: what two nodes share, and why: the parties on both sides with the edges that put
 // them there (graph tools' projections lose exactly this).
 //
-// Roles, by the edge type that enters the node: investors (`invests`), channels
+// Upstream roles, by the edge type that enters the node: investors (`invests`), channels
 // (`distributes`), compute suppliers (`supplies_compute`), exclusivity holders (`exclusive`),
-// owners (`owns`, any stake). Two levels per role:
-// - raw: the same source node on both sides (Bedrock distributes OpenAI and Anthropic);
-// - rolled up: the same ultimate parent (GraphView::Ultimate) of the sources on both sides, so
+// owners (`owns`, any stake). Downstream roles, by the edge type that leaves it: compute
+// customers (both supply compute to the same party) and suppliers distributed (both are
+// channels of the same supplier: `distributes` runs channel -> supplier). Two levels per role:
+// - raw: the same party on both sides (Bedrock distributes OpenAI and Anthropic);
+// - rolled up: the same ultimate parent (GraphView::Ultimate) of the parties on both sides, so
 //   AWS on one side and Amazon on the other meet at Amazon.
 // A role also lists the rolled-up parties found on one side only (AWS supplies Anthropic's
 // compute, nobody of Amazon's supplies OpenAI's: compute is not common).
-// Across roles: rolled-up parties with any of those edges into both nodes, whatever the role on
+// Across roles: rolled-up parties with any upstream edge into both nodes, whatever the role on
 // each side (Amazon: invests + distributes into both, supplies_compute into Anthropic).
 // Direct: every edge between A and B, either direction, any type (competes included).
 // Edge cases: only counted claims (conflicting claims are never listed as evidence twice);
@@ -33,15 +35,16 @@ struct SharedParty {
 };
 
 struct CommonRole {
-  std::string_view name;  ///< "investors", "channels", "compute suppliers", "exclusivity holders", "owners"
+  std::string_view name;  ///< "investors", ..., "owners", "compute customers", "suppliers distributed"
   EdgeType edge_type = EdgeType::kInvests;
+  bool downstream = false;  ///< the party is at the far end of the node's out-edges
   std::vector<SharedParty> shared_raw;        ///< same source node, sorted by id
   std::vector<SharedParty> shared_rolled_up;  ///< same ultimate parent, sorted by id
   std::vector<SharedParty> only_a;            ///< rolled up, A's side only (b_edges empty)
   std::vector<SharedParty> only_b;            ///< rolled up, B's side only (a_edges empty)
 };
 
-inline constexpr int kCommonRoleCount = 5;
+inline constexpr int kCommonRoleCount = 7;
 
 struct CommonTies {
   VertexId a = kNoVertex;

@@ -25,33 +25,55 @@ std::optional<double> Spread(const std::vector<double>& values) {
   return *high / *low;
 }
 
+// One source's account of a fact: "$8B (marsbit; edges.csv:3)", tranches joined by " + ".
+std::string Account(const PartnershipGraph& graph, const std::vector<EdgeId>& rows) {
+  std::vector<std::string> figures, places;
+  for (EdgeId e : rows) {
+    const Edge& edge = graph.GetEdge(e);
+    const std::string stated = EdgeFigures(graph, edge);
+    figures.push_back(stated.empty() ? "(no figures)" : stated);
+    places.push_back(WhereOf(graph, edge.origin));
+  }
+  const StrId source = graph.GetEdge(rows.front()).source;
+  return fmt::format("{} ({}{})", fmt::join(figures, " + "),
+                     source == kNoString ? std::string() : std::string(graph.Text(source)) + "; ",
+                     fmt::join(places, ", "));
+}
+
+double AccountAmount(const PartnershipGraph& graph, const std::vector<EdgeId>& rows) {
+  double sum = 0;
+  for (EdgeId e : rows) sum += graph.GetEdge(e).amount_usd;  // NaN when any is missing
+  return sum;
+}
+
 Finding EdgeConflict(const GraphView& view, EdgeId counted) {
   const PartnershipGraph& graph = view.Graph();
   const Edge& edge = graph.GetEdge(counted);
+  const std::vector<std::vector<EdgeId>>& accounts = view.Claims().AccountsOf(counted);
   Finding finding;
   finding.pass = "conflicts";
   finding.severity = FindingSeverity::kWarning;
   finding.subjects = {std::string(graph.NodeName(edge.from)), std::string(graph.NodeName(edge.to))};
   finding.topic = std::string(EdgeTypeName(edge.type));
-  finding.related.push_back(counted);
-  std::vector<std::string> claims{Claim(graph, EdgeFigures(graph, edge), edge.source, edge.origin)};
-  std::vector<double> amounts{edge.amount_usd};
-  for (EdgeId other : view.Claims().ConflictsOf(counted)) {
-    const Edge& claim = graph.GetEdge(other);
-    finding.related.push_back(other);
-    claims.push_back(Claim(graph, EdgeFigures(graph, claim), claim.source, claim.origin));
-    amounts.push_back(claim.amount_usd);
+  std::vector<std::string> claims;
+  std::vector<double> amounts;
+  for (const std::vector<EdgeId>& rows : accounts) {
+    finding.related.insert(finding.related.end(), rows.begin(), rows.end());
+    claims.push_back(Account(graph, rows));
+    amounts.push_back(AccountAmount(graph, rows));
   }
   finding.figures.push_back({"claims", static_cast<double>(claims.size())});
-  if (Known(edge.amount_usd)) finding.figures.push_back({"counted_amount_usd", edge.amount_usd});
+  if (Known(amounts.front())) finding.figures.push_back({"counted_amount_usd", amounts.front()});
   if (const auto spread = Spread(amounts)) finding.figures.push_back({"spread", *spread});
   if (edge.start.Known()) finding.facts.emplace_back("start", edge.start.ToString());
-  const std::string counted_figures = EdgeFigures(graph, edge);
+  std::vector<std::string> counted_figures;
+  for (EdgeId e : accounts.front()) counted_figures.push_back(EdgeFigures(graph, graph.GetEdge(e)));
+  const bool none = std::all_of(counted_figures.begin(), counted_figures.end(), [](auto& f) { return f.empty(); });
   finding.message = fmt::format("{} -{}-> {}{}: {} claims disagree: {}; counting {}", finding.subjects[0],
                                 finding.topic, finding.subjects[1],
                                 edge.start.Known() ? " from " + edge.start.ToString() : "", claims.size(),
                                 fmt::join(claims, " vs "),
-                                counted_figures.empty() ? "the first" : counted_figures);
+                                none ? std::string("the first") : fmt::format("{}", fmt::join(counted_figures, " + ")));
   return finding;
 }
 
@@ -90,12 +112,33 @@ Finding MetricConflict(const GraphView& view, MetricId counted) {
   return finding;
 }
 
+Finding RepeatedRows(const GraphView& view) {
+  const PartnershipGraph& graph = view.Graph();
+  const std::size_t count = view.Claims().ExactRepeats();
+  const EdgeId first = view.Claims().FirstRepeat();
+  const Edge& edge = graph.GetEdge(first);
+  Finding finding;
+  finding.pass = "conflicts";
+  finding.severity = FindingSeverity::kInfo;
+  finding.subjects = {std::string(graph.NodeName(edge.from)), std::string(graph.NodeName(edge.to))};
+  finding.topic = "repeated rows";
+  finding.related.push_back(first);
+  finding.figures.push_back({"rows", static_cast<double>(count)});
+  finding.message = fmt::format(
+      "{} row{} repeat{} an earlier row exactly (same from, to, type, start, source and figures) and {} counted as "
+      "{}tranche{}; the first: {}",
+      count, count == 1 ? "" : "s", count == 1 ? "s" : "", count == 1 ? "is" : "are", count == 1 ? "a " : "",
+      count == 1 ? "" : "s", DescribeEdge(graph, first));
+  return finding;
+}
+
 }  // namespace
 
 Findings RunConflicts(const GraphView& view, const PassOptions& options) {
   Findings findings;
   for (EdgeId counted : view.Claims().ConflictedFacts()) findings.push_back(EdgeConflict(view, counted));
   for (MetricId counted : view.Metrics().ConflictedFacts()) findings.push_back(MetricConflict(view, counted));
+  if (view.Claims().ExactRepeats() > 0) findings.push_back(RepeatedRows(view));
   return findings;
 }
 

@@ -6,6 +6,7 @@
 
 #include "analysis/evidence.h"
 #include "graph/value_parser.h"
+#include "graph/counted_edges.h"
 
 namespace pg {
 namespace {
@@ -16,6 +17,22 @@ struct Investment {
 };
 
 double SumKnown(double a, double b) { return Known(a) ? (Known(b) ? a + b : a) : b; }
+
+constexpr std::size_t kNamesPerMarket = 5;
+
+double PartAmount(const FindingPart& part) {
+  for (const Figure& figure : part.figures) {
+    if (figure.name == "amount_usd") return figure.value;
+  }
+  return kMissing;
+}
+
+/// Rivals of one finding that share a market (or a competes edge: the group "competes").
+struct MarketGroup {
+  std::string name;
+  std::vector<std::size_t> members;  ///< indexes into the finding's rivals, ascending
+  double total = kMissing;
+};
 
 // The pass walks the CSR adjacency in vertex order and tests edges through the view's compact
 // kinds, so the edge records are read only for the investments that end up in a finding.
@@ -76,13 +93,11 @@ class DualBacking {
   // includes: not into itself, the investor or something the investor controls.
   template <typename Fn> void ForInvestments(VertexId investor, Fn&& fn) const {
     auto from = [&](VertexId source) {
-      for (auto out : boost::make_iterator_range(boost::out_edges(source, topo_))) {
-        const EdgeId e = topo_[out];
-        const VertexId to = boost::target(out, topo_);
-        if (!view_.CountedAs(e, EdgeType::kInvests) || to == source || to == investor) continue;
-        if ((any_controlled_ && view_.Ultimate(to) == investor) || !AboveMinimum(e)) continue;
+      ForCountedOut(view_, source, EdgeType::kInvests, [&](VertexId to, EdgeId e) {
+        if (to == source || to == investor) return;
+        if ((any_controlled_ && view_.Ultimate(to) == investor) || !AboveMinimum(e)) return;
         fn(to, e);
-      }
+      });
     };
     from(investor);
     if (!any_controlled_) return;
@@ -121,14 +136,12 @@ class DualBacking {
         wanted[company] = true;
         seen_[company] = static_cast<VertexId>(funding_known_.size());
         funding_known_.push_back(kMissing);
-        for (auto in : boost::make_iterator_range(boost::in_edges(company, topo_))) {
-          const EdgeId e = topo_[in];
-          const VertexId from = boost::source(in, topo_);
+        ForCountedIn(view_, company, EdgeType::kInvests, [&](VertexId from, EdgeId e) {
           const VertexId backer = any_controlled_ ? view_.Ultimate(from) : from;
-          if (!view_.CountedAs(e, EdgeType::kInvests) || from == company || backer == company) continue;
-          if ((any_controlled_ && view_.Ultimate(company) == backer) || !AboveMinimum(e)) continue;
+          if (from == company || backer == company) return;
+          if ((any_controlled_ && view_.Ultimate(company) == backer) || !AboveMinimum(e)) return;
           marked[e / 64] |= std::uint64_t{1} << (e % 64);
-        }
+        });
       }
     }
     // Gapped ascending ids defeat the hardware prefetcher: prefetch a few edges ahead by hand.
@@ -210,10 +223,111 @@ class DualBacking {
     }
     if (Known(total)) finding.figures.push_back({"total_usd", total});
     finding.figures.push_back({"rivals", static_cast<double>(rivals.size())});
+    const std::vector<MarketGroup> markets = GroupByMarket(rivals, finding.parts);
+    finding.figures.push_back({"markets", static_cast<double>(markets.size())});
+    std::vector<std::string_view> market_names;
+    for (const MarketGroup& market : markets) market_names.push_back(market.name);
+    if (!markets.empty()) finding.facts.emplace_back("markets", fmt::format("{}", fmt::join(market_names, ", ")));
+    for (const MarketGroup& market : markets) {
+      if (markets.size() > 1 && Known(market.total)) {
+        finding.figures.push_back({"market." + market.name + ".total_usd", market.total});
+      }
+    }
     NoteConflicts(view_, finding.related).AppendTo(&finding);
-    finding.message = fmt::format("{} backs {} rivals: {}{}", finding.subjects.front(), rivals.size(), described,
-                                  Known(total) ? fmt::format("; {} in total", FormatUsd(total)) : "");
+    for (std::string& note : OwnedRivals(investor, rivals)) finding.notes.push_back(std::move(note));
+    const std::string in_total = Known(total) ? fmt::format("; {} in total", FormatUsd(total)) : "";
+    if (markets.size() <= 1) {
+      finding.message = fmt::format("{} backs {} rivals: {}{}", finding.subjects.front(), rivals.size(), described,
+                                    in_total);
+    } else {
+      finding.message = fmt::format("{} backs rivals in {} markets: {}{}", finding.subjects.front(), markets.size(),
+                                    DescribeMarkets(markets, finding.parts), in_total);
+    }
     return finding;
+  }
+
+  // The finding's rivals by market: a market holding two or more of them is a group, and so are
+  // rivals tied by competes edges; largest total first, then by name. A rival in two markets is
+  // in both groups (the finding's total counts it once).
+  std::vector<MarketGroup> GroupByMarket(const std::vector<VertexId>& rivals, const std::vector<FindingPart>& parts) const {
+    std::vector<MarketGroup> groups;
+    std::vector<std::pair<StrId, std::size_t>> by_market;
+    for (std::size_t k = 0; k < rivals.size(); ++k) {
+      for (StrId market : graph_.GetNode(rivals[k]).markets) by_market.emplace_back(market, k);
+    }
+    std::sort(by_market.begin(), by_market.end());
+    for (std::size_t i = 0; i < by_market.size();) {
+      std::size_t j = i;
+      MarketGroup group{std::string(graph_.Text(by_market[i].first)), {}, kMissing};
+      for (; j < by_market.size() && by_market[j].first == by_market[i].first; ++j) group.members.push_back(by_market[j].second);
+      if (group.members.size() >= 2) groups.push_back(std::move(group));
+      i = j;
+    }
+    MarketGroup competes{"competes", {}, kMissing};
+    for (std::size_t k = 0; k < rivals.size(); ++k) {
+      for (VertexId other : rivals_.CompetesWith(rivals[k])) {
+        // A pair that also shares a market is already in that market's group.
+        if (other != kNoVertex && std::binary_search(rivals.begin(), rivals.end(), other) &&
+            !ShareMarket(rivals[k], other)) {
+          competes.members.push_back(k);
+          break;
+        }
+      }
+    }
+    if (competes.members.size() >= 2) groups.push_back(std::move(competes));
+    for (MarketGroup& group : groups) {
+      for (std::size_t k : group.members) {
+        group.total = SumKnown(group.total, PartAmount(parts[k]));
+      }
+    }
+    std::stable_sort(groups.begin(), groups.end(), [](const MarketGroup& a, const MarketGroup& b) {
+      const double ta = Known(a.total) ? a.total : -1, tb = Known(b.total) ? b.total : -1;
+      return ta != tb ? ta > tb : a.name < b.name;
+    });
+    return groups;
+  }
+
+  bool ShareMarket(VertexId a, VertexId b) const {
+    const auto& theirs = graph_.GetNode(b).markets;
+    for (StrId market : graph_.GetNode(a).markets) {
+      if (std::find(theirs.begin(), theirs.end(), market) != theirs.end()) return true;
+    }
+    return false;
+  }
+
+  // "frontier-models (OpenAI $50B, Anthropic $8B: $58B), ai-search (OpenAI, Perplexity and 2 more)".
+  static std::string DescribeMarkets(const std::vector<MarketGroup>& markets, const std::vector<FindingPart>& parts) {
+    std::vector<std::string> described;
+    for (const MarketGroup& market : markets) {
+      std::vector<std::string> names;
+      for (std::size_t k : market.members) {
+        if (names.size() == kNamesPerMarket) break;
+        names.push_back(parts[k].node);
+      }
+      const std::size_t more = market.members.size() - names.size();
+      described.push_back(fmt::format("{} ({}{}{})", market.name, fmt::join(names, ", "),
+                                      more ? fmt::format(" and {} more", more) : std::string(),
+                                      Known(market.total) ? ": " + FormatUsd(market.total) : std::string()));
+    }
+    return fmt::format("{}", fmt::join(described, ", "));
+  }
+
+  // An investor whose own group holds a rival of a backed company: said, not counted as backing
+  // (its money in its own subsidiary is ownership, and ForInvestments leaves it out).
+  std::vector<std::string> OwnedRivals(VertexId investor, const std::vector<VertexId>& rivals) const {
+    std::vector<std::string> notes;
+    if (!any_controlled_) return notes;
+    for (std::uint32_t k = controlled_offsets_[investor]; k < controlled_offsets_[investor + 1]; ++k) {
+      const VertexId owned = controlled_[k];
+      std::vector<std::string_view> of;
+      for (VertexId rival : rivals) {
+        if (rivals_.AreRivals(owned, rival)) of.push_back(graph_.NodeName(rival));
+      }
+      if (of.empty()) continue;
+      notes.push_back(fmt::format("{} owns {}, a rival of {}: ownership, not counted as backing",
+                                  graph_.NodeName(investor), graph_.NodeName(owned), fmt::join(of, ", ")));
+    }
+    return notes;
   }
 
   const GraphView& view_;

@@ -8,6 +8,17 @@
 // of its known funding. Amounts: only the counted claim of each fact (claims.h); separate
 // tranches add up; edges without amount count as backing with amount unknown. An investment
 // into the investor's own subsidiary, or into itself, is ignored.
+// Markets: the rivals are grouped by the market they share (a market holding two or more of
+// them; rivals tied by a competes edge but no shared market form the group "competes"),
+// largest total first. Fact `markets` (the groups' names in that order, joined by ", "); figure
+// `markets` and, with two or more, `market.<name>.total_usd` (a rival in two markets counts in
+// both; `total_usd` counts it once). With one group the message lists the rivals ("Amazon
+// backs 2 rivals: OpenAI ($50B), Anthropic ($8B); $58B in total"); with more, the markets
+// ("Nvidia backs rivals in 3 markets: frontier-models (OpenAI, Anthropic: $110B), ...; $114B
+// in total"), five names per market and "and N more".
+// Owned rivals: when the investor's group (everything that rolls up to it) holds a rival of a
+// backed company (Alphabet owns Google DeepMind, a rival of Anthropic), a note says so; that
+// rival is owned, not backed: it is not among the rivals, amounts or totals.
 
 #include "analysis/pass_registry.h"
 

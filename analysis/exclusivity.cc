@@ -1,4 +1,5 @@
 #include "analysis/exclusivity.h"
+#include "graph/counted_edges.h"
 
 #include <algorithm>
 #include <unordered_map>
@@ -42,12 +43,10 @@ std::vector<Channel> FindChannels(const GraphView& view) {
   std::vector<bool> is_parent_only(graph.NodeCount(), false);
   for (VertexId v = 0; v < graph.NodeCount(); ++v) {
     Channel channel{v, view.Ultimate(v), {}, {}};
-    graph.ForOutEdges(v, [&](EdgeId e) {
-      const Edge& edge = graph.GetEdge(e);
-      if (edge.type == EdgeType::kDistributes && view.Active(e) && edge.to != v) {
-        channel.distributes.push_back(e);
-        channel.carries.push_back(edge.to);
-      }
+    ForCountedOut(view, v, EdgeType::kDistributes, [&](VertexId to, EdgeId e) {
+      if (to == v) return;
+      channel.distributes.push_back(e);
+      channel.carries.push_back(to);
     });
     if (channel.distributes.empty() && !(graph.GetNode(v).roles & kChannelRoles)) continue;
     std::sort(channel.carries.begin(), channel.carries.end());
@@ -157,12 +156,11 @@ std::vector<std::string> AlreadyDistributing(const GraphView& view, VertexId gra
                                              VertexId grantor_owner) {
   const PartnershipGraph& graph = view.Graph();
   std::vector<std::string> names;
-  graph.ForInEdges(grantor, [&](EdgeId e) {
-    const Edge& edge = graph.GetEdge(e);
-    if (edge.type != EdgeType::kDistributes || !view.Active(e) || edge.from == grantor) return;
-    const VertexId owner = view.Ultimate(edge.from);
+  ForCountedIn(view, grantor, EdgeType::kDistributes, [&](VertexId from, EdgeId) {
+    if (from == grantor) return;
+    const VertexId owner = view.Ultimate(from);
     if (owner == holder_owner || owner == grantor_owner) return;
-    names.emplace_back(graph.NodeName(edge.from));
+    names.emplace_back(graph.NodeName(from));
   });
   std::sort(names.begin(), names.end());
   names.erase(std::unique(names.begin(), names.end()), names.end());
@@ -256,15 +254,14 @@ Finding DescribeExclusivity(const GraphView& view, const ChannelIndex& index, Ed
 
 Findings RunExclusivity(const GraphView& view, const PassOptions& options) {
   const PartnershipGraph& graph = view.Graph();
-  const auto& edges = graph.Edges();
   std::optional<ChannelIndex> index;
   Findings findings;
-  for (EdgeId e = 0; e < edges.size(); ++e) {
-    const Edge& exclusive = edges[e];
-    if (exclusive.type != EdgeType::kExclusive || !view.Counted(e) || exclusive.from == exclusive.to) continue;
+  ForCounted(view, EdgeType::kExclusive, [&](EdgeId e) {
+    const Edge& exclusive = graph.GetEdge(e);
+    if (exclusive.from == exclusive.to) return;
     if (!index) index.emplace(view);
     findings.push_back(DescribeExclusivity(view, *index, e, options));
-  }
+  });
   return findings;
 }
 

@@ -2,8 +2,13 @@
 // What changed between two dates: edges that began or ended, and findings that appeared,
 // disappeared or changed their figures. The same graph is viewed as of each date (GraphView),
 // every selected pass runs on both views, and findings are matched by identity:
-// pass + subjects (in order) + topic. A matched finding whose figures differ is "changed" with
-// each differing figure's before and after (a figure present on one side only counts too).
+// pass + subjects (in order) + topic + scope (the `scope` fact: two exclusivities between the
+// same parties with different scopes stay apart). A matched finding whose figures differ is
+// "changed" with each differing figure's before and after (a figure present on one side only
+// counts too). Findings left unmatched then meet by pass + topic + scope + first subject: such
+// a pair is one "changed" entry whose subject set changed (Nvidia backs + Anthropic,
+// - Inflection), with the subjects added and removed and the figures before and after, not one
+// finding gone and another new. Several candidates pair in the passes' order.
 // Edges: began = active at `to` but not at `from`; ended = active at `from` but not at `to`.
 
 #include <span>
@@ -25,6 +30,8 @@ struct FindingChange {
   Finding before;
   Finding after;
   std::vector<FigureChange> figures;
+  std::vector<std::string> subjects_added;    ///< in `after`'s order
+  std::vector<std::string> subjects_removed;  ///< in `before`'s order
 };
 
 struct GraphDiff {
@@ -36,7 +43,8 @@ struct GraphDiff {
   std::vector<FindingChange> changed;
 };
 
-/// "dual-backing|Amazon,OpenAI,Anthropic|topic": how findings are matched across dates.
+/// "dual-backing|Amazon,OpenAI,Anthropic|topic", then "|scope" when the finding has a scope:
+/// how findings are matched across dates.
 std::string FindingIdentity(const Finding& finding);
 
 GraphDiff DiffGraph(const PartnershipGraph& graph, Date from, Date to, std::span<const PassInfo* const> passes,

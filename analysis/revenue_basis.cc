@@ -8,6 +8,7 @@
 #include "analysis/evidence.h"
 #include "graph/text.h"
 #include "graph/value_parser.h"
+#include "graph/counted_edges.h"
 
 namespace pg {
 namespace {
@@ -58,10 +59,8 @@ Revenue Collect(const GraphView& view, VertexId entity, StrId name) {
   }
 
   double channel_share = kMissing;
-  graph.ForInEdges(entity, [&](EdgeId e) {
-    const Edge& edge = graph.GetEdge(e);
-    const EdgeDetails& details = graph.Details(edge);
-    if (edge.type != EdgeType::kDistributes || !view.Counted(e)) return;
+  ForCountedIn(view, entity, EdgeType::kDistributes, [&](VertexId, EdgeId e) {
+    const EdgeDetails& details = graph.Details(graph.GetEdge(e));
     if (!Known(details.revenue_usd) || !Known(details.share_pct)) return;
     channel_share = (Known(channel_share) ? channel_share : 0) + details.revenue_usd * details.share_pct;
     revenue.channels.push_back(e);

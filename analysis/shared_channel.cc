@@ -6,17 +6,16 @@
 
 #include "analysis/evidence.h"
 #include "graph/value_parser.h"
+#include "graph/counted_edges.h"
 
 namespace pg {
 namespace {
 
 // True when the owner (rolled up) has a counted investment into `company`.
 bool OwnerInvests(const GraphView& view, VertexId owner, VertexId company) {
-  const auto& topo = view.Graph().Topo();
-  for (auto in : boost::make_iterator_range(boost::in_edges(company, topo))) {
-    if (view.CountedAs(topo[in], EdgeType::kInvests) && view.Ultimate(boost::source(in, topo)) == owner) return true;
-  }
-  return false;
+  bool found = false;
+  ForCountedIn(view, company, EdgeType::kInvests, [&](VertexId from, EdgeId) { found |= view.Ultimate(from) == owner; });
+  return found;
 }
 
 }  // namespace
@@ -27,15 +26,12 @@ Findings RunSharedChannel(const GraphView& view, const PassOptions& options) {
   RivalFinder finder(view.Rivals());
   std::vector<std::pair<VertexId, EdgeId>> carried;
   std::vector<VertexId> suppliers;
-  const auto& topo = graph.Topo();
   for (VertexId channel = 0; channel < graph.NodeCount(); ++channel) {
     carried.clear();
-    // CSR order with the view's compact kinds: no edge record is read until a finding needs it.
-    for (auto out : boost::make_iterator_range(boost::out_edges(channel, topo))) {
-      const EdgeId e = topo[out];
-      const VertexId to = boost::target(out, topo);
-      if (view.CountedAs(e, EdgeType::kDistributes) && to != channel) carried.emplace_back(to, e);
-    }
+    // No edge record is read until a finding needs it (graph/counted_edges.h).
+    ForCountedOut(view, channel, EdgeType::kDistributes, [&](VertexId to, EdgeId e) {
+      if (to != channel) carried.emplace_back(to, e);
+    });
     if (carried.size() < 2) continue;
     std::sort(carried.begin(), carried.end());
     suppliers.clear();

@@ -1,7 +1,10 @@
 #include "graph/claims.h"
 
 #include <algorithm>
+#include <string>
 #include <tuple>
+
+#include "graph/text.h"
 
 namespace pg {
 namespace {
@@ -12,6 +15,29 @@ bool SameFigure(double a, double b) {
 }
 
 double Rank(const Edge& edge) { return Known(edge.confidence) ? edge.confidence : -1.0; }
+
+/// Rows of one source within a fact.
+struct Account {
+  std::string source;  ///< lower-cased
+  std::vector<EdgeId> rows;
+  double rank = -2;
+};
+
+/// The same rows' figures, matched one to one (equal figures are an equivalence, so a greedy
+/// match finds one when there is one).
+bool SameAccount(const PartnershipGraph& graph, const Account& a, const Account& b) {
+  if (a.rows.size() != b.rows.size()) return false;
+  std::vector<bool> used(b.rows.size(), false);
+  for (EdgeId row : a.rows) {
+    bool matched = false;
+    for (std::size_t k = 0; k < b.rows.size() && !matched; ++k) {
+      if (used[k] || FiguresDiffer(graph, graph.GetEdge(row), graph.GetEdge(b.rows[k]))) continue;
+      used[k] = matched = true;
+    }
+    if (!matched) return false;
+  }
+  return true;
+}
 
 }  // namespace
 
@@ -27,9 +53,9 @@ ClaimSet::ClaimSet(const PartnershipGraph& graph, const std::vector<bool>* activ
     : counted_(graph.EdgeCount(), false) {
   const auto& edges = graph.Edges();
   const auto& topo = graph.Topo();
-  // Two claims of one fact share from and to. Out-edges of a vertex are contiguous in the CSR
+  // Rows of one fact share from and to. Out-edges of a vertex are contiguous in the CSR
   // with their targets beside them, so a vertex whose targets are all distinct (nearly every
-  // vertex) has one claim per fact and is settled without reading a single edge record.
+  // vertex) has one row per fact and is settled without reading a single edge record.
   std::vector<VertexId> last_source(graph.NodeCount(), kNoVertex);
   std::vector<EdgeId> group;
   for (VertexId v = 0; v < graph.NodeCount(); ++v) {
@@ -43,17 +69,15 @@ ClaimSet::ClaimSet(const PartnershipGraph& graph, const std::vector<bool>* activ
       }
       seen = v;
     }
-    if (!repeated) {
-      for (auto it = begin; it != end; ++it) {
-        const EdgeId e = topo[*it];
-        if (!active || (*active)[e]) counted_[e] = true;
-      }
-      continue;
-    }
     group.clear();
     for (auto it = begin; it != end; ++it) {
       const EdgeId e = topo[*it];
-      if (!active || (*active)[e]) group.push_back(e);
+      if (active && !(*active)[e]) continue;
+      if (repeated) {
+        group.push_back(e);
+      } else {
+        counted_[e] = true;
+      }
     }
     auto key = [&](EdgeId e) {
       const Edge& edge = edges[e];
@@ -67,32 +91,80 @@ ClaimSet::ClaimSet(const PartnershipGraph& graph, const std::vector<bool>* activ
              edges[group[j]].start == first.start) {
         ++j;
       }
-      // Within [i, j) ids are ascending (input order); pick the highest confidence, first wins.
-      EdgeId chosen = group[i];
-      for (std::size_t k = i + 1; k < j; ++k) {
-        if (Rank(edges[group[k]]) > Rank(edges[chosen])) chosen = group[k];
-      }
-      counted_[chosen] = true;
-      for (std::size_t k = i; k < j; ++k) {
-        if (group[k] != chosen && FiguresDiffer(graph, edges[group[k]], edges[chosen])) {
-          conflicts_[chosen].push_back(group[k]);
-        }
+      if (j - i == 1) {
+        counted_[group[i]] = true;
+      } else {
+        Settle(graph, std::span<const EdgeId>(group).subspan(i, j - i));
       }
       i = j;
     }
   }
 }
 
+void ClaimSet::Settle(const PartnershipGraph& graph, std::span<const EdgeId> rows) {
+  std::vector<Account> accounts;  // index 0: the rows without a source
+  accounts.emplace_back();
+  for (EdgeId e : rows) {
+    const Edge& edge = graph.GetEdge(e);
+    std::string source = edge.source == kNoString ? std::string() : ToLower(graph.Text(edge.source));
+    auto at = accounts.begin();
+    if (edge.source != kNoString) {
+      at = std::find_if(accounts.begin() + 1, accounts.end(), [&](const Account& a) { return a.source == source; });
+      if (at == accounts.end()) {
+        accounts.push_back({std::move(source), {}, -2});
+        at = accounts.end() - 1;
+      }
+    }
+    at->rows.push_back(e);
+    at->rank = std::max(at->rank, Rank(edge));
+  }
+  for (const Account& account : accounts) NoteRepeats(graph, account.rows);
+  for (EdgeId e : accounts[0].rows) counted_[e] = true;
+  if (accounts.size() == 1) return;
+  // The counted account: highest confidence, ties to the earlier first row (accounts are in
+  // order of their first rows).
+  std::size_t chosen = 1;
+  for (std::size_t k = 2; k < accounts.size(); ++k) {
+    if (accounts[k].rank > accounts[chosen].rank) chosen = k;
+  }
+  for (EdgeId e : accounts[chosen].rows) counted_[e] = true;
+  Dispute dispute;
+  dispute.accounts.push_back(accounts[chosen].rows);
+  for (std::size_t k = 1; k < accounts.size(); ++k) {
+    if (k == chosen || SameAccount(graph, accounts[k], accounts[chosen])) continue;
+    dispute.accounts.push_back(accounts[k].rows);
+    dispute.conflicting.insert(dispute.conflicting.end(), accounts[k].rows.begin(), accounts[k].rows.end());
+  }
+  if (dispute.accounts.size() > 1) disputes_.emplace(accounts[chosen].rows.front(), std::move(dispute));
+}
+
+void ClaimSet::NoteRepeats(const PartnershipGraph& graph, std::span<const EdgeId> rows) {
+  for (std::size_t k = 1; k < rows.size(); ++k) {
+    const Edge& row = graph.GetEdge(rows[k]);
+    const bool repeat = std::any_of(rows.begin(), rows.begin() + static_cast<std::ptrdiff_t>(k),
+                                    [&](EdgeId earlier) { return !FiguresDiffer(graph, graph.GetEdge(earlier), row); });
+    if (!repeat) continue;
+    ++repeats_;
+    if (first_repeat_ == kNoEdge || rows[k] < first_repeat_) first_repeat_ = rows[k];
+  }
+}
+
 const std::vector<EdgeId>& ClaimSet::ConflictsOf(EdgeId e) const {
   static const std::vector<EdgeId> kNone;
-  auto found = conflicts_.find(e);
-  return found == conflicts_.end() ? kNone : found->second;
+  auto found = disputes_.find(e);
+  return found == disputes_.end() ? kNone : found->second.conflicting;
+}
+
+const std::vector<std::vector<EdgeId>>& ClaimSet::AccountsOf(EdgeId e) const {
+  static const std::vector<std::vector<EdgeId>> kNone;
+  auto found = disputes_.find(e);
+  return found == disputes_.end() ? kNone : found->second.accounts;
 }
 
 std::vector<EdgeId> ClaimSet::ConflictedFacts() const {
   std::vector<EdgeId> out;
-  out.reserve(conflicts_.size());
-  for (const auto& [e, others] : conflicts_) out.push_back(e);
+  out.reserve(disputes_.size());
+  for (const auto& [e, dispute] : disputes_) out.push_back(e);
   std::sort(out.begin(), out.end());
   return out;
 }

@@ -51,9 +51,10 @@ std::string Names(const PartnershipGraph& graph, const std::vector<SharedParty>&
 }
 
 /// The distinct source nodes of `edges`.
-std::vector<VertexId> Sources(const PartnershipGraph& graph, const std::vector<EdgeId>& edges) {
+/// The parties at the role's end of `edges`: their sources, or their targets downstream.
+std::vector<VertexId> Sources(const PartnershipGraph& graph, const std::vector<EdgeId>& edges, bool downstream) {
   std::vector<VertexId> out;
-  for (EdgeId e : edges) out.push_back(graph.GetEdge(e).from);
+  for (EdgeId e : edges) out.push_back(downstream ? graph.GetEdge(e).to : graph.GetEdge(e).from);
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
@@ -72,7 +73,8 @@ void PrintTable(const GraphView& view, const CommonTies& ties, std::ostream& out
                      view.Options().as_of.Known() ? fmt::format(" as of {}", view.Options().as_of.ToString()) : "",
                      Names(graph, ties.parties));
   for (const CommonRole& role : ties.roles) {
-    out << fmt::format("\n{} ({})\n", role.name, EdgeTypeName(role.edge_type));
+    out << fmt::format("\n{} ({}{})\n", role.name, EdgeTypeName(role.edge_type),
+                       role.downstream ? " out of both, to the same party" : "");
     out << fmt::format("  shared, same node: {}\n", Names(graph, role.shared_raw));
     for (const SharedParty& p : role.shared_raw) {
       out << fmt::format("    {}\n", graph.NodeName(p.party));
@@ -80,7 +82,8 @@ void PrintTable(const GraphView& view, const CommonTies& ties, std::ostream& out
     }
     out << fmt::format("  shared, rolled up: {}\n", Names(graph, role.shared_rolled_up));
     for (const SharedParty& p : role.shared_rolled_up) {
-      const std::vector<VertexId> from_a = Sources(graph, p.a_edges), from_b = Sources(graph, p.b_edges);
+      const std::vector<VertexId> from_a = Sources(graph, p.a_edges, role.downstream),
+                                 from_b = Sources(graph, p.b_edges, role.downstream);
       // Same single source on both sides: the raw level above already shows the evidence.
       if (from_a.size() == 1 && from_a == from_b && from_a[0] != p.party) {
         out << fmt::format("    {} (ultimate owner of {}, shown above)\n", graph.NodeName(p.party),
@@ -113,6 +116,7 @@ json CommonTiesToJson(const GraphView& view, const CommonTies& ties) {
   json roles = json::object();
   for (const CommonRole& role : ties.roles) {
     roles[RoleKey(role.name)] = {{"edge_type", EdgeTypeName(role.edge_type)},
+                                 {"direction", role.downstream ? "downstream" : "upstream"},
                                  {"shared_raw", SharedJson(graph, role.shared_raw)},
                                  {"shared_rolled_up", SharedJson(graph, role.shared_rolled_up)},
                                  {"only_a", SharedJson(graph, role.only_a)},
@@ -132,7 +136,8 @@ void SetupCommon(CLI::App& app, CliIo& io, int* exit_code) {
   CLI::App* command = app.add_subcommand("common", "what two nodes share (investors, channels, compute, owners) and why");
   command->footer(
       "Roles: investors (invests), channels (distributes), compute suppliers (supplies_compute),\n"
-      "exclusivity holders (exclusive), owners (owns), each at two levels: the same node on both\n"
+      "exclusivity holders (exclusive), owners (owns) upstream; compute customers (both supply compute\n"
+      "to it) and suppliers distributed (both are its channels) downstream; each at two levels: the same node on both\n"
       "sides (raw: Bedrock) and the same ultimate parent (rolled up: Amazon). Every shared party\n"
       "comes with its edges on each side: type, amount, date, source, file and line.\n"
       "Examples:\n"

@@ -63,6 +63,10 @@ json DiffToJson(const PartnershipGraph& graph, const GraphDiff& diff) {
                 {"before", change.before.message},
                 {"after", change.after.message}};
     if (!change.after.topic.empty()) object["topic"] = change.after.topic;
+    if (!change.subjects_added.empty() || !change.subjects_removed.empty()) {
+      object["subjects_added"] = change.subjects_added;
+      object["subjects_removed"] = change.subjects_removed;
+    }
     changed.push_back(std::move(object));
   }
   return json{{"from", diff.from.ToString()},
@@ -95,6 +99,12 @@ void PrintDiffTable(const PartnershipGraph& graph, const GraphDiff& diff, std::o
     out << fmt::format("\nfindings changed ({})\n", diff.changed.size());
     for (const FindingChange& change : diff.changed) {
       out << fmt::format("  ~ {}: {}\n", change.after.pass, change.after.message);
+      if (!change.subjects_added.empty() || !change.subjects_removed.empty()) {
+        std::vector<std::string> marked;
+        for (const std::string& s : change.subjects_added) marked.push_back("+ " + s);
+        for (const std::string& s : change.subjects_removed) marked.push_back("- " + s);
+        out << fmt::format("      subjects: {}\n", fmt::join(marked, ", "));
+      }
       for (const FigureChange& figure : change.figures) {
         out << fmt::format("      {}: {} -> {}\n", figure.name, FigureText(figure.name, figure.before),
                            FigureText(figure.name, figure.after));

@@ -59,6 +59,14 @@ int RunValidate(const CommonOptions& options, CliIo& io) {
                         FormatLocation({counted_source.file, counted_source.sheet, edge.origin.line, 0})));
       }
     }
+    if (const std::size_t repeats = view.Claims().ExactRepeats()) {  // once per load (graph/claims.h)
+      const Edge& first = graph->GetEdge(view.Claims().FirstRepeat());
+      const SourceFile& source = graph->Source(first.origin.source);
+      diagnostics.Warning({source.file, source.sheet, first.origin.line, 0},
+                          fmt::format("{} row{} repeat an earlier row exactly (same from, to, type, start, source and "
+                                      "figures); each is counted as a tranche: remove pasted rows; this is the first",
+                                      repeats, repeats == 1 ? "" : "s"));
+    }
     for (MetricId counted : view.Metrics().ConflictedFacts()) {
       const Metric& metric = graph->Metrics()[counted];
       for (MetricId other : view.Metrics().ConflictsOf(counted)) {

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include "tests/test_support.h"
 
@@ -93,6 +94,48 @@ TEST(CommonTies, SubsidiariesMeetAtTheirParentAndSharedOwnersCount) {
   EXPECT_EQ(Names(graph, ties.parties), (Strings{"Group"}));
   EXPECT_EQ(Texts(graph, ties.parties[0].a_edges), (Strings{"ArmA -invests-> A", "Group -owns-> A"}));
   EXPECT_EQ(Texts(graph, ties.direct), (Strings{"A -partners-> B"}));
+}
+
+TEST(CommonTies, DownstreamSharedCustomersAndSuppliersDistributed) {
+  TempDir dir;
+  dir.Write("nodes.csv", "id\nAWS\nAzure\nOpenAI\nAnthropic\nMeta\nGroup\n");
+  dir.Write("edges.csv",
+            "from,to,type\n"
+            "AWS,OpenAI,supplies_compute\nAzure,OpenAI,supplies_compute\n"    // both supply OpenAI
+            "AWS,Anthropic,supplies_compute\n"                                 // AWS only
+            "AWS,Meta,distributes\nAzure,Meta,distributes\n"                  // both are Meta's channels
+            "Azure,Anthropic,distributes\n"
+            "Group,OpenAI,owns\nGroup,Anthropic,owns\n");
+  const PartnershipGraph graph = MustLoad({dir.Path().string()});
+  const GraphView view(graph);
+  const CommonTies ties = FindCommonTies(view, *graph.FindNode("AWS"), *graph.FindNode("Azure"));
+  const CommonRole& customers = ties.roles[5];
+  EXPECT_EQ(customers.name, "compute customers");
+  EXPECT_TRUE(customers.downstream);
+  EXPECT_EQ(Names(graph, customers.shared_raw), (Strings{"OpenAI"}));
+  EXPECT_EQ(Texts(graph, customers.shared_raw[0].a_edges), (Strings{"AWS -supplies_compute-> OpenAI"}));
+  // Rolled up, OpenAI and Anthropic are both Group's: AWS supplies both, Azure OpenAI.
+  EXPECT_EQ(Names(graph, customers.shared_rolled_up), (Strings{"Group"}));
+  EXPECT_EQ(Texts(graph, customers.shared_rolled_up[0].a_edges),
+            (Strings{"AWS -supplies_compute-> OpenAI", "AWS -supplies_compute-> Anthropic"}));
+  const CommonRole& distributed = ties.roles[6];
+  EXPECT_EQ(distributed.name, "suppliers distributed");
+  EXPECT_EQ(Names(graph, distributed.shared_raw), (Strings{"Meta"}));
+  EXPECT_EQ(Names(graph, distributed.only_b), (Strings{"Group"}));
+  EXPECT_TRUE(ties.parties.empty());  // nothing upstream is shared
+
+  const testing::CliRun run = testing::Cli({"common", "AWS", "Azure", dir.Path().string(), "--format", "json", "-q"});
+  ASSERT_EQ(run.code, 0) << run.err;
+  const nlohmann::json json = nlohmann::json::parse(run.out);
+  EXPECT_EQ(json["roles"]["compute_customers"]["direction"], "downstream");
+  EXPECT_EQ(json["roles"]["compute_customers"]["shared_raw"][0]["party"], "OpenAI");
+  EXPECT_EQ(json["roles"]["suppliers_distributed"]["shared_raw"][0]["party"], "Meta");
+  EXPECT_EQ(json["roles"]["investors"]["direction"], "upstream");
+  const testing::CliRun text = testing::Cli({"common", "AWS", "Azure", dir.Path().string(), "-q"});
+  EXPECT_NE(text.out.find("\ncompute customers (supplies_compute out of both, to the same party)\n"
+                          "  shared, same node: OpenAI\n"),
+            std::string::npos)
+      << text.out;
 }
 
 }  // namespace

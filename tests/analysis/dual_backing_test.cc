@@ -18,15 +18,16 @@ double PartAmount(const Finding& finding, const std::string& node) {
 }
 
 TEST(DualBacking, SeparateTranchesAddUpDuplicateClaimsDoNot) {
+  // Rows of one fact from different sources are claims (graph/claims.h): one counts.
   TempDir dir;
   dir.Write("nodes.csv", "id,type,markets\nA,company,llm\nB,company,llm\nV,investor,\n");
   dir.Write("edges.csv",
-            "from,to,type,amount_usd,start,confidence\n"
-            "V,A,invests,1B,2024,\n"
-            "V,A,invests,2B,2025,\n"          // a second tranche: counts
-            "V,A,invests,2B,2025,0.5\n"       // the same claim again: does not
-            "V,B,invests,500M,2025-06,high\n"
-            "V,B,invests,5B,2025-06,low\n");  // conflicting claim: not summed
+            "from,to,type,amount_usd,start,confidence,source\n"
+            "V,A,invests,1B,2024,,Memo\n"
+            "V,A,invests,2B,2025,,Memo\n"          // a second tranche: counts
+            "V,A,invests,2B,2025,0.5,Blog\n"       // another source says the same: does not
+            "V,B,invests,500M,2025-06,high,Memo\n"
+            "V,B,invests,5B,2025-06,low,Blog\n");  // conflicting claim: not summed
   const Findings findings = RunPass(MustLoad({dir.Path().string()}), "dual-backing");
   ASSERT_EQ(findings.size(), 1u);
   EXPECT_DOUBLE_EQ(PartAmount(findings[0], "A"), 3e9);
@@ -34,6 +35,54 @@ TEST(DualBacking, SeparateTranchesAddUpDuplicateClaimsDoNot) {
   EXPECT_DOUBLE_EQ(*findings[0].FigureValue("total_usd"), 3.5e9);
   ASSERT_EQ(findings[0].notes.size(), 1u);  // only the real disagreement is noted
   EXPECT_NE(findings[0].notes[0].find("$5B"), std::string::npos);
+}
+
+TEST(DualBacking, OneSourcesRowsOfOneFactAreTranches) {
+  // Follow-on rounds listed without a date (or source) all count: 2B + 2B into A.
+  TempDir dir;
+  dir.Write("nodes.csv", "id,type,markets\nA,company,llm\nB,company,llm\nV,investor,\n");
+  dir.Write("edges.csv", "from,to,type,amount_usd\nV,A,invests,2B\nV,A,invests,2B\nV,B,invests,1B\n");
+  const Findings findings = RunPass(MustLoad({dir.Path().string()}), "dual-backing");
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_DOUBLE_EQ(PartAmount(findings[0], "A"), 4e9);
+  EXPECT_EQ(findings[0].message, "V backs 2 rivals: A ($4B), B ($1B); $5B in total");
+}
+
+TEST(DualBacking, RivalsGroupedByMarketWithTotals) {
+  TempDir dir;
+  dir.Write("nodes.csv",
+            "id,type,markets\nOpenAI,company,frontier-models|ai-search\nAnthropic,company,frontier-models\n"
+            "Perplexity,company,ai-search\nCoreWeave,company,gpu-cloud\nNebius,company,gpu-cloud\n"
+            "Nvidia,investor,\n");
+  dir.Write("edges.csv",
+            "from,to,type,amount_usd\n"
+            "Nvidia,OpenAI,invests,100B\nNvidia,Anthropic,invests,10B\nNvidia,Perplexity,invests,1B\n"
+            "Nvidia,CoreWeave,invests,2B\nNvidia,Nebius,invests,1B\n");
+  const Findings findings = RunPass(MustLoad({dir.Path().string()}), "dual-backing");
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].message,
+            "Nvidia backs rivals in 3 markets: frontier-models (OpenAI, Anthropic: $110B), ai-search (OpenAI, "
+            "Perplexity: $101B), gpu-cloud (CoreWeave, Nebius: $3B); $114B in total");
+  EXPECT_DOUBLE_EQ(*findings[0].FigureValue("markets"), 3);
+  EXPECT_EQ(findings[0].facts,
+            (std::vector<std::pair<std::string, std::string>>{{"markets", "frontier-models, ai-search, gpu-cloud"}}));
+  EXPECT_DOUBLE_EQ(*findings[0].FigureValue("market.ai-search.total_usd"), 101e9);
+  EXPECT_DOUBLE_EQ(*findings[0].FigureValue("total_usd"), 114e9);  // OpenAI counted once
+}
+
+TEST(DualBacking, AnInvestorThatOwnsARivalSaysSo) {
+  TempDir dir;
+  dir.Write("nodes.csv",
+            "id,type,markets\nAnthropic,company,frontier-models\nOpenAI,company,frontier-models\n"
+            "DeepMind,company,frontier-models\nAlphabet,investor,\n");
+  dir.Write("edges.csv",
+            "from,to,type,amount_usd\nAlphabet,Anthropic,invests,3B\nAlphabet,OpenAI,invests,1B\n"
+            "Alphabet,DeepMind,owns,\nAlphabet,DeepMind,invests,5B\n");
+  const Findings findings = RunPass(MustLoad({dir.Path().string()}), "dual-backing");
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].message, "Alphabet backs 2 rivals: Anthropic ($3B), OpenAI ($1B); $4B in total");
+  EXPECT_EQ(findings[0].notes,
+            std::vector<std::string>{"Alphabet owns DeepMind, a rival of Anthropic, OpenAI: ownership, not counted as backing"});
 }
 
 TEST(DualBacking, RivallessInvesteesLeftOutFundingCountsEveryInvestor) {

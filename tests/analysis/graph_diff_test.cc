@@ -31,16 +31,22 @@ TEST(GraphDiff, AmazonDualBackingAppearsWithTheFebruaryInvestment) {
   ASSERT_NE(dual, nullptr);
   EXPECT_EQ(dual->pass, "dual-backing");
   EXPECT_DOUBLE_EQ(*dual->FigureValue("total_usd"), 58e9);
-  EXPECT_EQ(diff.appeared.size(), 14u);  // with circular-deals' Amazon <-> OpenAI ($50B out, Bedrock back)
+  EXPECT_EQ(diff.appeared.size(), 13u);  // with circular-deals' Amazon <-> OpenAI ($50B out, Bedrock back)
   EXPECT_TRUE(diff.disappeared.empty());
-  // OpenAI's funding concentration appears (Amazon's $50B is its first funding); it must not be
-  // mistaken for a change of its channel concentration, which has the same subjects.
-  bool funding_appeared = false;
-  for (const Finding& finding : diff.appeared) {
-    funding_appeared |= finding.pass == "concentration" && finding.subjects[0] == "OpenAI" && finding.topic == "funding";
+  // OpenAI's funding now has one source (Amazon's $50B is its first funding): the single-source
+  // summary changes from one node to two; it must not be mistaken for a change of OpenAI's
+  // channel concentration, which has OpenAI as its first subject too.
+  std::vector<const FindingChange*> concentration;
+  for (const auto& change : diff.changed) {
+    if (change.after.pass == "concentration") concentration.push_back(&change);
   }
-  EXPECT_TRUE(funding_appeared);
-  for (const auto& change : diff.changed) EXPECT_NE(change.after.pass, "concentration") << change.after.message;
+  ASSERT_EQ(concentration.size(), 1u);
+  EXPECT_EQ(concentration[0]->after.message,
+            "funding from a single source (HHI 10000): 2 nodes: OpenAI (Amazon), Anthropic (Amazon)");
+  ASSERT_EQ(concentration[0]->figures.size(), 1u);
+  EXPECT_EQ(concentration[0]->figures[0].name, "companies");
+  EXPECT_DOUBLE_EQ(concentration[0]->figures[0].before, 1);
+  EXPECT_DOUBLE_EQ(concentration[0]->figures[0].after, 2);
 }
 
 TEST(GraphDiff, ChangedFiguresAndEndedEdges) {
@@ -62,6 +68,44 @@ TEST(GraphDiff, ChangedFiguresAndEndedEdges) {
   EXPECT_EQ(diff.changed[0].figures[0].name, "total_usd");
   EXPECT_DOUBLE_EQ(diff.changed[0].figures[0].before, 3e9);
   EXPECT_DOUBLE_EQ(diff.changed[0].figures[0].after, 4e9);
+}
+
+TEST(GraphDiff, AFindingWhoseSubjectsChangedIsOneChange) {
+  TempDir dir;
+  const std::string nodes = dir.Write("nodes.csv", "id,markets\nFund,\nA,m\nB,m\nC,m\n");
+  const std::string edges = dir.Write("edges.csv",
+                                      "from,to,type,amount_usd,start,end\n"
+                                      "Fund,A,invests,1B,2024,\n"
+                                      "Fund,B,invests,1B,2024,2025-06\n"
+                                      "Fund,C,invests,2B,2025-09,\n");
+  const PartnershipGraph graph = MustLoad({nodes, edges});
+  const PassInfo* dual = FindPass("dual-backing");
+  const GraphDiff diff = DiffGraph(graph, Date::FromParts(2025, 1), Date::FromParts(2026, 1), {&dual, 1}, PassOptions{});
+  EXPECT_TRUE(diff.appeared.empty());
+  EXPECT_TRUE(diff.disappeared.empty());
+  ASSERT_EQ(diff.changed.size(), 1u);
+  EXPECT_EQ(diff.changed[0].subjects_added, std::vector<std::string>{"C"});
+  EXPECT_EQ(diff.changed[0].subjects_removed, std::vector<std::string>{"B"});
+  ASSERT_EQ(diff.changed[0].figures.size(), 1u);
+  EXPECT_DOUBLE_EQ(diff.changed[0].figures[0].before, 2e9);
+  EXPECT_DOUBLE_EQ(diff.changed[0].figures[0].after, 3e9);
+  const testing::CliRun run = testing::Cli({"diff", nodes, edges, "--from", "2025-01", "--to", "2026-01", "-q"});
+  EXPECT_NE(run.out.find("  ~ dual-backing: Fund backs 2 rivals: A ($1B), C ($2B); $3B in total\n"
+                         "      subjects: + C, - B\n"
+                         "      total_usd: $2B -> $3B\n"),
+            std::string::npos)
+      << run.out;
+}
+
+TEST(GraphDiff, ScopeIsPartOfTheIdentity) {
+  Finding retail;
+  retail.pass = "exclusivity";
+  retail.subjects = {"Microsoft", "OpenAI"};
+  retail.facts = {{"scope", "retail"}};
+  Finding enterprise = retail;
+  enterprise.facts = {{"scope", "enterprise"}};
+  EXPECT_EQ(FindingIdentity(retail), "exclusivity|Microsoft,OpenAI||retail");
+  EXPECT_NE(FindingIdentity(retail), FindingIdentity(enterprise));
 }
 
 }  // namespace

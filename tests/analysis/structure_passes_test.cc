@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
+
+#include "analysis/pass_registry.h"
+
 #include "tests/test_support.h"
 
 namespace pg {
@@ -137,15 +141,22 @@ TEST(Concentration, HerfindahlOfKnownShares) {
   const Findings findings = RunPass(MustLoad({dir.Path().string()}), "concentration");
   auto about = [&](const std::string& node, const std::string& dimension) -> const Finding* {
     for (const Finding& f : findings) {
-      if (f.subjects.front() == node && Fact(f, "dimension") == dimension) return &f;
+      if (!f.subjects.empty() && f.subjects.front() == node && Fact(f, "dimension") == dimension) return &f;
     }
     return nullptr;
   };
-  // One, Four and Split are funded by P and Q, which roll up to Parent.
-  ASSERT_NE(about("One", "funding"), nullptr);
-  EXPECT_DOUBLE_EQ(*about("One", "funding")->FigureValue("hhi"), 10000);
+  // One, Four and Split are funded by P and Q, which roll up to Parent: One and Split (60 + 40,
+  // both Parent's) have a single source and are counted in one summary, not a finding each.
+  EXPECT_EQ(about("One", "funding"), nullptr);
+  EXPECT_EQ(about("Split", "funding"), nullptr);
+  ASSERT_NE(about("Four", "funding"), nullptr);
   EXPECT_NEAR(*about("Four", "funding")->FigureValue("hhi"), 10000 * (0.5 * 0.5 + 2 * 0.25 * 0.25), 1e-9);
-  EXPECT_DOUBLE_EQ(*about("Split", "funding")->FigureValue("hhi"), 10000);  // 60 + 40 both Parent's
+  const Finding& single = findings.back();
+  EXPECT_EQ(single.topic, "funding from a single source");
+  EXPECT_EQ(single.severity, FindingSeverity::kInfo);
+  EXPECT_TRUE(single.subjects.empty());
+  EXPECT_DOUBLE_EQ(*single.FigureValue("companies"), 2);
+  EXPECT_EQ(single.message, "funding from a single source (HHI 10000): 2 nodes: One (Parent), Split (Parent)");
   const Finding* channels = about("Mixed", "channels");
   ASSERT_NE(channels, nullptr);
   EXPECT_NEAR(*channels->FigureValue("hhi"), 10000 * (4.0 / 9 + 1.0 / 9), 1e-9);
@@ -177,13 +188,62 @@ TEST(Concentration, EqualAndUnequalSplitsWithoutRollUp) {
   EXPECT_EQ(f->severity, FindingSeverity::kInfo);
 }
 
+TEST(Concentration, TheCompanysOwnGroupIsNoOutsideSource) {
+  TempDir dir;
+  dir.Write("nodes.csv", "id\nGroup\nSub\nSister\nX\nY\n");
+  const std::string edges = dir.Write("edges.csv",
+                                      "from,to,type,amount_usd\n"
+                                      "Group,Sub,owns,\nGroup,Sister,owns,\n"
+                                      "Sister,Sub,invests,5M\n"  // its owner's other subsidiary
+                                      "X,Sub,invests,1M\nY,Sub,invests,1M\n");
+  const Findings findings = RunPass(MustLoad({dir.Path().string()}), "concentration");
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].message, "Sub funding HHI 5000 (2 sources, amount-weighted): X 50% ($1M), Y 50% ($1M)");
+  EXPECT_EQ(findings[0].notes, std::vector<std::string>{"left out as Sub's own group (owner Group): Sister -invests-> "
+                                                        "Sub $5M (" + edges + ":4)"});
+}
+
+TEST(Concentration, FiveLargestSourcesArePartsUnlessFullDetail) {
+  TempDir dir;
+  dir.Write("nodes.csv", "id\nT\nA\nB\nC\nD\nE\nF\nG\n");
+  dir.Write("edges.csv", "from,to,type,amount_usd\nA,T,invests,7M\nB,T,invests,6M\nC,T,invests,5M\n"
+                         "D,T,invests,4M\nE,T,invests,3M\nF,T,invests,2M\nG,T,invests,1M\n");
+  const PartnershipGraph graph = MustLoad({dir.Path().string()});
+  const GraphView view(graph);
+  const Findings top = FindPass("concentration")->run(view, PassOptions{});
+  ASSERT_EQ(top.size(), 1u);
+  EXPECT_EQ(top[0].parts.size(), 5u);
+  EXPECT_EQ(top[0].related.size(), 7u);  // every source's evidence stays
+  EXPECT_DOUBLE_EQ(*top[0].FigureValue("sources"), 7);
+  EXPECT_EQ(top[0].message, "T funding HHI 1786 (7 sources, amount-weighted): A 25% ($7M), B 21.4% ($6M), C 17.9% ($5M), "
+                            "D 14.3% ($4M), E 10.7% ($3M) and 2 more");
+  PassOptions full;
+  full.full_detail = true;
+  EXPECT_EQ(FindPass("concentration")->run(view, full)[0].parts.size(), 7u);
+}
+
+TEST(Concentration, MinSeverityLeavesOutTheSingleSourceSummaryAndCountsIt) {
+  const testing::CliRun run = testing::Cli({"analyze", testing::ExampleDir(), "--pass", "concentration",
+                                            "--min-severity", "warning", "--format", "json", "-q"});
+  ASSERT_EQ(run.code, 0) << run.err;
+  const nlohmann::json json = nlohmann::json::parse(run.out);
+  EXPECT_EQ(json["passes"]["concentration"],
+            nlohmann::json({{"found", 5}, {"below_severity", 1}, {"cut", 0}, {"shown", 4}}));
+  for (const auto& finding : json["findings"]) EXPECT_EQ(finding["severity"], "warning");
+}
+
 TEST(Concentration, ExampleCountsOnlyTheCountedClaim) {
+  // Anthropic's funding has one outside source (Amazon, the counted $8B claim): the summary.
   const Findings findings = RunPass(MustLoad({testing::ExampleDir()}), "concentration");
-  const Finding* anthropic = FindingAbout(findings, "Anthropic");  // funding comes first
-  ASSERT_NE(anthropic, nullptr);
-  EXPECT_EQ(Fact(*anthropic, "dimension"), "funding");
-  EXPECT_DOUBLE_EQ(*anthropic->FigureValue("total_weight"), 8e9);
-  EXPECT_EQ(anthropic->notes.size(), 1u);
+  const Finding* single = nullptr;
+  for (const Finding& f : findings) {
+    if (f.topic == "funding from a single source") single = &f;
+  }
+  ASSERT_NE(single, nullptr);
+  EXPECT_EQ(single->message, "funding from a single source (HHI 10000): 2 nodes: OpenAI (Amazon), Anthropic (Amazon)");
+  EXPECT_DOUBLE_EQ(PartFigure(*single, "Anthropic", "weight"), 8e9);
+  ASSERT_EQ(single->notes.size(), 1u);  // the $80B claim, not counted
+  EXPECT_EQ(single->notes[0].rfind("conflicting claim not counted: Amazon -invests-> Anthropic $80B", 0), 0u);
 }
 
 }  // namespace
