@@ -58,7 +58,7 @@ int RunNeighbors(const NeighborsOptions& options, CliIo& io) {
     for (const Neighbor& n : neighbors) {
       json via = json::array();
       for (const PathStep& step : n.via) {
-        json edge = EdgeToJson(*graph, step.edge);
+        json edge = EdgeToJson(*graph, step.edge, as_of);
         edge["edge"] = step.edge;
         via.push_back({{"direction", Direction(*graph, step)}, {"edge", std::move(edge)}});
       }
