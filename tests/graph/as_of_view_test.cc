@@ -165,5 +165,23 @@ TEST(AsOfCli, PlannedComputeIsNotCurrentSupplyButIsNoted) {
       << text.out;
 }
 
+TEST(AsOfCli, NeighborsListTheCentresEdgesThatAreNotCurrentApart) {
+  const auto run = Cli({"neighbors", "Anthropic", ExampleDir(), "--quiet"});
+  ASSERT_EQ(run.code, 0) << run.err;
+  EXPECT_EQ(run.out.find("Broadcom  "), std::string::npos) << run.out;  // not a current neighbour
+  const std::string tail = std::string("not current as of ") + testing::kPinnedToday +
+                           ":\n  Broadcom -supplies_compute-> Anthropic 3.5 GW, from 2027  [planned from 2027]\n";
+  ASSERT_GE(run.out.size(), tail.size());
+  EXPECT_EQ(run.out.substr(run.out.size() - tail.size()), tail) << run.out;
+  const auto json = Cli({"neighbors", "Anthropic", ExampleDir(), "--quiet", "--format", "json"});
+  const nlohmann::json document = nlohmann::json::parse(json.out);
+  ASSERT_EQ(document["not_current"].size(), 1u);
+  EXPECT_EQ(document["not_current"][0]["from"], "Broadcom");
+  EXPECT_EQ(document["not_current"][0]["status"], "planned");
+  const auto all = Cli({"neighbors", "Anthropic", ExampleDir(), "--quiet", "--as-of", "all"});
+  EXPECT_EQ(all.out.find("not current"), std::string::npos) << all.out;
+  EXPECT_NE(all.out.find("Broadcom -supplies_compute-> Anthropic"), std::string::npos) << all.out;
+}
+
 }  // namespace
 }  // namespace pg
