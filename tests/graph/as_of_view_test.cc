@@ -183,5 +183,20 @@ TEST(AsOfCli, NeighborsListTheCentresEdgesThatAreNotCurrentApart) {
   EXPECT_NE(all.out.find("Broadcom -supplies_compute-> Anthropic"), std::string::npos) << all.out;
 }
 
+TEST(AsOfCli, ValidateChecksEveryRowWhateverItsDates) {
+  // Two sources disagree on a deal planned for 2030: not in today's view, still a conflict.
+  TempDir dir;
+  const std::string nodes = dir.Write("nodes.csv", "id\nA\nB\n");
+  const std::string edges = dir.Write("edges.csv",
+                                      "from,to,type,amount_usd,start,source\n"
+                                      "A,B,invests,1B,2030,one\nA,B,invests,2B,2030,two\n");
+  const auto run = Cli({"validate", nodes, edges});
+  EXPECT_EQ(run.code, 0);
+  EXPECT_EQ(run.err, edges + ":3: warning: conflicting claim: A -invests-> B $2B here, $1B at " + edges +
+                         ":2; counting the latter (higher confidence or first)\n");
+  const auto today = Cli({"validate", nodes, edges, "--as-of", "2026-11"});
+  EXPECT_EQ(today.err.find("conflicting claim"), std::string::npos) << today.err;
+}
+
 }  // namespace
 }  // namespace pg
