@@ -4,6 +4,8 @@
 #include <iterator>
 #include <unordered_map>
 
+#include <fmt/format.h>
+
 #include "analysis/evidence.h"
 
 namespace pg {
@@ -104,6 +106,27 @@ void AddRivalTies(const GraphView& view, VertexId node, const std::vector<bool>&
     }
   }
   party->rival_tied = !party->ties_to_rivals.empty();
+}
+
+/// One note per funding, distribution or compute edge into `node` that is not current as of the
+/// view's date (ended, or planned: Broadcom's compute from 2027), so it is seen to be left out.
+std::vector<std::string> NotCurrentNotes(const GraphView& view, VertexId node) {
+  const PartnershipGraph& graph = view.Graph();
+  std::vector<EdgeId> in;
+  graph.ForInEdges(node, [&](EdgeId e) { in.push_back(e); });
+  std::sort(in.begin(), in.end());
+  std::vector<std::string> notes;
+  for (EdgeId e : in) {
+    const Edge& edge = graph.GetEdge(e);
+    const int d = DimensionOf(edge.type);
+    if (d < 0 || edge.from == edge.to || view.TimeOf(e) == EdgeTime::kCurrent) continue;
+    const std::string figures = EdgeFigures(graph, edge);
+    notes.push_back(fmt::format("{} -{}-> {}{} is {}: {} counts current edges only (as of {})",
+                                graph.NodeName(edge.from), EdgeTypeName(edge.type), graph.NodeName(edge.to),
+                                figures.empty() ? "" : " " + figures, EdgeTimeLabel(edge, view.Options().as_of),
+                                kDimensions[d].name, view.Options().as_of.ToString()));
+  }
+  return notes;
 }
 
 }  // namespace
@@ -215,6 +238,7 @@ Exposure ComputeExposure(const GraphView& view, VertexId node) {
     return graph.NodeName(a.party) < graph.NodeName(b.party);
   });
 
+  result.notes = NotCurrentNotes(view, node);
   for (const ExposureParty& party : result.parties) {
     std::vector<std::string> notes = NoteConflicts(view, party.ties_to_node).notes;
     result.notes.insert(result.notes.end(), std::make_move_iterator(notes.begin()),

@@ -24,7 +24,11 @@
 //   such dimension weighs the same, whatever its basis.
 // Edge cases: only the counted claim of each fact (GraphView::Counted) is used, so conflicting
 // claims are never summed (they are listed in `notes`); separate tranches add up. Self-loops and
-// edges from X's own group (Ultimate(from) == Ultimate(X)) are internal and left out. Chains of
+// edges from X's own group (Ultimate(from) == Ultimate(X)) are internal and left out.
+// Time: only edges current as of the view's date count (GraphView::Active): compute planned
+// from 2027 is not supply in 2026. Each funding, distribution or compute edge into X that has
+// ended or is planned gets a note ("... is planned from 2027: compute counts current edges
+// only"), so it is never dropped silently. Chains of
 // controlling parents are walked at most NodeCount() steps, so an ownership cycle cannot hang.
 
 #include <array>

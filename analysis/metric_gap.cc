@@ -15,8 +15,15 @@ namespace {
 
 struct Observation {
   Date as_of;
-  double gap = 0;  ///< a − b
+  double gap = 0;      ///< a − b
+  bool exact = false;  ///< both values reported at this date, none carried forward
   std::vector<MetricId> rows;
+};
+
+/// A change of leader between two observations: `to` leads from then on.
+struct Crossover {
+  Date from, to;
+  bool a_leads = false;
 };
 
 std::string Lower(const PartnershipGraph& graph, StrId id) { return ToLower(Trim(graph.Text(id))); }
@@ -102,76 +109,152 @@ std::optional<Finding> Forecast(const PairContext& c, const std::vector<MetricId
   return finding;
 }
 
+/// The last of `rows` (sorted by as_of, undated first) dated at or before `date`.
+std::optional<MetricId> LatestAtOrBefore(const std::vector<Metric>& metrics, const std::vector<MetricId>& rows,
+                                         Date date) {
+  std::optional<MetricId> latest;
+  for (MetricId m : rows) {
+    if (metrics[m].as_of <= date) latest = m;
+  }
+  return latest;
+}
+
+/// One observation per date either rival reported, each side's latest value carried forward;
+/// a stated gap fills a date without one or replaces carried values, and corroborates an equal
+/// gap of two values reported that day.
+std::map<Date, Observation> Observations(const PairContext& c, const std::vector<MetricId>& a_rows,
+                                         const std::vector<MetricId>& b_rows, const std::vector<MetricId>& stated) {
+  const auto& metrics = c.view.Graph().Metrics();
+  std::map<Date, Observation> observations;
+  for (const auto* rows : {&a_rows, &b_rows}) {
+    for (MetricId m : *rows) {
+      const Date date = metrics[m].as_of;
+      if (!date.Known() || observations.count(date)) continue;
+      const auto ma = LatestAtOrBefore(metrics, a_rows, date), mb = LatestAtOrBefore(metrics, b_rows, date);
+      if (!ma || !mb) continue;
+      const bool exact = metrics[*ma].as_of == date && metrics[*mb].as_of == date;
+      observations[date] = Observation{date, metrics[*ma].value - metrics[*mb].value, exact, {*ma, *mb}};
+    }
+  }
+  for (MetricId m : stated) {
+    const Metric& metric = metrics[m];
+    if (!metric.as_of.Known()) continue;
+    const double gap = metric.entity == c.a ? metric.value : -metric.value;
+    auto found = observations.find(metric.as_of);
+    if (found == observations.end() || !found->second.exact) {
+      observations[metric.as_of] = Observation{metric.as_of, gap, false, {m}};
+    } else if (std::abs(found->second.gap - gap) < 1e-9 * std::max(1.0, std::abs(gap))) {
+      found->second.rows.push_back(m);  // corroborates the computed gap
+    }
+  }
+  return observations;
+}
+
+/// The last change of leader in the history, if any (a tie leads nobody and changes nothing).
+std::optional<Crossover> LastCrossover(const std::map<Date, Observation>& observations) {
+  std::optional<Crossover> last;
+  int previous_sign = 0;
+  Date previous_date;
+  for (const auto& [date, o] : observations) {
+    const int sign = std::abs(o.gap) < 1e-12 ? 0 : (o.gap > 0 ? 1 : -1);
+    if (sign == 0) continue;
+    if (previous_sign != 0 && sign != previous_sign) last = Crossover{previous_date, date, sign > 0};
+    previous_sign = sign;
+    previous_date = date;
+  }
+  return last;
+}
+
+/// "metric (basis, 2026-04): A v vs B v: " when both values share a date, else
+/// "metric (basis): A v (2026-04) vs B v (2025-12): ".
+std::string Comparison(const PartnershipGraph& graph, StrId metric, const std::string& basis, const Metric& lead,
+                       const Metric& other) {
+  auto value = [&](const Metric& m, bool dated) {
+    const std::string text = fmt::format("{} {}", graph.NodeName(m.entity), WithUnit(graph, m, m.value));
+    return dated && m.as_of.Known() ? fmt::format("{} ({})", text, m.as_of.ToString()) : text;
+  };
+  const bool same = lead.as_of == other.as_of;
+  std::vector<std::string> about;
+  if (!basis.empty()) about.push_back(basis);
+  if (same && lead.as_of.Known()) about.push_back(lead.as_of.ToString());
+  const std::string heading = about.empty() ? std::string(graph.Text(metric))
+                                            : fmt::format("{} ({})", graph.Text(metric), fmt::join(about, ", "));
+  return fmt::format("{}: {} vs {}: ", heading, value(lead, !same), value(other, !same));
+}
+
+/// Trend of the leader's gap over the observations: a past crossover, or a projected one when
+/// the gap is closing; appended to the finding and its message.
+void AddTrend(const std::map<Date, Observation>& observations, double sign, Finding& finding, std::string& message) {
+  std::vector<std::pair<double, double>> points;
+  for (const auto& [date, o] : observations) points.emplace_back(date.MonthIndex(), sign * o.gap);
+  const double slope = Slope(points);
+  const Observation& first = observations.begin()->second;
+  const Observation& latest = observations.rbegin()->second;
+  finding.figures.push_back({"first_gap", sign * first.gap});
+  finding.facts.emplace_back("first_as_of", first.as_of.ToString());
+  finding.figures.push_back({"trend_per_month", slope});
+  if (const std::optional<Crossover> crossover = LastCrossover(observations)) {
+    const std::string& now = finding.subjects[crossover->a_leads == (sign > 0) ? 0 : 1];
+    const std::string& before = finding.subjects[crossover->a_leads == (sign > 0) ? 1 : 0];
+    finding.facts.emplace_back("crossover_from", crossover->from.ToString());
+    finding.facts.emplace_back("crossover_to", crossover->to.ToString());
+    finding.facts.emplace_back("new_leader", now);
+    finding.severity = FindingSeverity::kWarning;
+    message += fmt::format("; {} overtook {} between {} and {}", now, before, crossover->from.ToString(),
+                           crossover->to.ToString());
+    return;
+  }
+  const double months = latest.as_of.MonthIndex() - first.as_of.MonthIndex();
+  message += fmt::format("; gap {} → {} from {} to {} ({} months, {:+g} per month)", Number(sign * first.gap),
+                         Number(sign * latest.gap), first.as_of.ToString(), latest.as_of.ToString(), Number(months),
+                         std::round(slope * 1000) / 1000);
+  const double gap = sign * latest.gap;
+  if (slope < 0 && gap > 0) {
+    const double crossover = gap / -slope;
+    const Date when = DateAtMonthIndex(latest.as_of.MonthIndex() + crossover);
+    finding.figures.push_back({"crossover_months", crossover});
+    finding.facts.emplace_back("crossover_date", when.ToString());
+    finding.severity = FindingSeverity::kWarning;
+    message += fmt::format(": at that pace {} overtakes {} in about {} months ({})", finding.subjects[1],
+                           finding.subjects[0], fmt::format("{:.1f}", crossover), when.ToString());
+  } else {
+    message += slope > 0 ? ": widening" : ": not closing";
+  }
+}
+
 std::optional<Finding> Actual(const PairContext& c, const std::vector<MetricId>& a_rows,
                               const std::vector<MetricId>& b_rows, const std::vector<MetricId>& stated,
                               const std::string& basis) {
   const PartnershipGraph& graph = c.view.Graph();
   const auto& metrics = graph.Metrics();
-  std::map<Date, Observation> observations;
-  std::map<Date, std::pair<MetricId, MetricId>> values;
-  for (MetricId ma : a_rows) {
-    for (MetricId mb : b_rows) {
-      if (metrics[ma].as_of != metrics[mb].as_of) continue;
-      Observation& o = observations[metrics[ma].as_of];
-      o.as_of = metrics[ma].as_of;
-      o.gap = metrics[ma].value - metrics[mb].value;
-      o.rows = {ma, mb};
-      values[o.as_of] = {ma, mb};
-    }
-  }
-  for (MetricId m : stated) {
-    const Metric& metric = metrics[m];
-    const double gap = metric.entity == c.a ? metric.value : -metric.value;
-    auto found = observations.find(metric.as_of);
-    if (found == observations.end()) {
-      observations[metric.as_of] = Observation{metric.as_of, gap, {m}};
-    } else if (std::abs(found->second.gap - gap) < 1e-9 * std::max(1.0, std::abs(gap))) {
-      found->second.rows.push_back(m);  // corroborates the computed gap
-    }
-  }
-  if (observations.empty() || values.empty()) return std::nullopt;
-  const auto& [latest_date, latest_values] = *values.rbegin();
-  const Observation& latest = observations.rbegin()->second;
-  const bool a_leads = latest.gap >= 0;
-  const double sign = a_leads ? 1.0 : -1.0;
-  const Metric& a_value = metrics[latest_values.first];
-  const Metric& b_value = metrics[latest_values.second];
+  if (a_rows.empty() || b_rows.empty()) return std::nullopt;
+  const Metric& a_value = metrics[a_rows.back()];  // series are by as_of: each rival's latest value
+  const Metric& b_value = metrics[b_rows.back()];
+  const bool a_leads = a_value.value >= b_value.value;
   const Metric& lead = a_leads ? a_value : b_value;
   const Metric& other = a_leads ? b_value : a_value;
+  const Date latest_date = std::max(a_value.as_of, b_value.as_of);
+  const std::map<Date, Observation> observations = Observations(c, a_rows, b_rows, stated);
 
   Finding finding;
   Base(finding, graph, lead.entity, other.entity, c.metric, basis);
   AddRatioAndGap(finding, lead.value, other.value);
-  finding.facts.emplace_back("as_of", latest_date.ToString());
-  for (const auto& [date, o] : observations) finding.metrics.insert(finding.metrics.end(), o.rows.begin(), o.rows.end());
-  std::string message = fmt::format("{} ({}{}): {} {} vs {} {}: {}gap {}", graph.Text(c.metric), basis.empty() ? "" : basis + ", ",
-                                    latest_date.ToString(), finding.subjects[0], WithUnit(graph, lead, lead.value),
-                                    finding.subjects[1], WithUnit(graph, other, other.value),
-                                    RatioText(lead.value, other.value), WithUnit(graph, lead, lead.value - other.value));
-  if (observations.size() >= 2 && latest_date == latest.as_of) {
-    std::vector<std::pair<double, double>> points;
-    for (const auto& [date, o] : observations) points.emplace_back(date.MonthIndex(), sign * o.gap);
-    const double slope = Slope(points);
-    const Observation& first = observations.begin()->second;
-    const double months = latest.as_of.MonthIndex() - first.as_of.MonthIndex();
-    finding.figures.push_back({"first_gap", sign * first.gap});
-    finding.facts.emplace_back("first_as_of", first.as_of.ToString());
-    finding.figures.push_back({"trend_per_month", slope});
-    message += fmt::format("; gap {} → {} from {} to {} ({} months, {:+g} per month)", Number(sign * first.gap),
-                           Number(sign * latest.gap), first.as_of.ToString(), latest.as_of.ToString(), Number(months),
-                           std::round(slope * 1000) / 1000);
-    const double gap = sign * latest.gap;
-    if (slope < 0 && gap > 0) {
-      const double crossover = gap / -slope;
-      const Date when = DateAtMonthIndex(latest.as_of.MonthIndex() + crossover);
-      finding.figures.push_back({"crossover_months", crossover});
-      finding.facts.emplace_back("crossover_date", when.ToString());
-      finding.severity = FindingSeverity::kWarning;
-      message += fmt::format(": at that pace {} overtakes {} in about {} months ({})", finding.subjects[1],
-                             finding.subjects[0], fmt::format("{:.1f}", crossover), when.ToString());
-    } else {
-      message += slope > 0 ? ": widening" : ": not closing";
-    }
+  if (latest_date.Known()) finding.facts.emplace_back("as_of", latest_date.ToString());
+  if (lead.as_of != other.as_of) {
+    finding.facts.emplace_back("leader_as_of", lead.as_of.ToString());
+    finding.facts.emplace_back("other_as_of", other.as_of.ToString());
+  }
+  std::vector<MetricId> rows;  // the history by date, then the latest values if not in it
+  for (const auto& [date, o] : observations) rows.insert(rows.end(), o.rows.begin(), o.rows.end());
+  rows.insert(rows.end(), {a_rows.back(), b_rows.back()});
+  for (MetricId m : rows) {
+    if (std::find(finding.metrics.begin(), finding.metrics.end(), m) == finding.metrics.end()) finding.metrics.push_back(m);
+  }
+  std::string message = Comparison(graph, c.metric, basis, lead, other) +
+                        fmt::format("{}gap {}", RatioText(lead.value, other.value),
+                                    WithUnit(graph, lead, lead.value - other.value));
+  if (observations.size() >= 2 && observations.rbegin()->first == latest_date) {
+    AddTrend(observations, a_leads ? 1.0 : -1.0, finding, message);
   }
   finding.message = std::move(message);
   return finding;

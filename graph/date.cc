@@ -1,5 +1,7 @@
 #include "graph/date.h"
 
+#include <chrono>
+
 #include <fmt/format.h>
 
 namespace pg {
@@ -8,6 +10,12 @@ int DaysInMonth(int year, int month) {
   static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
   return month == 2 && leap ? 29 : kDays[month - 1];
+}
+
+Date Today() {
+  const std::chrono::year_month_day day{std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())};
+  return Date::FromParts(static_cast<int>(day.year()), static_cast<int>(static_cast<unsigned>(day.month())),
+                         static_cast<int>(static_cast<unsigned>(day.day())));
 }
 
 Date Date::FirstDay() const {

@@ -40,4 +40,7 @@ class Date {
 
 int DaysInMonth(int year, int month);
 
+/// Today's date by the system clock, in UTC (the CLI lets PARTNERGRAPH_TODAY override it).
+Date Today();
+
 }  // namespace pg

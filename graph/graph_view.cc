@@ -4,12 +4,34 @@
 
 namespace pg {
 
-bool ActiveAsOf(const Edge& edge, Date as_of) {
-  if (!as_of.Known()) return true;
-  if (edge.start.Known() && edge.start.FirstDay() > as_of.LastDay()) return false;
-  if (edge.end.Known() && edge.end.LastDay() < as_of.FirstDay()) return false;
-  return true;
+EdgeTime EdgeTimeAsOf(const Edge& edge, Date as_of) {
+  if (!as_of.Known()) return EdgeTime::kCurrent;
+  if (edge.start.Known() && edge.start.FirstDay() > as_of.LastDay()) return EdgeTime::kPlanned;
+  if (edge.end.Known() && edge.end.LastDay() < as_of.FirstDay()) return EdgeTime::kEnded;
+  return EdgeTime::kCurrent;
 }
+
+bool ActiveAsOf(const Edge& edge, Date as_of) { return EdgeTimeAsOf(edge, as_of) == EdgeTime::kCurrent; }
+
+std::string_view EdgeTimeName(EdgeTime time) {
+  switch (time) {
+    case EdgeTime::kEnded: return "ended";
+    case EdgeTime::kPlanned: return "planned";
+    case EdgeTime::kCurrent: break;
+  }
+  return {};
+}
+
+std::string EdgeTimeLabel(const Edge& edge, Date as_of) {
+  switch (EdgeTimeAsOf(edge, as_of)) {
+    case EdgeTime::kEnded: return "ended " + edge.end.ToString();
+    case EdgeTime::kPlanned: return "planned from " + edge.start.ToString();
+    case EdgeTime::kCurrent: break;
+  }
+  return {};
+}
+
+EdgeTime GraphView::TimeOf(EdgeId e) const { return EdgeTimeAsOf(graph_.GetEdge(e), options_.as_of); }
 
 GraphView::EdgeScan GraphView::ScanEdges(const PartnershipGraph& graph, Date as_of) {
   // The only pass over the edge records: everything else in the view, and the passes, read

@@ -4,6 +4,8 @@
 
 #include <cstdint>
 #include <memory>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "graph/claims.h"
@@ -18,6 +20,13 @@ struct ViewOptions {
   Date as_of;  ///< unknown: every edge counts, whatever its dates
 };
 
+/// Where an edge stands in time as of the view's date: current, history or not yet begun.
+enum class EdgeTime : std::uint8_t {
+  kCurrent,  ///< started by the date (or undated) and not ended before it; always, without a date
+  kEnded,    ///< its end's last day is before the date's first day (an end of `2025` ran through 2025-12-31)
+  kPlanned,  ///< its start's first day is after the date's last day
+};
+
 class GraphView {
  public:
   explicit GraphView(const PartnershipGraph& graph, ViewOptions options = {});
@@ -27,6 +36,8 @@ class GraphView {
   /// An edge is active as of D when it started by D (start's first day <= D's last day) and had
   /// not ended before D (end's last day >= D's first day). Without a date every edge is.
   bool Active(EdgeId e) const { return active_[e]; }
+  /// Current, ended or planned as of the view's date; Active(e) exactly when current.
+  EdgeTime TimeOf(EdgeId e) const;
   /// True when the edge is active and the counted claim of its fact (see claims.h).
   bool Counted(EdgeId e) const { return claims_.Counted(e); }
   /// Counted(e) and of type `type`, from one byte per edge: passes that walk CSR adjacency
@@ -63,7 +74,13 @@ class GraphView {
   MetricClaims metric_claims_;
 };
 
-/// The rule behind GraphView::Active, for one edge.
+/// The rule behind GraphView::Active and TimeOf, for one edge.
+EdgeTime EdgeTimeAsOf(const Edge& edge, Date as_of);
 bool ActiveAsOf(const Edge& edge, Date as_of);
+
+/// "ended" or "planned" (JSON `status`); empty for a current edge.
+std::string_view EdgeTimeName(EdgeTime time);
+/// For people: "ended 2025-06", "planned from 2027-01"; empty for a current edge.
+std::string EdgeTimeLabel(const Edge& edge, Date as_of);
 
 }  // namespace pg

@@ -1,5 +1,7 @@
 #include "tests/test_support.h"
+#include "tests/pinned_today.h"
 
+#include <cstdlib>
 #include <fstream>
 #include <random>
 #include <sstream>
@@ -31,6 +33,31 @@ std::string TempDir::Write(const std::string& name, const std::string& contents)
   std::ofstream(file, std::ios::binary) << contents;
   return file.string();
 }
+
+namespace {
+
+void SetEnv(const std::string& name, const std::optional<std::string>& value) {
+  if (value) {
+    ::setenv(name.c_str(), value->c_str(), 1);
+  } else {
+    ::unsetenv(name.c_str());
+  }
+}
+
+// Before main: every test, and every CLI run inside one, sees the pinned today.
+const bool kTodayPinned = [] {
+  ::setenv("PARTNERGRAPH_TODAY", kPinnedToday, 1);
+  return true;
+}();
+
+}  // namespace
+
+ScopedEnv::ScopedEnv(std::string name, const std::optional<std::string>& value) : name_(std::move(name)) {
+  if (const char* old = std::getenv(name_.c_str())) old_ = old;
+  SetEnv(name_, value);
+}
+
+ScopedEnv::~ScopedEnv() { SetEnv(name_, old_); }
 
 std::string ExampleDir() { return std::string(PG_EXAMPLES_DIR) + "/ai-cloud-2026"; }
 std::string TestDataDir() { return PG_TEST_DATA_DIR; }

@@ -88,14 +88,14 @@ int RunAnalyze(const AnalyzeOptions& options, CliIo& io) {
   const std::size_t found = findings.Found();
   clock.Begin("output", fmt::format("writing {} findings", findings.shown.size()));
   if (format == OutputFormat::kJson) {
-    WriteFindingsJson(*graph, findings.shown, io.out, &findings.passes);
+    WriteFindingsJson(*graph, findings.shown, io.out, &findings.passes, as_of);
   } else {
     io.out << fmt::format("{} nodes, {} edges, {} metrics{}; {} finding{}{}\n", graph->NodeCount(),
                           graph->EdgeCount(), graph->Metrics().size(),
                           as_of.Known() ? fmt::format(" (as of {})", as_of.ToString()) : "", found,
                           found == 1 ? "" : "s",
                           findings.shown.size() < found ? fmt::format(", {} shown", findings.shown.size()) : "");
-    PrintFindingsTable(*graph, findings.shown, options.why, io.out, &findings.passes);
+    PrintFindingsTable(*graph, findings.shown, options.why, io.out, &findings.passes, as_of);
   }
   io.out.flush();
   clock.End();

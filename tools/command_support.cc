@@ -1,6 +1,7 @@
 #include "tools/command_support.h"
 
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <ostream>
@@ -30,8 +31,10 @@ void AddCommonOptions(CLI::App& command, CommonOptions* options, bool with_forma
         ->capture_default_str();
   }
   command.add_option("--as-of", options->as_of,
-                     "only edges valid at this date (YYYY, YYYY-MM or YYYY-MM-DD): started by then, "
-                     "not yet ended; metrics: the latest value by then (plans always)")
+                     "the view's date (YYYY, YYYY-MM or YYYY-MM-DD; default: today, or $PARTNERGRAPH_TODAY): "
+                     "edges started by then and not yet ended are current, the others history or "
+                     "planned; metrics: the latest value by then (plans always); `all` for every "
+                     "edge whatever its dates")
       ->type_name("DATE");
   command.add_option("--fx", options->fx,
                      "currency rates for amounts not in dollars, as USD per unit: EUR=1.08,GBP=1.27 "
@@ -119,11 +122,28 @@ bool ParseFormat(const CommonOptions& options, CliIo& io, OutputFormat* format) 
 }
 
 bool ParseAsOf(const CommonOptions& options, CliIo& io, Date* as_of) {
-  if (options.as_of.empty()) return true;
+  if (EqualsIgnoreCase(Trim(options.as_of), "all")) {
+    *as_of = Date();
+    return true;
+  }
   std::string error;
-  const std::optional<Date> date = ParseDate(options.as_of, &error);
+  if (!options.as_of.empty()) {
+    const std::optional<Date> date = ParseDate(options.as_of, &error);
+    if (!date) {
+      io.err << "error: --as-of: " << error << '\n';
+      return false;
+    }
+    *as_of = *date;
+    return true;
+  }
+  const char* today = std::getenv(kTodayVariable);
+  if (today == nullptr || *today == '\0') {
+    *as_of = Today();
+    return true;
+  }
+  const std::optional<Date> date = ParseDate(today, &error);
   if (!date) {
-    io.err << "error: --as-of: " << error << '\n';
+    io.err << "error: " << kTodayVariable << ": " << error << '\n';
     return false;
   }
   *as_of = *date;

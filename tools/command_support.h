@@ -58,8 +58,15 @@ std::optional<LoadOptions> LoadOptionsFor(const CommonOptions& options, CliIo& i
 std::optional<PartnershipGraph> LoadForCommand(const CommonOptions& options, CliIo& io,
                                                PhaseClock* clock = nullptr);
 
-/// Parses --format and --as-of; prints a message and returns false when they are bad.
+/// The environment variable that overrides the clock's today (YYYY-MM-DD), for reproducible runs.
+inline constexpr const char* kTodayVariable = "PARTNERGRAPH_TODAY";
+
+/// Parses --format; prints a message and returns false when it is bad.
 bool ParseFormat(const CommonOptions& options, CliIo& io, OutputFormat* format);
+/// The view's date, the one rule for every command: --as-of DATE is that date; `--as-of all` is
+/// no date (every edge, whatever its dates); no --as-of is today: $PARTNERGRAPH_TODAY when set,
+/// else the clock (UTC). Prints a message naming the flag or the variable and returns false when
+/// the text is not a date.
 bool ParseAsOf(const CommonOptions& options, CliIo& io, Date* as_of);
 
 /// Looks up a node named on the command line; prints "unknown node ... did you mean" if absent.

@@ -16,8 +16,8 @@ namespace {
 
 using nlohmann::json;
 
-json EdgeJson(const PartnershipGraph& graph, EdgeId e) {
-  json edge = EdgeToJson(graph, e);
+json EdgeJson(const GraphView& view, EdgeId e) {
+  json edge = EdgeToJson(view.Graph(), e, view.Options().as_of);
   edge["edge"] = e;
   return edge;
 }
@@ -128,13 +128,13 @@ json ExposureToJson(const GraphView& view, const Exposure& exposure) {
       if (Known(w)) weights[std::string(d.name)] = w;
     }
     json to_node = json::array();
-    for (EdgeId e : party.ties_to_node) to_node.push_back(EdgeJson(graph, e));
+    for (EdgeId e : party.ties_to_node) to_node.push_back(EdgeJson(view, e));
     json to_rivals = json::array();
     for (const RivalTie& tie : party.ties_to_rivals) {
       json item{{"kind", RivalTieKindName(tie.kind)},
                 {"rival", graph.NodeName(tie.rival)},
                 {"via", graph.NodeName(tie.via)},
-                {"edge", tie.edge == kNoEdge ? json(nullptr) : EdgeJson(graph, tie.edge)}};
+                {"edge", tie.edge == kNoEdge ? json(nullptr) : EdgeJson(view, tie.edge)}};
       if (tie.market != kNoString) item["market"] = graph.Text(tie.market);
       to_rivals.push_back(std::move(item));
     }

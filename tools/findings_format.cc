@@ -18,7 +18,7 @@ std::string JsonText(const nlohmann::json& value, int indent) {
 
 using nlohmann::json;
 
-json EdgeToJson(const PartnershipGraph& graph, EdgeId e) {
+json EdgeToJson(const PartnershipGraph& graph, EdgeId e, Date as_of) {
   const Edge& edge = graph.GetEdge(e);
   const EdgeDetails& details = graph.Details(edge);
   json object{{"from", graph.NodeName(edge.from)}, {"to", graph.NodeName(edge.to)}, {"type", EdgeTypeName(edge.type)}};
@@ -40,6 +40,9 @@ json EdgeToJson(const PartnershipGraph& graph, EdgeId e) {
   object["file"] = file.file;
   if (!file.sheet.empty()) object["sheet"] = file.sheet;
   object["line"] = edge.origin.line;
+  if (const std::string_view status = EdgeTimeName(EdgeTimeAsOf(edge, as_of)); !status.empty()) {
+    object["status"] = std::string(status);
+  }
   return object;
 }
 
@@ -59,7 +62,7 @@ json MetricToJson(const PartnershipGraph& graph, std::uint32_t m) {
   return object;
 }
 
-json FindingToJson(const PartnershipGraph& graph, const Finding& finding) {
+json FindingToJson(const PartnershipGraph& graph, const Finding& finding, Date as_of) {
   {
     json figures = json::object();
     for (const Figure& figure : finding.figures) figures[figure.name] = figure.value;
@@ -73,7 +76,7 @@ json FindingToJson(const PartnershipGraph& graph, const Finding& finding) {
     }
     json related = json::array();
     for (EdgeId e : finding.related) {
-      json edge = EdgeToJson(graph, e);
+      json edge = EdgeToJson(graph, e, as_of);
       edge["edge"] = e;
       related.push_back(std::move(edge));
     }
@@ -107,7 +110,13 @@ json TalliesToJson(const std::vector<PassTally>& passes) {
   return object;
 }
 
-void PrintFinding(const PartnershipGraph& graph, const Finding& finding, bool why, std::ostream& out) {
+/// DescribeEdge, with "[ended 2025-06]" or "[planned from 2027]" when the edge is not current.
+std::string EvidenceLine(const PartnershipGraph& graph, EdgeId e, Date as_of) {
+  const std::string label = EdgeTimeLabel(graph.GetEdge(e), as_of);
+  return label.empty() ? DescribeEdge(graph, e) : fmt::format("{} [{}]", DescribeEdge(graph, e), label);
+}
+
+void PrintFinding(const PartnershipGraph& graph, const Finding& finding, bool why, Date as_of, std::ostream& out) {
   std::string severity(FindingSeverityName(finding.severity));
   for (char& c : severity) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   out << fmt::format("  {:<8} {}\n", severity, finding.message);
@@ -120,23 +129,24 @@ void PrintFinding(const PartnershipGraph& graph, const Finding& finding, bool wh
                        finding.notes.size() - notes);
   }
   if (why) {
-    for (EdgeId e : finding.related) out << fmt::format("  {:<8} why:  {}\n", "", DescribeEdge(graph, e));
+    for (EdgeId e : finding.related) out << fmt::format("  {:<8} why:  {}\n", "", EvidenceLine(graph, e, as_of));
     for (std::uint32_t m : finding.metrics) out << fmt::format("  {:<8} why:  {}\n", "", DescribeMetric(graph, m));
   }
 }
 
 }  // namespace
 
-json FindingsToJson(const PartnershipGraph& graph, const Findings& findings, const std::vector<PassTally>* passes) {
+json FindingsToJson(const PartnershipGraph& graph, const Findings& findings, const std::vector<PassTally>* passes,
+                    Date as_of) {
   json list = json::array();
-  for (const Finding& finding : findings) list.push_back(FindingToJson(graph, finding));
-  json document{{"findings", list}};
+  for (const Finding& finding : findings) list.push_back(FindingToJson(graph, finding, as_of));
+  json document{{"as_of", as_of.Known() ? json(as_of.ToString()) : json(nullptr)}, {"findings", list}};
   if (passes) document["passes"] = TalliesToJson(*passes);
   return document;
 }
 
 void PrintFindingsTable(const PartnershipGraph& graph, const Findings& findings, bool why, std::ostream& out,
-                        const std::vector<PassTally>* passes) {
+                        const std::vector<PassTally>* passes, Date as_of) {
   std::size_t index = 0;
   if (passes) {
     for (const PassTally& tally : *passes) {
@@ -144,7 +154,7 @@ void PrintFindingsTable(const PartnershipGraph& graph, const Findings& findings,
       out << fmt::format("\n{} ({} finding{}{})\n", tally.pass, tally.found, tally.found == 1 ? "" : "s",
                          tally.shown < tally.found ? fmt::format(", {} shown", tally.shown) : std::string());
       for (; index < findings.size() && findings[index].pass == tally.pass; ++index) {
-        PrintFinding(graph, findings[index], why, out);
+        PrintFinding(graph, findings[index], why, as_of, out);
       }
       if (tally.cut > 0) out << fmt::format("  +{} more (--top 0 lists them all)\n", tally.cut);
       if (tally.below_severity > 0) out << fmt::format("  +{} below --min-severity\n", tally.below_severity);
@@ -157,7 +167,7 @@ void PrintFindingsTable(const PartnershipGraph& graph, const Findings& findings,
     for (std::size_t j = index; j < findings.size() && findings[j].pass == current; ++j) ++count;
     out << fmt::format("\n{} ({} finding{})\n", current, count, count == 1 ? "" : "s");
     for (; index < findings.size() && findings[index].pass == current; ++index) {
-      PrintFinding(graph, findings[index], why, out);
+      PrintFinding(graph, findings[index], why, as_of, out);
     }
   }
 }
@@ -313,7 +323,7 @@ void WriteStrings(JsonStream& js, int level, const std::vector<std::string>& str
 }
 
 // EdgeToJson plus "edge", members in sorted key order.
-void WriteEdge(JsonStream& js, int level, const PartnershipGraph& graph, EdgeId e) {
+void WriteEdge(JsonStream& js, int level, const PartnershipGraph& graph, EdgeId e, Date as_of) {
   const Edge& edge = graph.GetEdge(e);
   const EdgeDetails& details = graph.Details(edge);
   const SourceFile& file = graph.Source(edge.origin.source);
@@ -362,6 +372,10 @@ void WriteEdge(JsonStream& js, int level, const PartnershipGraph& graph, EdgeId 
   text("source", edge.source);
   number("stake_pct", details.stake_pct);
   date("start", edge.start);
+  if (const std::string_view status = EdgeTimeName(EdgeTimeAsOf(edge, as_of)); !status.empty()) {
+    key("status");
+    js.String(status);
+  }
   key("to");
   js.String(graph.NodeName(edge.to));
   key("type");
@@ -380,7 +394,7 @@ void WriteValue(JsonStream& js, int level, const json& value) {
   }
 }
 
-void WriteFinding(JsonStream& js, int level, const PartnershipGraph& graph, const Finding& finding) {
+void WriteFinding(JsonStream& js, int level, const PartnershipGraph& graph, const Finding& finding, Date as_of) {
   const int inner = level + 1;
   js.Open('{', false);
   // facts
@@ -477,7 +491,7 @@ void WriteFinding(JsonStream& js, int level, const PartnershipGraph& graph, cons
       }
       js.Separator(k == 0);
       js.Indent(inner + 1);
-      WriteEdge(js, inner + 1, graph, related[k]);
+      WriteEdge(js, inner + 1, graph, related[k], as_of);
       js.MaybeFlush();
     }
     js.Close(inner, ']');
@@ -499,9 +513,16 @@ void WriteFinding(JsonStream& js, int level, const PartnershipGraph& graph, cons
 }  // namespace
 
 void WriteFindingsJson(const PartnershipGraph& graph, const Findings& findings, std::ostream& out,
-                       const std::vector<PassTally>* passes) {
+                       const std::vector<PassTally>* passes, Date as_of) {
   JsonStream js(out);
   js.Open('{', false);
+  js.Key(1, "as_of");
+  if (as_of.Known()) {
+    js.String(as_of.ToString());
+  } else {
+    js.Raw("null");
+  }
+  js.Raw(",\n");
   js.Key(1, "findings");
   if (js.Open('[', findings.empty())) {
     bool first = true;
@@ -509,7 +530,7 @@ void WriteFindingsJson(const PartnershipGraph& graph, const Findings& findings, 
       js.Separator(first);
       first = false;
       js.Indent(2);
-      WriteFinding(js, 2, graph, finding);
+      WriteFinding(js, 2, graph, finding, as_of);
       js.MaybeFlush();
     }
     js.Close(1, ']');

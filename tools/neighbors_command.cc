@@ -1,5 +1,6 @@
 #include "tools/neighbors_command.h"
 
+#include <algorithm>
 #include <memory>
 
 #include <CLI/CLI.hpp>
@@ -18,6 +19,21 @@ std::string_view Direction(const PartnershipGraph& graph, const PathStep& step) 
   const Edge& edge = graph.GetEdge(step.edge);
   if (!edge.directed || IsUndirected(edge.type)) return "both";
   return step.forward ? "out" : "in";
+}
+
+/// The centre's own edges that are not current as of the view's date (ended or planned), in
+/// input order: the rings list current edges only, so these are shown apart, labelled.
+std::vector<EdgeId> NotCurrentEdges(const GraphView& view, VertexId node) {
+  const PartnershipGraph& graph = view.Graph();
+  std::vector<EdgeId> out;
+  auto add = [&](EdgeId e) {
+    if (view.TimeOf(e) != EdgeTime::kCurrent) out.push_back(e);
+  };
+  graph.ForOutEdges(node, add);
+  graph.ForInEdges(node, add);
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());  // a self-loop is both
+  return out;
 }
 
 }  // namespace
@@ -51,6 +67,7 @@ int RunNeighbors(const NeighborsOptions& options, CliIo& io) {
   clock.Begin("neighbors", "computing neighbors");
   const GraphView view(*graph, ViewOptions{as_of});
   const std::vector<Neighbor> neighbors = FindNeighbors(view, *node, options.depth);
+  const std::vector<EdgeId> not_current = NotCurrentEdges(view, *node);
 
   if (format == OutputFormat::kJson) {
     using nlohmann::json;
@@ -58,7 +75,7 @@ int RunNeighbors(const NeighborsOptions& options, CliIo& io) {
     for (const Neighbor& n : neighbors) {
       json via = json::array();
       for (const PathStep& step : n.via) {
-        json edge = EdgeToJson(*graph, step.edge);
+        json edge = EdgeToJson(*graph, step.edge, as_of);
         edge["edge"] = step.edge;
         via.push_back({{"direction", Direction(*graph, step)}, {"edge", std::move(edge)}});
       }
@@ -67,10 +84,17 @@ int RunNeighbors(const NeighborsOptions& options, CliIo& io) {
                       {"depth", n.depth},
                       {"via", std::move(via)}});
     }
+    json history = json::array();
+    for (EdgeId e : not_current) {
+      json edge = EdgeToJson(*graph, e, as_of);
+      edge["edge"] = e;
+      history.push_back(std::move(edge));
+    }
     const json result{{"node", graph->NodeName(*node)},
                       {"depth", options.depth},
                       {"as_of", as_of.Known() ? json(as_of.ToString()) : json(nullptr)},
-                      {"neighbors", std::move(list)}};
+                      {"neighbors", std::move(list)},
+                      {"not_current", std::move(history)}};
     io.out << JsonText(result) << '\n';
     return kExitOk;
   }
@@ -88,6 +112,10 @@ int RunNeighbors(const NeighborsOptions& options, CliIo& io) {
                             ShortEdge(*graph, step.edge));
       first = false;
     }
+  }
+  if (!not_current.empty()) io.out << fmt::format("not current as of {}:\n", as_of.ToString());
+  for (EdgeId e : not_current) {
+    io.out << fmt::format("  {}  [{}]\n", ShortEdge(*graph, e), EdgeTimeLabel(graph->GetEdge(e), as_of));
   }
   return kExitOk;
 }

@@ -5,9 +5,13 @@
 // JSON shape (--format json), stable; see docs/exposure.md:
 // {"node": id, "depth": n, "as_of": text | null,
 //  "neighbors": [{"node": id, "label", "depth": n,
-//                 "via": [{"direction": "out"|"in"|"both", "edge": edge}]}]}
+//                 "via": [{"direction": "out"|"in"|"both", "edge": edge}]}],
+//  "not_current": [edge]}
 // where "out" means the edge points away from NODE's side, "both" an undirected edge, and
-// edge = EdgeToJson (from, to, type, figures, dates, source, file, sheet, line) + "edge" id.
+// edge = EdgeToJson (from, to, type, figures, dates, source, file, sheet, line, status) + "edge"
+// id. The rings use current edges only (as of the view's date); NODE's own edges that ended or
+// are planned are listed apart in "not_current", each with "status": "ended" | "planned" (in
+// text: "not current as of D:" then one line each, "[planned from 2027]").
 
 #include <string>
 

@@ -101,7 +101,7 @@ int RunPaths(const PathsCommandOptions& options, CliIo& io) {
       json steps = json::array();
       for (const PathStep& step : path.steps) {
         nodes.push_back(graph->NodeName(StepTarget(*graph, step)));
-        json edge = EdgeToJson(*graph, step.edge);
+        json edge = EdgeToJson(*graph, step.edge, as_of);
         edge["edge"] = step.edge;
         steps.push_back({{"forward", step.forward}, {"edge", std::move(edge)}});
       }

@@ -34,8 +34,8 @@ void SetupValidate(CLI::App& app, CliIo& io, int* exit_code) {
 }
 
 int RunValidate(const CommonOptions& options, CliIo& io) {
-  Date as_of;
-  if (!ParseAsOf(options, io, &as_of)) return kExitBadInput;
+  Date as_of;  // validate checks every row: without --as-of, all of them, not today's view
+  if (!options.as_of.empty() && !ParseAsOf(options, io, &as_of)) return kExitBadInput;
   const std::optional<LoadOptions> load = LoadOptionsFor(options, io);
   if (!load) return kExitBadInput;
   Diagnostics diagnostics;

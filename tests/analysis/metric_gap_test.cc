@@ -77,6 +77,74 @@ TEST(MetricGap, WideningGapHasNoCrossover) {
   EXPECT_FALSE(findings[0].FigureValue("crossover_months"));
 }
 
+std::string Fact(const Finding& finding, const std::string& name) {
+  for (const auto& [key, value] : finding.facts) {
+    if (key == name) return value;
+  }
+  return "";
+}
+
+TEST(MetricGap, ComparesEachRivalsLatestValueNotTheLastDateBothReported) {
+  // Both reported in 2024-12 (5.5×); since then OpenAI in 2025-12 and Anthropic in 2026-04.
+  TempDir dir;
+  const std::string nodes = dir.Write("nodes.csv", "id,markets\nOpenAI,ai\nAnthropic,ai\n");
+  const std::string metrics = dir.Write("metrics.csv",
+                                        "entity,metric,value,as_of\n"
+                                        "OpenAI,revenue_bn,5.5,2024-12\nAnthropic,revenue_bn,1,2024-12\n"
+                                        "OpenAI,revenue_bn,20,2025-12\nAnthropic,revenue_bn,14,2026-04\n");
+  const PartnershipGraph graph = MustLoad({nodes, metrics});
+  const Findings findings = RunPass(graph, "metric-gap");
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].subjects, (std::vector<std::string>{"OpenAI", "Anthropic"}));
+  EXPECT_NEAR(*findings[0].FigureValue("ratio"), 20.0 / 14.0, 1e-12);
+  EXPECT_DOUBLE_EQ(*findings[0].FigureValue("gap"), 6.0);
+  EXPECT_EQ(Fact(findings[0], "leader_as_of"), "2025-12");
+  EXPECT_EQ(Fact(findings[0], "other_as_of"), "2026-04");
+  EXPECT_EQ(Fact(findings[0], "as_of"), "2026-04");
+  EXPECT_EQ(findings[0].message,
+            "revenue_bn: OpenAI 20 (2025-12) vs Anthropic 14 (2026-04): 1.429×, gap 6; gap 4.5 → 6 from 2024-12 to "
+            "2026-04 (16 months, +0.351 per month): widening");
+
+  // As of 2026-01 Anthropic's latest is still 2024-12's: 20 vs 1.
+  const Findings then = RunPass(graph, "metric-gap", "2026-01");
+  ASSERT_EQ(then.size(), 1u);
+  EXPECT_DOUBLE_EQ(*then[0].FigureValue("ratio"), 20.0);
+  EXPECT_EQ(Fact(then[0], "other_as_of"), "2024-12");
+}
+
+TEST(MetricGap, ChangeOfLeaderIsACrossoverNotWidening) {
+  TempDir dir;
+  const std::string nodes = dir.Write("nodes.csv", "id,markets\nA,m\nB,m\n");
+  const std::string metrics = dir.Write("metrics.csv",
+                                        "entity,metric,value,as_of\n"
+                                        "A,users,10,2025-01\nB,users,8,2025-01\n"
+                                        "A,users,12,2025-06\nB,users,11,2025-06\n"
+                                        "A,users,13,2025-12\nB,users,15,2025-12\n");
+  const Findings findings = RunPass(MustLoad({nodes, metrics}), "metric-gap");
+  ASSERT_EQ(findings.size(), 1u);
+  const Finding& finding = findings[0];
+  EXPECT_EQ(finding.message, "users (2025-12): B 15 vs A 13: 1.154×, gap 2; B overtook A between 2025-06 and 2025-12");
+  EXPECT_EQ(finding.severity, FindingSeverity::kWarning);
+  EXPECT_EQ(Fact(finding, "crossover_from"), "2025-06");
+  EXPECT_EQ(Fact(finding, "crossover_to"), "2025-12");
+  EXPECT_EQ(Fact(finding, "new_leader"), "B");
+  EXPECT_DOUBLE_EQ(*finding.FigureValue("first_gap"), -2.0);  // B was 2 behind in 2025-01
+  EXPECT_FALSE(finding.FigureValue("crossover_months"));
+}
+
+TEST(MetricGap, CrossoverWithValuesCarriedForward) {
+  // B reports again in 2025-06, A does not: A's 2025-01 value still stands, and B is ahead.
+  TempDir dir;
+  const std::string nodes = dir.Write("nodes.csv", "id,markets\nA,m\nB,m\n");
+  const std::string metrics = dir.Write("metrics.csv",
+                                        "entity,metric,value,as_of\n"
+                                        "A,users,10,2025-01\nB,users,8,2025-01\nB,users,12,2025-06\n");
+  const Findings findings = RunPass(MustLoad({nodes, metrics}), "metric-gap");
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].message,
+            "users: B 12 (2025-06) vs A 10 (2025-01): 1.2×, gap 2; B overtook A between 2025-01 and 2025-06");
+}
+
 TEST(MetricGap, DateAtMonthIndexInvertsMonthIndex) {
   EXPECT_EQ(DateAtMonthIndex(Date::FromParts(2026, 4).MonthIndex()).ToString(), "2026-04");
   EXPECT_EQ(DateAtMonthIndex(Date::FromParts(2026, 4).MonthIndex() + 1.4375).ToString(), "2026-05");

@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "tests/pinned_today.h"
 #include "tests/test_support.h"
 
 namespace pg {
@@ -105,7 +106,8 @@ TEST(CentralityCli, JsonTopOrdersTiesById) {
   EXPECT_EQ(sampled.code, 0);
   EXPECT_NE(sampled.out.find("\"mode\":\"sampled\""), std::string::npos);
   const CliRun table = Cli({"centrality", dir.Path().string(), "-q"});
-  EXPECT_EQ(table.out, "betweenness, exact: 5 nodes, 4 edges\n  1  C   4.000000\n  2  B   3.000000\n  3  D   3.000000\n");
+  EXPECT_EQ(table.out, std::string("betweenness, exact: 5 nodes, 4 edges (as of ") + testing::kPinnedToday +
+                           ")\n  1  C   4.000000\n  2  B   3.000000\n  3  D   3.000000\n");
   EXPECT_EQ(Cli({"centrality", dir.Path().string(), "--samples", "x"}).code, 2);
 }
 

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "tests/pinned_today.h"
 #include "tests/test_support.h"
 #include "tools/cli.h"
 
@@ -44,7 +45,12 @@ TEST(ExplorationCli, ExposureTableForPeople) {
   EXPECT_NE(run.out.find("  funding             100%  amount  $8B / $8B\n"), std::string::npos) << run.out;
   EXPECT_NE(run.out.find("  distribution         50%  count   1 edge / 2 edges (no revenue_usd)\n"), std::string::npos)
       << run.out;
-  EXPECT_NE(run.out.find("  score              66.7%  mean of the 3 dimensions with data\n"), std::string::npos) << run.out;
+  // Broadcom's compute starts in 2027: planned on the pinned today, so compute is AWS alone.
+  EXPECT_NE(run.out.find("  compute             100%  count   1 edge / 1 edge (no amount_usd)\n"), std::string::npos)
+      << run.out;
+  EXPECT_NE(run.out.find("  score              83.3%  mean of the 3 dimensions with data\n"), std::string::npos) << run.out;
+  const CliRun all = Cli({"exposure", "Anthropic", ExampleDir(), "-q", "--as-of", "all"});
+  EXPECT_NE(all.out.find("  score              66.7%  mean of the 3 dimensions with data\n"), std::string::npos) << all.out;
   EXPECT_NE(run.out.find("  Amazon  RIVAL-TIED  (funding $8B; distribution 1 edge; compute 1 edge)\n"), std::string::npos)
       << run.out;
   EXPECT_NE(run.out.find("    to rival OpenAI:  Bedrock -distributes-> OpenAI\n"), std::string::npos) << run.out;
@@ -56,7 +62,7 @@ TEST(ExplorationCli, ExposureJsonFollowsTheDocumentedShape) {
   ASSERT_EQ(run.code, 0) << run.err;
   const nlohmann::json json = nlohmann::json::parse(run.out);
   EXPECT_EQ(json["node"], "OpenAI");
-  EXPECT_TRUE(json["as_of"].is_null());
+  EXPECT_EQ(json["as_of"], testing::kPinnedToday);
   EXPECT_EQ(json["rivals"], nlohmann::json({"Anthropic"}));
   EXPECT_EQ(json["dimensions"]["funding"]["basis"], "amount");
   EXPECT_DOUBLE_EQ(json["dimensions"]["funding"]["share"].get<double>(), 1.0);
@@ -88,7 +94,9 @@ TEST(ExplorationCli, ExposureJsonFollowsTheDocumentedShape) {
 TEST(ExplorationCli, CommonListsAmazonAndBedrockWithEvidence) {
   const CliRun run = Cli({"common", "OpenAI", "Anthropic", ExampleDir(), "-q"});
   ASSERT_EQ(run.code, 0) << run.err;
-  EXPECT_NE(run.out.find("OpenAI and Anthropic share 1 party (rolled up to ultimate parents): Amazon\n"), std::string::npos)
+  EXPECT_NE(run.out.find(std::string("OpenAI and Anthropic share 1 party (rolled up to ultimate parents) as of ") +
+                         testing::kPinnedToday + ": Amazon\n"),
+            std::string::npos)
       << run.out;
   EXPECT_NE(run.out.find("  shared, same node: Bedrock\n"), std::string::npos) << run.out;
   EXPECT_NE(run.out.find("    Amazon (ultimate owner of Bedrock, shown above)\n"), std::string::npos) << run.out;
@@ -96,7 +104,9 @@ TEST(ExplorationCli, CommonListsAmazonAndBedrockWithEvidence) {
                          "confidence 0.9; "),
             std::string::npos)
       << run.out;
-  EXPECT_NE(run.out.find("  Anthropic only: Amazon, Broadcom\n"), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("  Anthropic only: Amazon\n"), std::string::npos) << run.out;  // Broadcom: from 2027
+  const CliRun all = Cli({"common", "OpenAI", "Anthropic", ExampleDir(), "-q", "--as-of", "all"});
+  EXPECT_NE(all.out.find("  Anthropic only: Amazon, Broadcom\n"), std::string::npos) << all.out;
 
   const CliRun json_run = Cli({"common", "OpenAI", "Anthropic", ExampleDir(), "--format", "json", "-q"});
   ASSERT_EQ(json_run.code, 0) << json_run.err;
@@ -114,7 +124,8 @@ TEST(ExplorationCli, PathsAndNeighbors) {
   const CliRun paths = Cli({"paths", "Amazon", "OpenAI", ExampleDir(), "--max-depth", "3", "-q"});
   ASSERT_EQ(paths.code, 0) << paths.err;
   EXPECT_EQ(paths.out,
-            "4 paths from Amazon to OpenAI (following edge direction, at most 3 edges)\n"
+            std::string("4 paths from Amazon to OpenAI (following edge direction, at most 3 edges) as of ") +
+                testing::kPinnedToday + "\n"
             "  Amazon -invests-> OpenAI\n"
             "  Amazon -invests-> Anthropic -competes- OpenAI\n"
             "  Amazon -owns-> AWS -supplies_compute-> Anthropic -competes- OpenAI\n"
@@ -129,7 +140,7 @@ TEST(ExplorationCli, PathsAndNeighbors) {
   const CliRun neighbors = Cli({"neighbors", "Amazon", ExampleDir(), "-q"});
   ASSERT_EQ(neighbors.code, 0) << neighbors.err;
   EXPECT_EQ(neighbors.out,
-            "Amazon: 3 neighbours within 1 step\n"
+            std::string("Amazon: 3 neighbours within 1 step (as of ") + testing::kPinnedToday + ")\n"
             "  depth node       dir   edge\n"
             "  1     AWS        out   Amazon -owns-> AWS\n"
             "  1     Anthropic  out   Amazon -invests-> Anthropic $8B\n"

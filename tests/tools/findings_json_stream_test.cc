@@ -8,6 +8,7 @@
 
 #include "analysis/pass_registry.h"
 #include "graph/graph_view.h"
+#include "tests/pinned_today.h"
 #include "tests/test_support.h"
 #include "tools/cli.h"
 #include "tools/findings_format.h"
@@ -77,7 +78,7 @@ TEST(FindingsJsonStream, TimingsPrintOneLinePerPhase) {
     phases.push_back(match[1]);
   }
   EXPECT_EQ(phases, (std::vector<std::string>{"load", "view", "dual-backing", "shared-channel", "output"}));
-  EXPECT_EQ(out.str().substr(0, 15), "{\n  \"findings\":");
+  EXPECT_EQ(out.str().substr(0, 40), std::string("{\n  \"as_of\": \"") + testing::kPinnedToday + "\",\n  \"findings\":");
 }
 
 }  // namespace

@@ -24,7 +24,8 @@ TEST(RenderCommand, ExampleSvgWithHighlights) {
   const std::string output = (dir.Path() / "demo" / "map.svg").string();
   const CliRun run = Cli({"render", ExampleDir(), "-o", output, "--highlight", "dual-backing,shared-channel"});
   ASSERT_EQ(run.code, 0) << run.err;
-  EXPECT_EQ(run.out, "wrote " + output + " (svg, 13 nodes, 18 edges, layout dot, 2 findings highlighted)\n");
+  // 17 of the 18 edges: Broadcom's compute from 2027 is planned on the pinned today.
+  EXPECT_EQ(run.out, "wrote " + output + " (svg, 13 nodes, 17 edges, layout dot, 2 findings highlighted)\n");
   EXPECT_EQ(run.err, "");
   const std::string svg = ReadAll(output);
   EXPECT_NE(svg.find("backing] Amazon backs 2 rivals: OpenAI ($50B), Anthropic ($8B); $58B in total</text>"),
