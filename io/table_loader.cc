@@ -38,6 +38,7 @@ TableKind KindFromName(const TableOrigin& origin) {
     return TableKind::kEdges;
   }
   if (name.find("metric") != std::string::npos) return TableKind::kMetrics;
+  if (name == "fx" || name.find("rates") != std::string::npos) return TableKind::kFx;
   if (name.find("node") != std::string::npos || name.find("element") != std::string::npos) {
     return TableKind::kNodes;
   }
@@ -61,7 +62,12 @@ std::string ColumnName(const TableOrigin& origin, std::size_t index) {
 
 TableLoader::TableLoader(GraphBuilder* builder, Diagnostics* diagnostics, bool lenient,
                          const LoadOptions& options)
-    : builder_(builder), diagnostics_(diagnostics), lenient_(lenient), options_(options) {}
+    : builder_(builder), diagnostics_(diagnostics), lenient_(lenient), options_(options) {
+  for (const std::string& item : options_.fx) {
+    std::string error;
+    if (!cli_rates_.Parse(item, &error)) diagnostics_->Error({}, "--fx: " + error);
+  }
+}
 
 bool TableLoader::CheckHeader(const TableOrigin& origin, std::span<const std::string_view> cells,
                               const std::vector<std::string>& names, std::uint32_t line, CellColumns columns) {
@@ -108,6 +114,8 @@ bool TableLoader::BeginTable(const TableOrigin& origin, std::span<const std::str
     kind_ = TableKind::kMetrics;
   } else if (col({"id", "label", "name"}).present() && !from.present() && !to.present()) {
     kind_ = TableKind::kNodes;
+  } else if (col({"currency"}).present() && col({"usd_per_unit", "rate", "usd_rate", "fx_rate"}).present()) {
+    kind_ = TableKind::kFx;
   }
   if (kind_ == TableKind::kUnknown) {
     ReportUnknownTable(origin, place, from.present(), col({"entity"}).present());
@@ -120,7 +128,7 @@ bool TableLoader::BeginTable(const TableOrigin& origin, std::span<const std::str
   for (Column* c : {&id_, &label_, &type_, &roles_, &markets_, &tags_, &description_, &source_col_,
                     &from_, &to_, &amount_, &stake_, &share_, &revenue_, &capacity_, &start_, &end_,
                     &scope_, &reported_, &confidence_, &note_, &direction_, &entity_, &metric_,
-                    &value_, &unit_, &as_of_, &basis_}) {
+                    &value_, &unit_, &as_of_, &basis_, &status_, &currency_, &rate_}) {
     *c = Column{};
   }
   HeaderScan scan{origin, cells, header, header_line, columns};
@@ -157,6 +165,10 @@ bool TableLoader::BeginTable(const TableOrigin& origin, std::span<const std::str
         kind_ = TableKind::kUnknown;
         return false;
       }
+      break;
+    case TableKind::kFx:
+      Mark(scan, currency_, {"currency"});
+      Mark(scan, rate_, {"usd_per_unit", "rate", "usd_rate", "fx_rate"});  // USD per unit
       break;
     case TableKind::kUnknown:
       break;
@@ -214,6 +226,7 @@ void TableLoader::MarkEdgeColumns(HeaderScan& scan, bool source_target) {
   Mark(scan, confidence_, {"confidence"});
   Mark(scan, note_, {"note", "notes", "description"});
   Mark(scan, direction_, {"direction"});
+  Mark(scan, status_, {"status", "deal_status"});
 }
 
 void TableLoader::ReportUnknownTable(const TableOrigin& origin, const Location& place, bool has_from,
@@ -231,6 +244,10 @@ void TableLoader::ReportUnknownTable(const TableOrigin& origin, const Location& 
       break;
     case TableKind::kNodes:
       message = "missing required column \"id\" (or \"label\"): a nodes table needs one of them";
+      break;
+    case TableKind::kFx:
+      message = "an fx table needs the columns currency and usd_per_unit (or rate), as currency,usd_per_unit / "
+                "EUR,1.08";
       break;
     case TableKind::kUnknown:
       message = "cannot tell what table this is from its header: expected id or label (nodes), "
@@ -307,6 +324,12 @@ double TableLoader::ParseAmountCell(std::span<const std::string_view> cells, Col
   if (text.empty()) return kMissing;
   std::string error;
   const std::optional<double> value = ParseAmount(text, &error);
+  std::string ignored;
+  if (!value && ParseStatedAmount(text, &ignored)) {
+    error = fmt::format("\"{}\": a currency or qualifier is read in the amount column only; give this one in "
+                        "US dollars, as a plain figure",
+                        text);
+  }
   if (!value) CellError(origin, column, error);
   return value.value_or(kMissing);
 }
@@ -342,11 +365,11 @@ double TableLoader::ParseConfidenceCell(std::span<const std::string_view> cells,
 }
 
 Date TableLoader::ParseDateCell(std::span<const std::string_view> cells, Column column,
-                                const Origin& origin) {
+                                const Origin& origin, DateRole role) {
   const std::string_view text = Cell(cells, column);
   if (text.empty()) return {};
   std::string error;
-  const std::optional<Date> value = ParseDate(text, &error);
+  const std::optional<Date> value = ParseDate(text, &error, role);
   if (!value) CellError(origin, column, error);
   return value.value_or(Date());
 }
@@ -360,6 +383,7 @@ void TableLoader::Row(std::span<const std::string_view> cells, std::uint32_t lin
     case TableKind::kNodes: NodeRow(cells, origin); break;
     case TableKind::kEdges: EdgeRow(cells, origin); break;
     case TableKind::kMetrics: MetricRow(cells, origin); break;
+    case TableKind::kFx: FxRow(cells, origin); break;
     case TableKind::kUnknown: return;
   }
   ++row_counts_[static_cast<int>(kind_)];
@@ -458,7 +482,8 @@ void TableLoader::EdgeRow(std::span<const std::string_view> cells, const Origin&
                 fmt::format("unknown direction \"{}\" (expected directed, undirected or mutual)", direction));
     }
   }
-  edge.amount_usd = ParseAmountCell(cells, amount_, origin);
+  const std::optional<StatedAmount> foreign = ParseMoneyCell(cells, origin, &edge, &details);
+  ParseStatusCell(cells, origin, &details);
   details.stake_pct = ParsePercentCell(cells, stake_, origin);
   details.share_pct = ParsePercentCell(cells, share_, origin);
   details.revenue_usd = ParseAmountCell(cells, revenue_, origin);
@@ -469,7 +494,7 @@ void TableLoader::EdgeRow(std::span<const std::string_view> cells, const Origin&
   }
   edge.confidence = ParseConfidenceCell(cells, confidence_, origin);
   edge.start = ParseDateCell(cells, start_, origin);
-  edge.end = ParseDateCell(cells, end_, origin);
+  edge.end = ParseDateCell(cells, end_, origin, DateRole::kEnd);
   details.reported = ParseDateCell(cells, reported_, origin);
   if (edge.start.Known() && edge.end.Known() && edge.end.LastDay() < edge.start.FirstDay()) {
     CellError(origin, end_, fmt::format("end {} is before start {}", edge.end.ToString(), edge.start.ToString()));
@@ -489,14 +514,19 @@ void TableLoader::EdgeRow(std::span<const std::string_view> cells, const Origin&
   // Kumu: a `|` list in From or To makes one edge per listed node.
   const bool lists = from_cell.find_first_of("|;") != std::string_view::npos ||
                      to_cell.find_first_of("|;") != std::string_view::npos;
+  const std::size_t first_edge = builder_->EdgesAdded();
   if (!lists) {
     builder_->AddEdge({edge, details, from_cell, to_cell, ColumnOf(from_), ColumnOf(to_)});
-    return;
-  }
-  for (std::string_view from : SplitList(from_cell)) {
-    for (std::string_view to : SplitList(to_cell)) {
-      builder_->AddEdge({edge, details, from, to, ColumnOf(from_), ColumnOf(to_)});
+  } else {
+    for (std::string_view from : SplitList(from_cell)) {
+      for (std::string_view to : SplitList(to_cell)) {
+        builder_->AddEdge({edge, details, from, to, ColumnOf(from_), ColumnOf(to_)});
+      }
     }
+  }
+  if (foreign) {
+    conversions_.push_back({first_edge, builder_->EdgesAdded(), foreign->value, foreign->currency,
+                            builder_->Place(origin, ColumnOf(amount_))});
   }
 }
 
@@ -520,7 +550,7 @@ void TableLoader::MetricRow(std::span<const std::string_view> cells, const Origi
   if (!Known(metric.value)) return;
   metric.metric = builder_->Intern(name);
   metric.unit = builder_->Intern(Cell(cells, unit_));
-  metric.as_of = ParseDateCell(cells, as_of_, origin);
+  metric.as_of = ParseDateCell(cells, as_of_, origin, DateRole::kEnd);
   metric.basis = builder_->Intern(Cell(cells, basis_));
   metric.source = builder_->Intern(Cell(cells, source_col_));
   metric.confidence = ParseConfidenceCell(cells, confidence_, origin);
@@ -529,6 +559,104 @@ void TableLoader::MetricRow(std::span<const std::string_view> cells, const Origi
   record.entity_name = builder_->Intern(entity);
   record.entity_column = ColumnOf(entity_);
   builder_->AddMetric(std::move(record));
+}
+
+std::optional<StatedAmount> TableLoader::ParseMoneyCell(std::span<const std::string_view> cells,
+                                                        const Origin& origin, Edge* edge, EdgeDetails* details) {
+  const std::string_view text = Cell(cells, amount_);
+  if (text.empty()) return std::nullopt;
+  std::string error;
+  std::optional<StatedAmount> stated = ParseStatedAmount(text, &error);
+  if (!stated) {
+    CellError(origin, amount_, error);
+    return std::nullopt;
+  }
+  details->qualifier = stated->qualifier;
+  if (stated->currency.empty()) {
+    edge->amount_usd = stated->value;
+    return std::nullopt;
+  }
+  // In another currency: kept as stated; FinishLoad sets amount_usd once every rate is known.
+  details->original_amount = stated->value;
+  details->currency = builder_->Intern(stated->currency);
+  return stated;
+}
+
+void TableLoader::ParseStatusCell(std::span<const std::string_view> cells, const Origin& origin,
+                                  EdgeDetails* details) {
+  const std::string_view text = Cell(cells, status_);
+  if (text.empty()) return;
+  if (const std::optional<DealStatus> status = ParseDealStatus(text)) {
+    details->status = *status;
+    return;
+  }
+  AddPendingNodes();
+  diagnostics_->Warning(builder_->Place(origin, ColumnOf(status_)),
+                        fmt::format("unknown status \"{}\" (expected announced, signed, closed, paid or deployed); "
+                                    "kept as unknown",
+                                    text));
+}
+
+void TableLoader::FxRow(std::span<const std::string_view> cells, const Origin& origin) {
+  const std::string_view currency = Cell(cells, currency_);
+  const std::string_view rate = Cell(cells, rate_);
+  if (currency.empty() && rate.empty()) return;
+  std::string error;
+  if (CurrencyCode(currency).empty()) {
+    CellError(origin, currency_, fmt::format("unknown currency \"{}\" (expected one of: {})", currency,
+                                             KnownCurrencies()));
+  } else if (!table_rates_.Add(currency, rate, &error)) {
+    CellError(origin, rate_, error);
+  } else {
+    table_rate_places_.emplace(CurrencyCode(currency), builder_->Place(origin, ColumnOf(rate_)));
+  }
+}
+
+void TableLoader::FinishLoad() {
+  AddPendingNodes();
+  ConvertCurrencies();
+}
+
+void TableLoader::ConvertCurrencies() {
+  // --fx wins over a table; a difference is worth a word at the table's row.
+  for (const auto& [code, rate] : table_rates_.All()) {
+    const std::optional<double> given = cli_rates_.Rate(code);
+    if (given && *given != rate) {
+      diagnostics_->Warning(table_rate_places_[code],
+                            fmt::format("fx table gives {}={:g}, --fx gives {}={:g}: using --fx", code, rate, code,
+                                        *given));
+    }
+  }
+  std::map<std::string, std::pair<std::size_t, Location>> missing;  // rows without a rate, the first place
+  for (const Conversion& conversion : conversions_) {
+    std::optional<double> rate = cli_rates_.Rate(conversion.currency);
+    if (!rate) rate = table_rates_.Rate(conversion.currency);
+    if (!rate) {
+      auto [it, added] = missing.try_emplace(conversion.currency, 0, conversion.place);
+      ++it->second.first;
+      continue;
+    }
+    const double usd = conversion.value * *rate;
+    if (!(usd <= kMaxAmountUsd)) {
+      diagnostics_->Error(conversion.place,
+                          fmt::format("amount {} at {:g} USD/{} is larger than 1e15 USD (a thousand trillion); check "
+                                      "the unit and the rate",
+                                      FormatMoney(conversion.value, conversion.currency), *rate, conversion.currency));
+      continue;
+    }
+    for (std::size_t e = conversion.first_edge; e < conversion.end_edge; ++e) builder_->AddedEdge(e).amount_usd = usd;
+  }
+  for (const auto& [code, count_and_place] : missing) {
+    ReportMissingRate(code, count_and_place.first, count_and_place.second);
+  }
+  conversions_.clear();
+}
+
+void TableLoader::ReportMissingRate(const std::string& currency, std::size_t rows, const Location& first) {
+  diagnostics_->Error(first, fmt::format("no rate for {} ({} {}{}): give one with --fx {}=RATE (USD per unit) or "
+                                         "an fx table with columns currency,usd_per_unit",
+                                         currency, rows, rows == 1 ? "amount" : "amounts",
+                                         rows == 1 ? "" : ", the first here", currency));
 }
 
 }  // namespace pg
