@@ -58,10 +58,7 @@ Findings RunConcentration(const GraphView& view, const PassOptions& options) {
       graph.ForInEdges(v, [&](EdgeId e) {
         const Edge& edge = graph.GetEdge(e);
         if (edge.type != dimension.type || !view.Counted(e) || edge.from == v) return;
-        if (dimension.type == EdgeType::kInvests && options.min_amount_usd > 0 &&
-            !(edge.amount_usd >= options.min_amount_usd)) {
-          return;
-        }
+        if (dimension.type == EdgeType::kInvests && options.BelowMinAmount(edge)) return;
         inflow.push_back(e);
       });
       if (inflow.empty()) continue;

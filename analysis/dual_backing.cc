@@ -92,7 +92,7 @@ class DualBacking {
   }
 
   bool AboveMinimum(EdgeId e) const {
-    return options_.min_amount_usd <= 0 || graph_.GetEdge(e).amount_usd >= options_.min_amount_usd;
+    return !options_.BelowMinAmount(graph_.GetEdge(e));
   }
 
   // Only investees that may have a rival at all: the others can be nobody's rival, so leaving
