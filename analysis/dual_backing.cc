@@ -210,9 +210,15 @@ class DualBacking {
     }
     if (Known(total)) finding.figures.push_back({"total_usd", total});
     finding.figures.push_back({"rivals", static_cast<double>(rivals.size())});
+    // How firm the total is: ceilings ("up to") and deals only announced or signed.
+    const AmountSum sum = SumAmounts(graph_, finding.related);
+    if (sum.ceiling_usd > 0) finding.figures.push_back({"ceiling_usd", sum.ceiling_usd});
+    if (sum.unclosed_usd > 0) finding.figures.push_back({"unclosed_usd", sum.unclosed_usd});
+    const std::string firmness = DescribeFirmness(sum);
     NoteConflicts(view_, finding.related).AppendTo(&finding);
-    finding.message = fmt::format("{} backs {} rivals: {}{}", finding.subjects.front(), rivals.size(), described,
-                                  Known(total) ? fmt::format("; {} in total", FormatUsd(total)) : "");
+    finding.message = fmt::format("{} backs {} rivals: {}{}{}", finding.subjects.front(), rivals.size(), described,
+                                  Known(total) ? fmt::format("; {} in total", FormatUsd(total)) : "",
+                                  firmness.empty() ? "" : fmt::format(" ({})", firmness));
     return finding;
   }
 

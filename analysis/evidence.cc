@@ -48,12 +48,16 @@ AmountSum SumAmounts(const PartnershipGraph& graph, std::span<const EdgeId> edge
   return sum;
 }
 
-std::string DescribeSum(const AmountSum& sum) {
+std::string DescribeFirmness(const AmountSum& sum) {
   std::vector<std::string> firmness;
   if (sum.ceiling_usd > 0) firmness.push_back(FormatUsd(sum.ceiling_usd) + " up to");
   if (sum.unclosed_usd > 0) firmness.push_back(FormatUsd(sum.unclosed_usd) + " announced or signed");
-  std::string text = FormatUsd(sum.total_usd);
-  std::string of_which = firmness.empty() ? std::string() : fmt::format("of which {}", fmt::join(firmness, ", "));
+  return firmness.empty() ? std::string() : fmt::format("of which {}", fmt::join(firmness, ", "));
+}
+
+std::string DescribeSum(const AmountSum& sum) {
+  const std::string text = FormatUsd(sum.total_usd);
+  const std::string of_which = DescribeFirmness(sum);
   std::string undisclosed = sum.undisclosed == 0 ? std::string() : fmt::format("{} undisclosed", sum.undisclosed);
   if (!of_which.empty() && !undisclosed.empty()) return fmt::format("{} ({}; {})", text, of_which, undisclosed);
   if (!of_which.empty() || !undisclosed.empty()) return fmt::format("{} ({}{})", text, of_which, undisclosed);

@@ -31,6 +31,8 @@ AmountSum SumAmounts(const PartnershipGraph& graph, std::span<const EdgeId> edge
 /// "$150B (of which $100B up to, $100B announced or signed; 1 undisclosed)"; just "$150B" when
 /// the sum is all firm figures.
 std::string DescribeSum(const AmountSum& sum);
+/// "of which $100B up to, $100B announced or signed"; empty when the sum is all firm figures.
+std::string DescribeFirmness(const AmountSum& sum);
 
 /// "Amazon -invests-> Anthropic $8B (2026-04, marsbit …, confidence 0.9)".
 std::string DescribeEdge(const PartnershipGraph& graph, EdgeId e);
