@@ -112,6 +112,15 @@ bool TakeFloorSuffix(std::string_view& text) {
 
 }  // namespace
 
+bool SaysUndisclosed(std::string_view text) {
+  text = Trim(text);
+  for (std::string_view word : {"undisclosed", "not disclosed", "n/a", "na", "tbd", "unknown", "?", "-",
+                                "\xe2\x80\x94" /* em dash */, "\xe2\x80\x93" /* en dash */}) {
+    if (EqualsIgnoreCase(text, word)) return true;
+  }
+  return false;
+}
+
 std::string CurrencyCode(std::string_view word) {
   word = Trim(word);
   for (const Symbol& symbol : kSymbols) {

@@ -29,6 +29,11 @@ struct StatedAmount {
 /// a trailing `+` or `or more` (a floor). The number itself as ParseAmount.
 std::optional<StatedAmount> ParseStatedAmount(std::string_view text, std::string* error);
 
+/// True for the words people put in an amount cell when there is no figure: `undisclosed`,
+/// `not disclosed`, `n/a`, `tbd`, `unknown`, `?`, a lone `-` or `—` (any case). The amount is
+/// then missing, as for an empty cell: kept, never read as zero.
+bool SaysUndisclosed(std::string_view text);
+
 /// The ISO code a currency word or symbol stands for (`eur`, `€` -> "EUR", `US$` -> "USD"), or
 /// empty when it is none we know.
 std::string CurrencyCode(std::string_view word);

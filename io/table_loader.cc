@@ -564,7 +564,7 @@ void TableLoader::MetricRow(std::span<const std::string_view> cells, const Origi
 std::optional<StatedAmount> TableLoader::ParseMoneyCell(std::span<const std::string_view> cells,
                                                         const Origin& origin, Edge* edge, EdgeDetails* details) {
   const std::string_view text = Cell(cells, amount_);
-  if (text.empty()) return std::nullopt;
+  if (text.empty() || SaysUndisclosed(text)) return std::nullopt;
   std::string error;
   std::optional<StatedAmount> stated = ParseStatedAmount(text, &error);
   if (!stated) {

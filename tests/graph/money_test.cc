@@ -72,6 +72,14 @@ TEST(ParseStatedAmount, RefusesWhatItCannotReadWithTheCellQuoted) {
             "bad amount \"\xe2\x82\xac" "2000T\": larger than 1e15 USD (a thousand trillion); check the unit");
 }
 
+TEST(SaysUndisclosed, WordsForNoFigure) {
+  for (const char* text : {"undisclosed", "Not disclosed", "n/a", "TBD", "unknown", "?", "-", " \xe2\x80\x94 "}) {
+    EXPECT_TRUE(SaysUndisclosed(text)) << text;
+  }
+  EXPECT_FALSE(SaysUndisclosed("0"));
+  EXPECT_FALSE(SaysUndisclosed("-5B"));
+}
+
 TEST(FormatMoney, SymbolsForTheCommonOnesCodesForTheRest) {
   EXPECT_EQ(FormatMoney(15e6, "EUR"), "\xe2\x82\xac" "15M");
   EXPECT_EQ(FormatMoney(2e9, "GBP"), "\xc2\xa3" "2B");

@@ -130,6 +130,17 @@ TEST(CurrencyLoading, QualifiersStatusAndDatesAreKept) {
   EXPECT_EQ(graph.Details(graph.GetEdge(EdgeBetween(graph, "Amazon", "OpenAI"))).qualifier, AmountQualifier::kAtLeast);
 }
 
+TEST(CurrencyLoading, UndisclosedIsAMissingAmountNotAnError) {
+  TempDir dir;
+  dir.Write("nodes.csv", kNodes);
+  dir.Write("edges.csv", "from,to,type,amount\nAmazon,Anthropic,invests,undisclosed\nAmazon,OpenAI,invests,-\n");
+  const Loaded loaded = Load({dir.Path().string()});
+  ASSERT_TRUE(loaded.graph) << loaded.diagnostics;
+  EXPECT_EQ(loaded.diagnostics, "");
+  EXPECT_FALSE(Known(loaded.graph->GetEdge(0).amount_usd));
+  EXPECT_FALSE(Known(loaded.graph->GetEdge(1).amount_usd));
+}
+
 TEST(CurrencyLoading, AnUnknownStatusIsAWarningAndKeptAsUnknown) {
   TempDir dir;
   dir.Write("nodes.csv", kNodes);
