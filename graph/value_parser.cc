@@ -384,6 +384,15 @@ std::optional<Date> ParseDayMonthYear(std::string_view text, const std::vector<s
 
 }  // namespace
 
+bool IsDateSpan(std::string_view text) {
+  const std::optional<std::vector<std::string_view>> tokens = DateTokens(Trim(text));
+  if (!tokens) return false;
+  for (std::string_view token : *tokens) {
+    if (EqualsIgnoreCase(token, "q") || EqualsIgnoreCase(token, "h") || EqualsIgnoreCase(token, "fy")) return true;
+  }
+  return false;
+}
+
 std::optional<Date> ParseDate(std::string_view text, std::string* error, DateRole role) {
   std::string_view trimmed = Trim(text);
   // A time of day (`2026-02-14T09:30:00`, as spreadsheets export date-times) is dropped.

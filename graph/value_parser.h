@@ -42,6 +42,10 @@ enum class DateRole { kStart, kEnd };
 /// the calendar year 2025 (fiscal years are read as calendar years). Two-digit years are refused.
 std::optional<Date> ParseDate(std::string_view text, std::string* error, DateRole role = DateRole::kStart);
 
+/// True when ParseDate reads `text` as a span it narrows to a month or a calendar year (`Q3 2025`,
+/// `H2 2026`, `FY2025`), so that the loader can say what it assumed.
+bool IsDateSpan(std::string_view text);
+
 /// A confidence 0..1: a number or percentage as ParsePercent, or `high` (0.9), `medium` (0.6),
 /// `low` (0.3).
 std::optional<double> ParseConfidence(std::string_view text, std::string* error);

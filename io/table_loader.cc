@@ -263,6 +263,7 @@ void TableLoader::ReportUnknownTable(const TableOrigin& origin, const Location& 
 
 void TableLoader::EndTable() {
   AddPendingNodes();
+  NoteDateSpans();
   if (bad_text_rows_ > 1) {
     diagnostics_->Add(Severity::kNote, builder_->Place(Origin{source_, 0}),
                       fmt::format("{} more {} invalid UTF-8 or control characters (only the first is shown)",
@@ -371,6 +372,11 @@ Date TableLoader::ParseDateCell(std::span<const std::string_view> cells, Column 
   std::string error;
   const std::optional<Date> value = ParseDate(text, &error, role);
   if (!value) CellError(origin, column, error);
+  // Letters in a date are rare (ISO has none): only then is it worth asking whether it was a span.
+  if (value && std::any_of(text.begin(), text.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); }) &&
+      IsDateSpan(text) && span_dates_++ == 0) {
+    first_span_date_ = builder_->Place(origin, ColumnOf(column));
+  }
   return value.value_or(Date());
 }
 
@@ -657,6 +663,16 @@ void TableLoader::ReportMissingRate(const std::string& currency, std::size_t row
                                          "an fx table with columns currency,usd_per_unit",
                                          currency, rows, rows == 1 ? "amount" : "amounts",
                                          rows == 1 ? "" : ", the first here", currency));
+}
+
+void TableLoader::NoteDateSpans() {
+  if (span_dates_ == 0) return;
+  diagnostics_->Add(Severity::kNote, first_span_date_,
+                    fmt::format("{} {} as quarters, halves or fiscal years, read as months: a start is the span's "
+                                "first month, an end or as-of its last (Q3 2025: 2025-07 .. 2025-09); FY2025 is the "
+                                "calendar year 2025",
+                                span_dates_, span_dates_ == 1 ? "date given" : "dates given"));
+  span_dates_ = 0;
 }
 
 }  // namespace pg

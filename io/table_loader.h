@@ -90,6 +90,8 @@ class TableLoader : public TableSink {
   void FxRow(std::span<const std::string_view> cells, const Origin& origin);
   void ConvertCurrencies();
   void ReportMissingRate(const std::string& currency, std::size_t rows, const Location& first);
+  /// One note a table for dates read as spans (Q3 2025, FY2025): what was assumed.
+  void NoteDateSpans();
 
   GraphBuilder* builder_;
   Diagnostics* diagnostics_;
@@ -120,6 +122,8 @@ class TableLoader : public TableSink {
   FxRates cli_rates_;                              ///< from --fx
   FxRates table_rates_;                            ///< from fx tables
   std::map<std::string, Location> table_rate_places_;  ///< where each table rate was first given
+  std::size_t span_dates_ = 0;      ///< date cells of this table read as quarters, halves, fiscal years
+  Location first_span_date_;        ///< the first of them
 
   // Columns of the current table (only those of its kind are set).
   Column id_, label_, type_, roles_, markets_, tags_, description_, source_col_;

@@ -44,6 +44,13 @@ EdgeId EdgeBetween(const PartnershipGraph& graph, std::string_view from, std::st
 
 const char kNodes[] = "id,type,markets\nAmazon,investor,\nAnthropic,company,llm\nOpenAI,company,llm\n";
 
+// The note the fixture's quarter, half and fiscal-year dates earn.
+std::string FixtureSpanNote() {
+  return ValuesDir() + "/edges.csv:2:48: note: 3 dates given as quarters, halves or fiscal years, read as months: a "
+                       "start is the span's first month, an end or as-of its last (Q3 2025: 2025-07 .. 2025-09); "
+                       "FY2025 is the calendar year 2025\n";
+}
+
 TEST(CurrencyLoading, AnFxTableAfterTheEdgesConvertsAndKeepsTheOriginal) {
   const Loaded loaded = Load({ValuesDir()});
   ASSERT_TRUE(loaded.graph) << loaded.diagnostics;
@@ -60,7 +67,7 @@ TEST(CurrencyLoading, FxFlagWinsOverTheTableWithAWarning) {
   ASSERT_TRUE(loaded.graph) << loaded.diagnostics;
   EXPECT_DOUBLE_EQ(loaded.graph->GetEdge(EdgeBetween(*loaded.graph, "Google", "Anthropic")).amount_usd, 15e6 * 1.1);
   EXPECT_EQ(loaded.diagnostics,
-            ValuesDir() + "/fx.csv:2:5: warning: fx table gives EUR=1.08, --fx gives EUR=1.1: using --fx\n");
+            FixtureSpanNote() + ValuesDir() + "/fx.csv:2:5: warning: fx table gives EUR=1.08, --fx gives EUR=1.1: using --fx\n");
 }
 
 TEST(CurrencyLoading, WithoutARateOneErrorPerCurrencyNamesItAndBothWays) {
@@ -84,7 +91,8 @@ TEST(CurrencyLoading, BadFxItemsAndBadTableRowsAreErrors) {
   const Loaded flag = Load({ValuesDir()}, {"EUR=abc"});
   EXPECT_FALSE(flag.graph);
   EXPECT_EQ(flag.diagnostics,
-            "error: --fx: bad rate \"abc\" for EUR: expected a positive number of USD per unit, such as EUR=1.08\n");
+            "error: --fx: bad rate \"abc\" for EUR: expected a positive number of USD per unit, such as EUR=1.08\n" +
+                FixtureSpanNote());
   TempDir dir;
   dir.Write("nodes.csv", kNodes);
   dir.Write("edges.csv", "from,to,type,amount\nAmazon,Anthropic,invests,1B\n");
@@ -150,6 +158,22 @@ TEST(CurrencyLoading, AnUnknownStatusIsAWarningAndKeptAsUnknown) {
   EXPECT_EQ(loaded.graph->Details(loaded.graph->GetEdge(0)).status, DealStatus::kUnknown);
   EXPECT_EQ(loaded.diagnostics, edges + ":2:29: warning: unknown status \"rumoured\" (expected announced, signed, "
                                         "closed, paid or deployed); kept as unknown\n");
+}
+
+TEST(CurrencyLoading, DatesReadAsSpansGetOneNoteATable) {
+  TempDir dir;
+  dir.Write("nodes.csv", kNodes);
+  const std::string edges = dir.Write("edges.csv",
+                                      "from,to,type,start,end\n"
+                                      "Amazon,Anthropic,invests,2025-01,Q3 2025\n"
+                                      "Amazon,OpenAI,invests,FY2025,Sept 2026\n");
+  const Loaded loaded = Load({dir.Path().string()});
+  ASSERT_TRUE(loaded.graph) << loaded.diagnostics;
+  EXPECT_EQ(loaded.graph->GetEdge(0).end.ToString(), "2025-09");
+  EXPECT_EQ(loaded.diagnostics,
+            edges + ":2:34: note: 2 dates given as quarters, halves or fiscal years, read as months: a start is the "
+                    "span's first month, an end or as-of its last (Q3 2025: 2025-07 .. 2025-09); FY2025 is the "
+                    "calendar year 2025\n");
 }
 
 TEST(CurrencyLoading, ReportsShowTheFigureAsStated) {
