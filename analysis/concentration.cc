@@ -187,10 +187,7 @@ Findings RunConcentration(const GraphView& view, const PassOptions& options) {
       ForCountedIn(view, v, dimension.type, [&](VertexId from, EdgeId e) {
         if (from == v) return;
         const Edge& edge = graph.GetEdge(e);
-        if (dimension.type == EdgeType::kInvests && options.min_amount_usd > 0 &&
-            !(edge.amount_usd >= options.min_amount_usd)) {
-          return;
-        }
+        if (dimension.type == EdgeType::kInvests && options.BelowMinAmount(edge)) return;
         // The company's own group (its owner, the owner's other subsidiaries) is no outside source.
         (view.Ultimate(from) == view.Ultimate(v) ? s.in_group : s.inflow).push_back(e);
       });

@@ -107,7 +107,7 @@ class DualBacking {
   }
 
   bool AboveMinimum(EdgeId e) const {
-    return options_.min_amount_usd <= 0 || graph_.GetEdge(e).amount_usd >= options_.min_amount_usd;
+    return !options_.BelowMinAmount(graph_.GetEdge(e));
   }
 
   // Only investees that may have a rival at all: the others can be nobody's rival, so leaving
@@ -233,9 +233,15 @@ class DualBacking {
         finding.figures.push_back({"market." + market.name + ".total_usd", market.total});
       }
     }
+    // How firm the total is: ceilings ("up to") and deals only announced or signed.
+    const AmountSum sum = SumAmounts(graph_, finding.related);
+    if (sum.ceiling_usd > 0) finding.figures.push_back({"ceiling_usd", sum.ceiling_usd});
+    if (sum.unclosed_usd > 0) finding.figures.push_back({"unclosed_usd", sum.unclosed_usd});
+    const std::string firmness = DescribeFirmness(sum);
     NoteConflicts(view_, finding.related).AppendTo(&finding);
     for (std::string& note : OwnedRivals(investor, rivals)) finding.notes.push_back(std::move(note));
-    const std::string in_total = Known(total) ? fmt::format("; {} in total", FormatUsd(total)) : "";
+    const std::string in_total = (Known(total) ? fmt::format("; {} in total", FormatUsd(total)) : "") +
+                                 (firmness.empty() ? "" : fmt::format(" ({})", firmness));
     if (markets.size() <= 1) {
       finding.message = fmt::format("{} backs {} rivals: {}{}", finding.subjects.front(), rivals.size(), described,
                                     in_total);

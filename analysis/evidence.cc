@@ -5,15 +5,69 @@
 #include <fmt/format.h>
 
 #include "graph/diagnostics.h"
+#include "graph/money.h"
 #include "graph/text.h"
 #include "graph/value_parser.h"
 
 namespace pg {
 
+std::string EdgeAmountText(const PartnershipGraph& graph, const Edge& edge) {
+  const EdgeDetails& details = graph.Details(edge);
+  std::vector<std::string> parts;
+  if (Known(edge.amount_usd)) {
+    std::string money = FormatQualified(FormatUsd(edge.amount_usd), details.qualifier);
+    if (details.currency != kNoString && Known(details.original_amount) && details.original_amount > 0) {
+      const std::string_view code = graph.Text(details.currency);
+      money += fmt::format(" ({} at {:.6g} USD/{})", FormatMoney(details.original_amount, code),
+                           edge.amount_usd / details.original_amount, code);
+    }
+    parts.push_back(std::move(money));
+  } else if (details.currency != kNoString && Known(details.original_amount)) {
+    parts.push_back(FormatQualified(FormatMoney(details.original_amount, graph.Text(details.currency)),
+                                    details.qualifier));
+  }
+  if (details.status != DealStatus::kUnknown) parts.push_back(std::string(DealStatusName(details.status)));
+  return fmt::format("{}", fmt::join(parts, ", "));
+}
+
+AmountSum SumAmounts(const PartnershipGraph& graph, std::span<const EdgeId> edges) {
+  AmountSum sum;
+  for (EdgeId e : edges) {
+    const Edge& edge = graph.GetEdge(e);
+    if (!Known(edge.amount_usd)) {
+      ++sum.undisclosed;
+      continue;
+    }
+    const EdgeDetails& details = graph.Details(edge);
+    sum.total_usd += edge.amount_usd;
+    if (details.qualifier == AmountQualifier::kUpTo) sum.ceiling_usd += edge.amount_usd;
+    if (details.status == DealStatus::kAnnounced || details.status == DealStatus::kSigned) {
+      sum.unclosed_usd += edge.amount_usd;
+    }
+  }
+  return sum;
+}
+
+std::string DescribeFirmness(const AmountSum& sum) {
+  std::vector<std::string> firmness;
+  if (sum.ceiling_usd > 0) firmness.push_back(FormatUsd(sum.ceiling_usd) + " up to");
+  if (sum.unclosed_usd > 0) firmness.push_back(FormatUsd(sum.unclosed_usd) + " announced or signed");
+  return firmness.empty() ? std::string() : fmt::format("of which {}", fmt::join(firmness, ", "));
+}
+
+std::string DescribeSum(const AmountSum& sum) {
+  const std::string text = FormatUsd(sum.total_usd);
+  const std::string of_which = DescribeFirmness(sum);
+  std::string undisclosed = sum.undisclosed == 0 ? std::string() : fmt::format("{} undisclosed", sum.undisclosed);
+  if (!of_which.empty() && !undisclosed.empty()) return fmt::format("{} ({}; {})", text, of_which, undisclosed);
+  if (!of_which.empty() || !undisclosed.empty()) return fmt::format("{} ({}{})", text, of_which, undisclosed);
+  return text;
+}
+
 std::string EdgeFigures(const PartnershipGraph& graph, const Edge& edge) {
   const EdgeDetails& details = graph.Details(edge);
   std::vector<std::string> parts;
-  if (Known(edge.amount_usd)) parts.push_back(FormatUsd(edge.amount_usd));
+  if (std::string amount = EdgeAmountText(graph, edge); !amount.empty()) parts.push_back(std::move(amount));
   if (Known(details.stake_pct)) parts.push_back(FormatPercent(details.stake_pct) + " stake");
   if (Known(details.share_pct)) parts.push_back(FormatPercent(details.share_pct) + " take");
   if (Known(details.revenue_usd)) parts.push_back(FormatUsd(details.revenue_usd) + " revenue");

@@ -13,6 +13,27 @@ namespace pg {
 /// An edge's figures for people: "$8B, 10% stake, 3.5 GW" (empty when it has none).
 std::string EdgeFigures(const PartnershipGraph& graph, const Edge& edge);
 
+/// An edge's amount as stated, with its status: "$100B up to, announced", "~$10B", "$10B+",
+/// "$16.2M (€15M at 1.08 USD/EUR)"; empty when it has neither amount nor status.
+std::string EdgeAmountText(const PartnershipGraph& graph, const Edge& edge);
+
+/// The sum of some edges' amounts and how firm it is: how much of it are ceilings ("up to") and
+/// how much comes from deals not closed yet (status announced or signed; a deal without a status
+/// is not counted as either, as most data gives none).
+struct AmountSum {
+  double total_usd = 0;     ///< known amounts; a ceiling counts as its figure
+  double ceiling_usd = 0;   ///< of total_usd, stated as "up to"
+  double unclosed_usd = 0;  ///< of total_usd, announced or signed only
+  std::size_t undisclosed = 0;  ///< edges without an amount (not in the sum)
+};
+AmountSum SumAmounts(const PartnershipGraph& graph, std::span<const EdgeId> edges);
+
+/// "$150B (of which $100B up to, $100B announced or signed; 1 undisclosed)"; just "$150B" when
+/// the sum is all firm figures.
+std::string DescribeSum(const AmountSum& sum);
+/// "of which $100B up to, $100B announced or signed"; empty when the sum is all firm figures.
+std::string DescribeFirmness(const AmountSum& sum);
+
 /// "Amazon -invests-> Anthropic $8B (2026-04, marsbit …, confidence 0.9)".
 std::string DescribeEdge(const PartnershipGraph& graph, EdgeId e);
 

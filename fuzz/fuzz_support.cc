@@ -38,7 +38,7 @@ void LoadBuildAnalyze(const ReadFunction& read, bool lenient) {
   GraphBuilder builder(&diagnostics);
   TableLoader loader(&builder, &diagnostics, lenient);
   const bool ok = read(loader, &diagnostics);
-  loader.AddPendingNodes();
+  loader.FinishLoad();
   const PartnershipGraph graph = builder.Build();
   // Formatting every diagnostic is part of what a user's run does.
   for (const Diagnostic& diagnostic : diagnostics.All()) FormatDiagnostic(diagnostic);

@@ -75,6 +75,10 @@ class GraphBuilder {
   /// The edge goes straight into the graph's edge array; its endpoint names are interned in
   /// batches (StringPool::InternMany) and resolved to vertices by Build().
   void AddEdge(const EdgeRecord& record);
+  /// Edges added so far, and one of them before Build(): the loader converts amounts stated in
+  /// other currencies once every rate is known (an fx table may come after the edges).
+  std::size_t EdgesAdded() const { return graph_.edges_.size(); }
+  Edge& AddedEdge(std::size_t index) { return graph_.edges_[index]; }
   /// Interns the endpoint names of edges added so far (readers call it at the end of a table, so
   /// that strings are numbered in reading order; Build() calls it too).
   void InternNamesBatch();

@@ -4,6 +4,7 @@
 #include <charconv>
 #include <cmath>
 #include <string>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -154,10 +155,11 @@ std::optional<double> ParseScaled(std::string_view text, std::string_view what, 
 
 }  // namespace
 
-std::optional<double> ParseAmount(std::string_view text, std::string* error) {
+std::optional<double> ParseAmount(std::string_view text, std::string* error, std::string_view as_written) {
   const std::string_view trimmed = Trim(text);
+  const std::string_view quoted = as_written.empty() ? trimmed : Trim(as_written);
   if (LooksNegative(trimmed)) {
-    *error = fmt::format("negative amount \"{}\"", trimmed);
+    *error = fmt::format("negative amount \"{}\"", quoted);
     return std::nullopt;
   }
   std::string_view rest = trimmed;
@@ -165,14 +167,14 @@ std::optional<double> ParseAmount(std::string_view text, std::string* error) {
   rest = Trim(rest);
   if (!rest.empty() && rest.front() == '$') rest.remove_prefix(1);
   if (SpellsNonFinite(rest)) {
-    *error = fmt::format("bad amount \"{}\": not a finite number", trimmed);
+    *error = fmt::format("bad amount \"{}\": not a finite number", quoted);
     return std::nullopt;
   }
   std::optional<double> value = ParseScaled(rest, "an amount such as 50B, $8 bn, 1.9e9 or 350M", error);
   if (!value) {
-    *error = fmt::format("bad amount \"{}\": expected a number such as 50B, $8 bn, 1.9e9 or 350M", trimmed);
+    *error = fmt::format("bad amount \"{}\": expected a number such as 50B, $8 bn, 1.9e9 or 350M", quoted);
   } else if (!(*value <= kMaxAmountUsd)) {
-    *error = fmt::format("bad amount \"{}\": larger than 1e15 USD (a thousand trillion); check the unit", trimmed);
+    *error = fmt::format("bad amount \"{}\": larger than 1e15 USD (a thousand trillion); check the unit", quoted);
     value.reset();
   }
   return value;
@@ -183,7 +185,9 @@ std::optional<double> ParseNumber(std::string_view text, std::string* error) {
     *error = fmt::format("bad number \"{}\": not a finite number", Trim(text));
     return std::nullopt;
   }
-  std::optional<double> value = ParseScaled(text, "a number", error);
+  std::string_view rest = Trim(text);
+  if (!StripPrefixIgnoreCase(rest, "us$") && !StripPrefixIgnoreCase(rest, "$")) StripPrefixIgnoreCase(rest, "usd ");
+  std::optional<double> value = ParseScaled(rest, "a number", error);
   if (!value) {
     *error = fmt::format("bad number \"{}\"", Trim(text));
   } else if (!std::isfinite(*value)) {
@@ -229,36 +233,183 @@ std::optional<double> ParseConfidence(std::string_view text, std::string* error)
   return value;
 }
 
-std::optional<Date> ParseDate(std::string_view text, std::string* error) {
-  std::string_view trimmed = Trim(text);
-  // A time of day (`2026-02-14T09:30:00`, as spreadsheets export date-times) is dropped.
-  if (const auto t = trimmed.find_first_of("T "); t == 10) trimmed = trimmed.substr(0, 10);
+namespace {
+
+constexpr std::string_view kIsoHint = "expected YYYY, YYYY-MM or YYYY-MM-DD";
+
+std::optional<Date> DateError(std::string_view text, std::string_view why, std::string* error) {
+  *error = fmt::format("bad date \"{}\": {}", text, why);
+  return std::nullopt;
+}
+
+// A checked date from its parts (month, day 0 when not given).
+std::optional<Date> CheckedDate(std::string_view text, int year, int month, int day, std::string* error) {
+  if (year < 1000 || year > 9999) return DateError(text, "year out of range", error);
+  if (month != 0 && (month < 1 || month > 12)) return DateError(text, "month must be 01..12", error);
+  if (day != 0 && (day < 1 || day > DaysInMonth(year, month))) return DateError(text, "no such day in that month", error);
+  return Date::FromParts(year, month, day);
+}
+
+// `YYYY`, `YYYY-MM`, `YYYY-MM-DD` (or with `/`).
+std::optional<Date> ParseIsoDate(std::string_view trimmed, std::string* error) {
   int parts[3] = {0, 0, 0};
   int count = 0;
   std::size_t i = 0;
-  auto bad = [&](std::string_view why) {
-    *error = fmt::format("bad date \"{}\": {}", trimmed, why);
-    return std::nullopt;
-  };
   while (i <= trimmed.size() && count < 3) {
     std::size_t j = i;
     while (j < trimmed.size() && std::isdigit(static_cast<unsigned char>(trimmed[j]))) ++j;
     const std::size_t width = j - i;
     if (width == 0 || (count == 0 && width != 4) || (count > 0 && width > 2)) {
-      return bad("expected YYYY, YYYY-MM or YYYY-MM-DD");
+      return DateError(trimmed, kIsoHint, error);
     }
     std::from_chars(trimmed.data() + i, trimmed.data() + j, parts[count++]);
     if (j == trimmed.size()) break;
-    if (trimmed[j] != '-' && trimmed[j] != '/') return bad("expected YYYY, YYYY-MM or YYYY-MM-DD");
+    if (trimmed[j] != '-' && trimmed[j] != '/') return DateError(trimmed, kIsoHint, error);
     i = j + 1;
-    if (count == 3) return bad("expected YYYY, YYYY-MM or YYYY-MM-DD");
+    if (count == 3) return DateError(trimmed, kIsoHint, error);
   }
-  if (parts[0] < 1000) return bad("year out of range");
-  if (count >= 2 && (parts[1] < 1 || parts[1] > 12)) return bad("month must be 01..12");
-  if (count == 3 && (parts[2] < 1 || parts[2] > DaysInMonth(parts[0], parts[1]))) {
-    return bad("no such day in that month");
+  return CheckedDate(trimmed, parts[0], parts[1], parts[2], error);
+}
+
+// Runs of digits and runs of letters; spaces and `-/.,'` separate them. Nullopt on any other
+// character.
+std::optional<std::vector<std::string_view>> DateTokens(std::string_view text) {
+  std::vector<std::string_view> tokens;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (std::string_view(" -/.,'").find(text[i]) != std::string_view::npos) {
+      ++i;
+      continue;
+    }
+    const bool digit = std::isdigit(c) != 0;
+    if (!digit && !std::isalpha(c)) return std::nullopt;
+    std::size_t j = i;
+    while (j < text.size() && (digit ? std::isdigit(static_cast<unsigned char>(text[j])) != 0
+                                     : std::isalpha(static_cast<unsigned char>(text[j])) != 0)) {
+      ++j;
+    }
+    tokens.push_back(text.substr(i, j - i));
+    i = j;
   }
-  return Date::FromParts(parts[0], parts[1], parts[2]);
+  return tokens;
+}
+
+bool IsNumber(std::string_view token) { return !token.empty() && std::isdigit(static_cast<unsigned char>(token[0])); }
+
+int ToInt(std::string_view token) {
+  int value = 0;
+  std::from_chars(token.data(), token.data() + token.size(), value);
+  return value;
+}
+
+// 1..12 for `Sep`, `Sept`, `September` (any case), 0 otherwise.
+int MonthNumber(std::string_view word) {
+  static constexpr std::string_view kMonths[] = {"january", "february", "march", "april", "may", "june", "july",
+                                                 "august", "september", "october", "november", "december"};
+  for (int m = 0; m < 12; ++m) {
+    const std::string_view name = kMonths[m];
+    if (EqualsIgnoreCase(word, name) || EqualsIgnoreCase(word, name.substr(0, 3)) ||
+        (m == 8 && EqualsIgnoreCase(word, "sept"))) {
+      return m + 1;
+    }
+  }
+  return 0;
+}
+
+// `Q3 2025`, `2025 Q3`, `H2 2026`, `FY2025`: the span's first or last month (a year for FY).
+std::optional<Date> ParseSpan(std::string_view text, const std::vector<std::string_view>& tokens, DateRole role,
+                              std::string* error, bool* matched) {
+  std::string_view word, number, year;
+  if (tokens.size() == 3 && !IsNumber(tokens[0]) && IsNumber(tokens[1]) && IsNumber(tokens[2])) {
+    word = tokens[0], number = tokens[1], year = tokens[2];
+  } else if (tokens.size() == 3 && IsNumber(tokens[0]) && !IsNumber(tokens[1]) && IsNumber(tokens[2])) {
+    year = tokens[0], word = tokens[1], number = tokens[2];
+  } else if (tokens.size() == 2 && EqualsIgnoreCase(tokens[0], "fy") && IsNumber(tokens[1])) {
+    *matched = true;
+    if (tokens[1].size() != 4) return DateError(text, "write the year with four digits, as FY2025", error);
+    return CheckedDate(text, ToInt(tokens[1]), 0, 0, error);
+  } else {
+    return std::nullopt;
+  }
+  const bool quarter = EqualsIgnoreCase(word, "q");
+  if (!quarter && !EqualsIgnoreCase(word, "h")) return std::nullopt;
+  *matched = true;
+  const int part = ToInt(number);
+  const int months = quarter ? 3 : 6;
+  if (part < 1 || part > 12 / months || number.size() != 1) {
+    return DateError(text, quarter ? "quarters are Q1..Q4" : "halves are H1 and H2", error);
+  }
+  if (year.size() != 4) return DateError(text, "write the year with four digits", error);
+  const int month = role == DateRole::kStart ? (part - 1) * months + 1 : part * months;
+  return CheckedDate(text, ToInt(year), month, 0, error);
+}
+
+// `Sept 2025`, `22 Sep 2025`, `Sep 22, 2025`.
+std::optional<Date> ParseMonthName(std::string_view text, const std::vector<std::string_view>& tokens,
+                                   std::string* error, bool* matched) {
+  int month = 0, day = 0;
+  std::string_view year;
+  if (tokens.size() == 2 && !IsNumber(tokens[0]) && IsNumber(tokens[1])) {
+    month = MonthNumber(tokens[0]), year = tokens[1];
+  } else if (tokens.size() == 3 && IsNumber(tokens[0]) && !IsNumber(tokens[1]) && IsNumber(tokens[2])) {
+    day = ToInt(tokens[0]), month = MonthNumber(tokens[1]), year = tokens[2];
+  } else if (tokens.size() == 3 && !IsNumber(tokens[0]) && IsNumber(tokens[1]) && IsNumber(tokens[2])) {
+    month = MonthNumber(tokens[0]), day = ToInt(tokens[1]), year = tokens[2];
+  }
+  if (month == 0) return std::nullopt;
+  *matched = true;
+  if (year.size() != 4) return DateError(text, "write the year with four digits", error);
+  if (day == 0 && tokens.size() == 3) return DateError(text, "no such day in that month", error);
+  return CheckedDate(text, ToInt(year), month, day, error);
+}
+
+// `22/09/2025`, `09/22/2025`, `22.09.2025`: only when day and month cannot be mixed up.
+std::optional<Date> ParseDayMonthYear(std::string_view text, const std::vector<std::string_view>& tokens,
+                                      std::string* error, bool* matched) {
+  if (tokens.size() != 3 || !IsNumber(tokens[0]) || !IsNumber(tokens[1]) || !IsNumber(tokens[2]) ||
+      tokens[0].size() > 2 || tokens[1].size() > 2) {
+    return std::nullopt;
+  }
+  *matched = true;
+  if (tokens[2].size() != 4) return DateError(text, "write the year with four digits", error);
+  const int a = ToInt(tokens[0]), b = ToInt(tokens[1]), year = ToInt(tokens[2]);
+  if (a > 12 && b <= 12) return CheckedDate(text, year, b, a, error);
+  if (b > 12 && a <= 12) return CheckedDate(text, year, a, b, error);
+  if (a == b) return CheckedDate(text, year, a, b, error);
+  if (a > 12) return DateError(text, "neither of the first two numbers is a month", error);
+  return DateError(text, fmt::format("day and month could be either way round; write {:04d}-{:02d}-{:02d} or "
+                                     "{:04d}-{:02d}-{:02d} (ISO)", year, b, a, year, a, b), error);
+}
+
+}  // namespace
+
+bool IsDateSpan(std::string_view text) {
+  const std::optional<std::vector<std::string_view>> tokens = DateTokens(Trim(text));
+  if (!tokens) return false;
+  for (std::string_view token : *tokens) {
+    if (EqualsIgnoreCase(token, "q") || EqualsIgnoreCase(token, "h") || EqualsIgnoreCase(token, "fy")) return true;
+  }
+  return false;
+}
+
+std::optional<Date> ParseDate(std::string_view text, std::string* error, DateRole role) {
+  std::string_view trimmed = Trim(text);
+  // A time of day (`2026-02-14T09:30:00`, as spreadsheets export date-times) is dropped.
+  if (const auto t = trimmed.find_first_of("T "); t == 10) trimmed = trimmed.substr(0, 10);
+  const bool iso = trimmed.size() >= 4 && std::all_of(trimmed.begin(), trimmed.end(), [](char c) {
+    return std::isdigit(static_cast<unsigned char>(c)) || c == '-' || c == '/';
+  }) && std::all_of(trimmed.begin(), trimmed.begin() + 4, [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+  if (iso) return ParseIsoDate(trimmed, error);
+  const std::optional<std::vector<std::string_view>> tokens = DateTokens(trimmed);
+  bool matched = false;
+  if (tokens) {
+    std::optional<Date> date = ParseSpan(trimmed, *tokens, role, error, &matched);
+    if (!matched) date = ParseMonthName(trimmed, *tokens, error, &matched);
+    if (!matched) date = ParseDayMonthYear(trimmed, *tokens, error, &matched);
+    if (matched) return date;
+  }
+  return DateError(trimmed, kIsoHint, error);
 }
 
 std::string FormatUsd(double amount) {
@@ -268,8 +419,9 @@ std::string FormatUsd(double amount) {
   for (const Unit& unit : kUnits) {
     if (std::fabs(amount) >= unit.factor) {
       const double scaled = amount / unit.factor;
-      std::string text = fmt::format("{:.1f}", scaled);
-      if (text.size() > 2 && text.substr(text.size() - 2) == ".0") text.resize(text.size() - 2);
+      std::string text = fmt::format("{:.3f}", scaled);
+      while (text.back() == '0') text.pop_back();
+      if (text.back() == '.') text.pop_back();
       return fmt::format("${}{}", text, unit.suffix);
     }
   }

@@ -126,7 +126,7 @@ std::optional<PartnershipGraph> LoadModel(const std::vector<std::string>& inputs
     }
   }
   // Build even after row errors, so unknown nodes are reported in the same run.
-  loader.AddPendingNodes();
+  loader.FinishLoad();
   PartnershipGraph graph = builder.Build();
   if (!ok || diagnostics->HasErrors()) return std::nullopt;
   return graph;

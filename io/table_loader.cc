@@ -94,6 +94,7 @@ TableKind KindFromName(const TableOrigin& origin) {
     return TableKind::kEdges;
   }
   if (name.find("metric") != std::string::npos) return TableKind::kMetrics;
+  if (name == "fx" || name.find("rates") != std::string::npos) return TableKind::kFx;
   if (name.find("node") != std::string::npos || name.find("element") != std::string::npos) {
     return TableKind::kNodes;
   }
@@ -117,7 +118,12 @@ std::string ColumnName(const TableOrigin& origin, std::size_t index) {
 
 TableLoader::TableLoader(GraphBuilder* builder, Diagnostics* diagnostics, bool lenient,
                          const LoadOptions& options)
-    : builder_(builder), diagnostics_(diagnostics), lenient_(lenient), options_(options) {}
+    : builder_(builder), diagnostics_(diagnostics), lenient_(lenient), options_(options) {
+  for (const std::string& item : options_.fx) {
+    std::string error;
+    if (!cli_rates_.Parse(item, &error)) diagnostics_->Error({}, "--fx: " + error);
+  }
+}
 
 bool TableLoader::CheckHeader(const TableOrigin& origin, std::span<const std::string_view> cells,
                               const std::vector<std::string>& names, std::uint32_t line, CellColumns columns) {
@@ -167,6 +173,8 @@ bool TableLoader::BeginTable(const TableOrigin& origin, std::span<const std::str
     kind_ = TableKind::kTypes;
   } else if (col({"id", "label", "name"}).present() && !from.present() && !to.present()) {
     kind_ = TableKind::kNodes;
+  } else if (col({"currency"}).present() && col({"usd_per_unit", "rate", "usd_rate", "fx_rate"}).present()) {
+    kind_ = TableKind::kFx;
   }
   if (kind_ == TableKind::kUnknown) {
     ReportUnknownTable(origin, place, from.present(), col({"entity"}).present());
@@ -186,7 +194,7 @@ bool TableLoader::BeginTable(const TableOrigin& origin, std::span<const std::str
   for (Column* c : {&id_, &label_, &type_, &roles_, &markets_, &tags_, &description_, &source_col_,
                     &from_, &to_, &amount_, &stake_, &share_, &revenue_, &capacity_, &start_, &end_,
                     &scope_, &reported_, &confidence_, &note_, &direction_, &entity_, &metric_,
-                    &value_, &unit_, &as_of_, &basis_, &maps_to_}) {
+                    &value_, &unit_, &as_of_, &basis_, &maps_to_, &status_, &currency_, &rate_}) {
     *c = Column{};
   }
   HeaderScan scan{origin, cells, header, header_line, columns};
@@ -226,6 +234,10 @@ bool TableLoader::BeginTable(const TableOrigin& origin, std::span<const std::str
       break;
     case TableKind::kTypes:
       MarkTypesColumns(scan);
+      break;
+    case TableKind::kFx:
+      Mark(scan, currency_, {"currency"});
+      Mark(scan, rate_, {"usd_per_unit", "rate", "usd_rate", "fx_rate"});  // USD per unit
       break;
     case TableKind::kUnknown:
       break;
@@ -291,6 +303,7 @@ void TableLoader::MarkEdgeColumns(HeaderScan& scan, bool source_target) {
   Mark(scan, confidence_, {"confidence"});
   Mark(scan, note_, {"note", "notes", "description"});
   Mark(scan, direction_, {"direction"});
+  Mark(scan, status_, {"status", "deal_status"});
 }
 
 void TableLoader::NoteHeaderWording(HeaderScan& scan, const Column& target, std::string_view field) {
@@ -464,6 +477,10 @@ void TableLoader::ReportUnknownTable(const TableOrigin& origin, const Location& 
     case TableKind::kNodes:
       message = "missing required column \"id\" (or \"label\"): a nodes table needs one of them";
       break;
+    case TableKind::kFx:
+      message = "an fx table needs the columns currency and usd_per_unit (or rate), as currency,usd_per_unit / "
+                "EUR,1.08";
+      break;
     case TableKind::kUnknown:
       message = "cannot tell what table this is from its header: expected id or label (nodes), "
                 "from and to (edges), or entity, metric and value (metrics)";
@@ -480,6 +497,7 @@ void TableLoader::EndTable() {
   AddPendingNodes();
   ReportAssumptions();
   ReportLookAlikes();
+  NoteDateSpans();
   if (bad_text_rows_ > 1) {
     diagnostics_->Add(Severity::kNote, builder_->Place(Origin{source_, 0}),
                       fmt::format("{} more {} invalid UTF-8 or control characters (only the first is shown)",
@@ -541,6 +559,12 @@ double TableLoader::ParseAmountCell(std::span<const std::string_view> cells, Col
   if (text.empty()) return kMissing;
   std::string error;
   const std::optional<double> value = ParseAmount(text, &error);
+  std::string ignored;
+  if (!value && ParseStatedAmount(text, &ignored)) {
+    error = fmt::format("\"{}\": a currency or qualifier is read in the amount column only; give this one in "
+                        "US dollars, as a plain figure",
+                        text);
+  }
   if (!value) CellError(origin, column, error);
   return value.value_or(kMissing);
 }
@@ -576,12 +600,17 @@ double TableLoader::ParseConfidenceCell(std::span<const std::string_view> cells,
 }
 
 Date TableLoader::ParseDateCell(std::span<const std::string_view> cells, Column column,
-                                const Origin& origin) {
+                                const Origin& origin, DateRole role) {
   const std::string_view text = Cell(cells, column);
   if (text.empty()) return {};
   std::string error;
-  const std::optional<Date> value = ParseDate(text, &error);
+  const std::optional<Date> value = ParseDate(text, &error, role);
   if (!value) CellError(origin, column, error);
+  // Letters in a date are rare (ISO has none): only then is it worth asking whether it was a span.
+  if (value && std::any_of(text.begin(), text.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); }) &&
+      IsDateSpan(text) && span_dates_++ == 0) {
+    first_span_date_ = builder_->Place(origin, ColumnOf(column));
+  }
   return value.value_or(Date());
 }
 
@@ -595,6 +624,7 @@ void TableLoader::Row(std::span<const std::string_view> cells, std::uint32_t lin
     case TableKind::kEdges: EdgeRow(cells, origin); break;
     case TableKind::kMetrics: MetricRow(cells, origin); break;
     case TableKind::kTypes: TypeRow(cells, origin); break;
+    case TableKind::kFx: FxRow(cells, origin); break;
     case TableKind::kUnknown: return;
   }
   ++row_counts_[static_cast<int>(kind_)];
@@ -674,7 +704,8 @@ void TableLoader::EdgeRow(std::span<const std::string_view> cells, const Origin&
   edge.origin = origin;
   EdgeTypeCell(Cell(cells, type_), origin, edge, details);
   const bool reversed = !DirectionCell(cells, origin, edge);
-  edge.amount_usd = ParseAmountCell(cells, amount_, origin);
+  const std::optional<StatedAmount> foreign = ParseMoneyCell(cells, origin, &edge, &details);
+  ParseStatusCell(cells, origin, &details);
   details.stake_pct = ParsePercentCell(cells, stake_, origin);
   details.share_pct = ParsePercentCell(cells, share_, origin);
   details.revenue_usd = ParseAmountCell(cells, revenue_, origin);
@@ -685,7 +716,7 @@ void TableLoader::EdgeRow(std::span<const std::string_view> cells, const Origin&
   }
   edge.confidence = ParseConfidenceCell(cells, confidence_, origin);
   edge.start = ParseDateCell(cells, start_, origin);
-  edge.end = ParseDateCell(cells, end_, origin);
+  edge.end = ParseDateCell(cells, end_, origin, DateRole::kEnd);
   details.reported = ParseDateCell(cells, reported_, origin);
   if (edge.start.Known() && edge.end.Known() && edge.end.LastDay() < edge.start.FirstDay()) {
     CellError(origin, end_, fmt::format("end {} is before start {}", edge.end.ToString(), edge.start.ToString()));
@@ -713,14 +744,19 @@ void TableLoader::EdgeRow(std::span<const std::string_view> cells, const Origin&
   const bool lists = from_cell.find_first_of("|;") != std::string_view::npos ||
                      to_cell.find_first_of("|;") != std::string_view::npos;
   const std::uint32_t type_column = ColumnOf(type_);
+  const std::size_t first_edge = builder_->EdgesAdded();
   if (!lists) {
     builder_->AddEdge({edge, details, from_cell, to_cell, from_column, to_column, type_column});
-    return;
-  }
-  for (std::string_view from : SplitList(from_cell)) {
-    for (std::string_view to : SplitList(to_cell)) {
-      builder_->AddEdge({edge, details, from, to, from_column, to_column, type_column});
+  } else {
+    for (std::string_view from : SplitList(from_cell)) {
+      for (std::string_view to : SplitList(to_cell)) {
+        builder_->AddEdge({edge, details, from, to, from_column, to_column, type_column});
+      }
     }
+  }
+  if (foreign) {
+    conversions_.push_back({first_edge, builder_->EdgesAdded(), foreign->value, foreign->currency,
+                            builder_->Place(origin, ColumnOf(amount_))});
   }
 }
 
@@ -820,7 +856,7 @@ void TableLoader::MetricRow(std::span<const std::string_view> cells, const Origi
   if (!Known(metric.value)) return;
   metric.metric = builder_->Intern(name);
   metric.unit = builder_->Intern(Cell(cells, unit_));
-  metric.as_of = ParseDateCell(cells, as_of_, origin);
+  metric.as_of = ParseDateCell(cells, as_of_, origin, DateRole::kEnd);
   metric.basis = builder_->Intern(Cell(cells, basis_));
   metric.source = builder_->Intern(Cell(cells, source_col_));
   metric.confidence = ParseConfidenceCell(cells, confidence_, origin);
@@ -829,6 +865,114 @@ void TableLoader::MetricRow(std::span<const std::string_view> cells, const Origi
   record.entity_name = builder_->Intern(entity);
   record.entity_column = ColumnOf(entity_);
   builder_->AddMetric(std::move(record));
+}
+
+std::optional<StatedAmount> TableLoader::ParseMoneyCell(std::span<const std::string_view> cells,
+                                                        const Origin& origin, Edge* edge, EdgeDetails* details) {
+  const std::string_view text = Cell(cells, amount_);
+  if (text.empty() || SaysUndisclosed(text)) return std::nullopt;
+  std::string error;
+  std::optional<StatedAmount> stated = ParseStatedAmount(text, &error);
+  if (!stated) {
+    CellError(origin, amount_, error);
+    return std::nullopt;
+  }
+  details->qualifier = stated->qualifier;
+  if (stated->currency.empty()) {
+    edge->amount_usd = stated->value;
+    return std::nullopt;
+  }
+  // In another currency: kept as stated; FinishLoad sets amount_usd once every rate is known.
+  details->original_amount = stated->value;
+  details->currency = builder_->Intern(stated->currency);
+  return stated;
+}
+
+void TableLoader::ParseStatusCell(std::span<const std::string_view> cells, const Origin& origin,
+                                  EdgeDetails* details) {
+  const std::string_view text = Cell(cells, status_);
+  if (text.empty()) return;
+  if (const std::optional<DealStatus> status = ParseDealStatus(text)) {
+    details->status = *status;
+    return;
+  }
+  AddPendingNodes();
+  diagnostics_->Warning(builder_->Place(origin, ColumnOf(status_)),
+                        fmt::format("unknown status \"{}\" (expected announced, signed, closed, paid or deployed); "
+                                    "kept as unknown",
+                                    text));
+}
+
+void TableLoader::FxRow(std::span<const std::string_view> cells, const Origin& origin) {
+  const std::string_view currency = Cell(cells, currency_);
+  const std::string_view rate = Cell(cells, rate_);
+  if (currency.empty() && rate.empty()) return;
+  std::string error;
+  if (CurrencyCode(currency).empty()) {
+    CellError(origin, currency_, fmt::format("unknown currency \"{}\" (expected one of: {})", currency,
+                                             KnownCurrencies()));
+  } else if (!table_rates_.Add(currency, rate, &error)) {
+    CellError(origin, rate_, error);
+  } else {
+    table_rate_places_.emplace(CurrencyCode(currency), builder_->Place(origin, ColumnOf(rate_)));
+  }
+}
+
+void TableLoader::FinishLoad() {
+  AddPendingNodes();
+  ConvertCurrencies();
+}
+
+void TableLoader::ConvertCurrencies() {
+  // --fx wins over a table; a difference is worth a word at the table's row.
+  for (const auto& [code, rate] : table_rates_.All()) {
+    const std::optional<double> given = cli_rates_.Rate(code);
+    if (given && *given != rate) {
+      diagnostics_->Warning(table_rate_places_[code],
+                            fmt::format("fx table gives {}={:g}, --fx gives {}={:g}: using --fx", code, rate, code,
+                                        *given));
+    }
+  }
+  std::map<std::string, std::pair<std::size_t, Location>> missing;  // rows without a rate, the first place
+  for (const Conversion& conversion : conversions_) {
+    std::optional<double> rate = cli_rates_.Rate(conversion.currency);
+    if (!rate) rate = table_rates_.Rate(conversion.currency);
+    if (!rate) {
+      auto [it, added] = missing.try_emplace(conversion.currency, 0, conversion.place);
+      ++it->second.first;
+      continue;
+    }
+    const double usd = conversion.value * *rate;
+    if (!(usd <= kMaxAmountUsd)) {
+      diagnostics_->Error(conversion.place,
+                          fmt::format("amount {} at {:g} USD/{} is larger than 1e15 USD (a thousand trillion); check "
+                                      "the unit and the rate",
+                                      FormatMoney(conversion.value, conversion.currency), *rate, conversion.currency));
+      continue;
+    }
+    for (std::size_t e = conversion.first_edge; e < conversion.end_edge; ++e) builder_->AddedEdge(e).amount_usd = usd;
+  }
+  for (const auto& [code, count_and_place] : missing) {
+    ReportMissingRate(code, count_and_place.first, count_and_place.second);
+  }
+  conversions_.clear();
+}
+
+void TableLoader::ReportMissingRate(const std::string& currency, std::size_t rows, const Location& first) {
+  diagnostics_->Error(first, fmt::format("no rate for {} ({} {}{}): give one with --fx {}=RATE (USD per unit) or "
+                                         "an fx table with columns currency,usd_per_unit",
+                                         currency, rows, rows == 1 ? "amount" : "amounts",
+                                         rows == 1 ? "" : ", the first here", currency));
+}
+
+void TableLoader::NoteDateSpans() {
+  if (span_dates_ == 0) return;
+  diagnostics_->Add(Severity::kNote, first_span_date_,
+                    fmt::format("{} {} as quarters, halves or fiscal years, read as months: a start is the span's "
+                                "first month, an end or as-of its last (Q3 2025: 2025-07 .. 2025-09); FY2025 is the "
+                                "calendar year 2025",
+                                span_dates_, span_dates_ == 1 ? "date given" : "dates given"));
+  span_dates_ = 0;
 }
 
 }  // namespace pg

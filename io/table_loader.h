@@ -16,18 +16,23 @@
 #include <cstdint>
 #include <functional>
 #include <initializer_list>
+#include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "graph/diagnostics.h"
 
 #include "graph/graph_builder.h"
+#include "graph/money.h"
+#include "graph/value_parser.h"
 #include "io/load_options.h"
 #include "io/table_sink.h"
 
 namespace pg {
 
-enum class TableKind : std::uint8_t { kNodes, kEdges, kMetrics, kUnknown, kTypes };
+/// kTypes: a map of free-form types; kFx: currency rates (`currency`, `usd_per_unit` or `rate`).
+enum class TableKind : std::uint8_t { kNodes, kEdges, kMetrics, kUnknown, kTypes, kFx };
 
 class TableLoader : public TableSink {
  public:
@@ -44,6 +49,11 @@ class TableLoader : public TableSink {
   /// Hands node rows still waiting for their names to the builder (EndTable does it too; call it
   /// before GraphBuilder::Build, as a reader that failed mid-table never ends its table).
   void AddPendingNodes();
+
+  /// The end of loading, before GraphBuilder::Build: hands over waiting node rows and converts
+  /// amounts stated in other currencies with the rates from `--fx` (which win) and fx tables;
+  /// one error per currency without a rate.
+  void FinishLoad();
 
   /// Rows read per kind, for summaries.
   std::size_t RowCount(TableKind kind) const { return row_counts_[static_cast<int>(kind)]; }
@@ -114,7 +124,18 @@ class TableLoader : public TableSink {
   double ParsePercentCell(std::span<const std::string_view> cells, Column column, const Origin& origin);
   double ParseNumberCell(std::span<const std::string_view> cells, Column column, const Origin& origin);
   double ParseConfidenceCell(std::span<const std::string_view> cells, Column column, const Origin& origin);
-  Date ParseDateCell(std::span<const std::string_view> cells, Column column, const Origin& origin);
+  Date ParseDateCell(std::span<const std::string_view> cells, Column column, const Origin& origin,
+                     DateRole role = DateRole::kStart);
+  /// The amount cell: dollars go straight into `edge`; another currency is kept in `details`
+  /// and returned for FinishLoad to convert.
+  std::optional<StatedAmount> ParseMoneyCell(std::span<const std::string_view> cells, const Origin& origin,
+                                             Edge* edge, EdgeDetails* details);
+  void ParseStatusCell(std::span<const std::string_view> cells, const Origin& origin, EdgeDetails* details);
+  void FxRow(std::span<const std::string_view> cells, const Origin& origin);
+  void ConvertCurrencies();
+  void ReportMissingRate(const std::string& currency, std::size_t rows, const Location& first);
+  /// One note a table for dates read as spans (Q3 2025, FY2025): what was assumed.
+  void NoteDateSpans();
 
   GraphBuilder* builder_;
   Diagnostics* diagnostics_;
@@ -127,7 +148,7 @@ class TableLoader : public TableSink {
   bool has_attributes_ = false;     ///< some named header cell maps to no field: rows keep it
   CellColumns row_columns_;         ///< where the current row's cells start (during Row only)
   std::size_t bad_text_rows_ = 0;   ///< rows of this table with a TextFault (the first is reported)
-  std::size_t row_counts_[5] = {0, 0, 0, 0, 0};
+  std::size_t row_counts_[6] = {0, 0, 0, 0, 0, 0};
   std::vector<Assumption> assumptions_;  ///< of the current table
   std::vector<Wording> node_wordings_, edge_wordings_;  ///< of the current table, at most 64 each
   Wording uncached_wording_;
@@ -139,6 +160,20 @@ class TableLoader : public TableSink {
   std::vector<NodeRecord> pending_nodes_;
   std::string pending_names_;
   std::vector<std::uint32_t> pending_name_ends_;
+  /// Amounts in another currency, converted by FinishLoad: the edges of one row
+  /// [first_edge, end_edge) and where the cell was.
+  struct Conversion {
+    std::size_t first_edge, end_edge;
+    double value;
+    std::string currency;
+    Location place;
+  };
+  std::vector<Conversion> conversions_;
+  FxRates cli_rates_;                              ///< from --fx
+  FxRates table_rates_;                            ///< from fx tables
+  std::map<std::string, Location> table_rate_places_;  ///< where each table rate was first given
+  std::size_t span_dates_ = 0;      ///< date cells of this table read as quarters, halves, fiscal years
+  Location first_span_date_;        ///< the first of them
 
   // Columns of the current table (only those of its kind are set).
   Column id_, label_, type_, roles_, markets_, tags_, description_, source_col_;
@@ -146,6 +181,7 @@ class TableLoader : public TableSink {
       reported_, confidence_, note_, direction_;
   Column entity_, metric_, value_, unit_, as_of_, basis_;
   Column maps_to_;
+  Column status_, currency_, rate_;
 };
 
 }  // namespace pg

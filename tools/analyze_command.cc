@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "analysis/pass_registry.h"
+#include "graph/value_parser.h"
 #include "tools/finding_cut.h"
 #include "tools/findings_format.h"
 #include "tools/phase_clock.h"
@@ -32,7 +33,9 @@ void SetupAnalyze(CLI::App& app, CliIo& io, int* exit_code) {
   command->add_option("--fail-on", options->fail_on, "exit 1 when a finding of this severity or worse is reported")
       ->check(CLI::IsMember({"info", "warning", "critical"}))
       ->type_name("SEVERITY");
-  command->add_option("--min-amount", options->min_amount, "ignore investments below this many USD")
+  command->add_option("--min-amount", options->min_amount,
+                      "ignore investments with a known amount below this (1B, $500M, 500e6); deals without a "
+                      "figure are kept")
       ->type_name("USD");
   command->add_flag("--why", options->why, "list the evidence (edges, sources, file and line) under each finding");
   command->add_option("--top", options->top, "at most this many findings per pass, most severe first (0: all)")
@@ -53,12 +56,30 @@ void SetupAnalyze(CLI::App& app, CliIo& io, int* exit_code) {
   command->callback([options, &io, exit_code] { *exit_code = RunAnalyze(*options, io); });
 }
 
+namespace {
+
+/// `--min-amount` as an amount in the data is written (`1B`, `$500M`); false with a message.
+bool ParseMinAmount(const std::string& text, CliIo& io, double* amount) {
+  if (text.empty()) return true;
+  std::string error;
+  const std::optional<double> value = ParseAmount(text, &error);
+  if (!value) {
+    io.err << "error: --min-amount: " << error << '\n';
+    return false;
+  }
+  *amount = *value;
+  return true;
+}
+
+}  // namespace
+
 int RunAnalyze(const AnalyzeOptions& options, CliIo& io) {
   OutputFormat format;
   Date as_of;
   std::vector<const PassInfo*> passes;
+  double min_amount = 0;
   if (!ParseFormat(options.common, io, &format) || !ParseAsOf(options.common, io, &as_of) ||
-      !SelectPasses(options.passes, io, &passes)) {
+      !SelectPasses(options.passes, io, &passes) || !ParseMinAmount(options.min_amount, io, &min_amount)) {
     return kExitBadInput;
   }
   PhaseClockOptions clock_options = ClockOptions(options.common);
@@ -71,7 +92,7 @@ int RunAnalyze(const AnalyzeOptions& options, CliIo& io) {
   const GraphView view(*graph, ViewOptions{as_of});
   clock.End();
   PassOptions pass_options;
-  pass_options.min_amount_usd = options.min_amount;
+  pass_options.min_amount_usd = min_amount;
   pass_options.full_detail = options.detail == "full";
   pass_options.exact = options.exact;
   CutOptions cut;

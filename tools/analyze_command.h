@@ -13,7 +13,7 @@ struct AnalyzeOptions {
   CommonOptions common;
   std::vector<std::string> passes;  ///< empty: all
   std::string fail_on;              ///< severity that makes the exit code 1
-  double min_amount = 0;
+  std::string min_amount;             ///< an amount as in the data (`1B`, `$500M`); empty: no floor
   bool why = false;
   std::size_t top = 20;              ///< findings shown per pass (0: all)
   std::string min_severity = "info";

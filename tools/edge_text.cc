@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "analysis/evidence.h"
 #include "graph/value_parser.h"
 
 namespace pg {
@@ -15,7 +16,7 @@ std::string ShortEdge(const PartnershipGraph& graph, EdgeId e) {
   const std::string_view type = free_type ? graph.Text(details.type_label) : EdgeTypeName(edge.type);
   std::string text = fmt::format("{} -{}{} {}", graph.NodeName(edge.from), type, no_direction ? "-" : "->",
                                  graph.NodeName(edge.to));
-  if (Known(edge.amount_usd)) text += fmt::format(" {}", FormatUsd(edge.amount_usd));
+  if (const std::string amount = EdgeAmountText(graph, edge); !amount.empty()) text += " " + amount;
   if (Known(details.revenue_usd)) text += fmt::format(" {} revenue", FormatUsd(details.revenue_usd));
   if (Known(details.capacity_gw)) text += fmt::format(" {:g} GW", details.capacity_gw);
   if (edge.start.Known()) text += fmt::format(", from {}", edge.start.ToString());

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "analysis/evidence.h"
+#include "graph/money.h"
 #include "graph/value_parser.h"
 
 namespace pg {
@@ -18,6 +19,30 @@ std::string JsonText(const nlohmann::json& value, int indent) {
 
 using nlohmann::json;
 
+namespace {
+
+// How JSON names a qualifier: "up_to", "approximate", "at_least"; empty for an exact figure.
+std::string_view QualifierKey(AmountQualifier qualifier) {
+  switch (qualifier) {
+    case AmountQualifier::kExact: return "";
+    case AmountQualifier::kUpTo: return "up_to";
+    case AmountQualifier::kApprox: return "approximate";
+    case AmountQualifier::kAtLeast: return "at_least";
+  }
+  return "";
+}
+
+// The amount as stated, when it says more than amount_usd: currency, original_amount,
+// qualifier, status.
+void AddStatedAmount(const PartnershipGraph& graph, const EdgeDetails& details, json& object) {
+  if (details.currency != kNoString) object["currency"] = graph.Text(details.currency);
+  if (Known(details.original_amount)) object["original_amount"] = details.original_amount;
+  if (details.qualifier != AmountQualifier::kExact) object["qualifier"] = QualifierKey(details.qualifier);
+  if (details.status != DealStatus::kUnknown) object["deal_status"] = DealStatusName(details.status);
+}
+
+}  // namespace
+
 json EdgeToJson(const PartnershipGraph& graph, EdgeId e, Date as_of) {
   const Edge& edge = graph.GetEdge(e);
   const EdgeDetails& details = graph.Details(edge);
@@ -26,6 +51,7 @@ json EdgeToJson(const PartnershipGraph& graph, EdgeId e, Date as_of) {
     if (Known(value)) object[key] = value;
   };
   number("amount_usd", edge.amount_usd);
+  AddStatedAmount(graph, details, object);
   number("stake_pct", details.stake_pct);
   number("share_pct", details.share_pct);
   number("revenue_usd", details.revenue_usd);
@@ -352,6 +378,11 @@ void WriteEdge(JsonStream& js, int level, const PartnershipGraph& graph, EdgeId 
   number("amount_usd", edge.amount_usd);
   number("capacity_gw", details.capacity_gw);
   number("confidence", edge.confidence);
+  text("currency", details.currency);
+  if (details.status != DealStatus::kUnknown) {
+    key("deal_status");
+    js.String(DealStatusName(details.status));
+  }
   key("edge");
   js.Unsigned(e);
   date("end", edge.end);
@@ -361,6 +392,11 @@ void WriteEdge(JsonStream& js, int level, const PartnershipGraph& graph, EdgeId 
   js.String(graph.NodeName(edge.from));
   key("line");
   js.Unsigned(edge.origin.line);
+  number("original_amount", details.original_amount);
+  if (details.qualifier != AmountQualifier::kExact) {
+    key("qualifier");
+    js.String(QualifierKey(details.qualifier));
+  }
   date("reported", details.reported);
   number("revenue_usd", details.revenue_usd);
   text("scope", details.scope);

@@ -130,8 +130,67 @@ TEST(ParseDate, PartialPrecisionAndCalendarChecks) {
   EXPECT_EQ(error, "bad date \"2026-02-30\": no such day in that month");
   EXPECT_FALSE(ParseDate("2026-13", &error));
   EXPECT_EQ(error, "bad date \"2026-13\": month must be 01..12");
-  EXPECT_FALSE(ParseDate("Feb 2026", &error));
-  EXPECT_EQ(error, "bad date \"Feb 2026\": expected YYYY, YYYY-MM or YYYY-MM-DD");
+  EXPECT_FALSE(ParseDate("soon", &error));
+  EXPECT_EQ(error, "bad date \"soon\": expected YYYY, YYYY-MM or YYYY-MM-DD");
+  EXPECT_FALSE(ParseDate("2026-02-14-1", &error));
+  EXPECT_EQ(error, "bad date \"2026-02-14-1\": expected YYYY, YYYY-MM or YYYY-MM-DD");
+}
+
+std::string DateText(std::string_view text, DateRole role = DateRole::kStart) {
+  std::string error;
+  const std::optional<Date> date = ParseDate(text, &error, role);
+  EXPECT_TRUE(date.has_value()) << text << ": " << error;
+  return date ? date->ToString() : error;
+}
+
+std::string DateError(std::string_view text) {
+  std::string error;
+  EXPECT_FALSE(ParseDate(text, &error).has_value()) << text;
+  return error;
+}
+
+TEST(ParseDate, MonthNamesAsPeopleWriteThem) {
+  EXPECT_EQ(DateText("Sept 2025"), "2025-09");
+  EXPECT_EQ(DateText("September 2025"), "2025-09");
+  EXPECT_EQ(DateText("Sep-2025"), "2025-09");
+  EXPECT_EQ(DateText("sep 2025"), "2025-09");
+  EXPECT_EQ(DateText("Feb 2026"), "2026-02");
+  EXPECT_EQ(DateText("22 Sep 2025"), "2025-09-22");
+  EXPECT_EQ(DateText("Sep 22, 2025"), "2025-09-22");
+  EXPECT_EQ(DateError("Sep 31, 2025"), "bad date \"Sep 31, 2025\": no such day in that month");
+  EXPECT_EQ(DateError("Sept 25"), "bad date \"Sept 25\": write the year with four digits");
+}
+
+TEST(ParseDate, QuartersAndHalvesTakeTheEndTheirRoleNeeds) {
+  EXPECT_EQ(DateText("Q3 2025"), "2025-07");
+  EXPECT_EQ(DateText("Q3 2025", DateRole::kEnd), "2025-09");
+  EXPECT_EQ(DateText("2025-Q3", DateRole::kEnd), "2025-09");
+  EXPECT_EQ(DateText("q1-2026"), "2026-01");
+  EXPECT_EQ(DateText("H2 2026"), "2026-07");
+  EXPECT_EQ(DateText("H2 2026", DateRole::kEnd), "2026-12");
+  EXPECT_EQ(DateText("2026 H1", DateRole::kEnd), "2026-06");
+  EXPECT_EQ(DateError("Q5 2025"), "bad date \"Q5 2025\": quarters are Q1..Q4");
+  EXPECT_EQ(DateError("H3 2025"), "bad date \"H3 2025\": halves are H1 and H2");
+  EXPECT_EQ(DateError("Q3 25"), "bad date \"Q3 25\": write the year with four digits");
+}
+
+TEST(ParseDate, FiscalYearsAreCalendarYears) {
+  EXPECT_EQ(DateText("FY2025"), "2025");
+  EXPECT_EQ(DateText("FY 2025", DateRole::kEnd), "2025");
+  EXPECT_EQ(DateError("FY25"), "bad date \"FY25\": write the year with four digits, as FY2025");
+}
+
+TEST(ParseDate, DayAndMonthOnlyWhenTheyCannotBeMixedUp) {
+  EXPECT_EQ(DateText("2025/09/22"), "2025-09-22");
+  EXPECT_EQ(DateText("22/09/2025"), "2025-09-22");
+  EXPECT_EQ(DateText("09/22/2025"), "2025-09-22");
+  EXPECT_EQ(DateText("22.09.2025"), "2025-09-22");
+  EXPECT_EQ(DateText("05/05/2025"), "2025-05-05");
+  EXPECT_EQ(DateError("09/10/2025"),
+            "bad date \"09/10/2025\": day and month could be either way round; write 2025-10-09 or 2025-09-10 (ISO)");
+  EXPECT_EQ(DateError("31/13/2025"), "bad date \"31/13/2025\": neither of the first two numbers is a month");
+  EXPECT_EQ(DateError("31/09/2025"), "bad date \"31/09/2025\": no such day in that month");
+  EXPECT_EQ(DateError("22/09/25"), "bad date \"22/09/25\": write the year with four digits");
 }
 
 TEST(Date, PeriodsCoverTheirDays) {
@@ -141,6 +200,16 @@ TEST(Date, PeriodsCoverTheirDays) {
   EXPECT_EQ(month.LastDay().ToString(), "2026-02-28");
   EXPECT_EQ(ParseDate("2026", &error)->LastDay().ToString(), "2026-12-31");
   EXPECT_LT(*ParseDate("2026-01", &error), month);
+}
+
+TEST(ParseNumber, MetricValuesTakeDollarSignsAndWords) {
+  std::string error;
+  EXPECT_DOUBLE_EQ(*ParseNumber("$60.9B", &error), 60.9e9);
+  EXPECT_DOUBLE_EQ(*ParseNumber("$1.4 trillion", &error), 1.4e12);
+  EXPECT_DOUBLE_EQ(*ParseNumber("US$2bn", &error), 2e9);
+  EXPECT_DOUBLE_EQ(*ParseNumber("-3.5", &error), -3.5);
+  EXPECT_FALSE(ParseNumber("$lots", &error));
+  EXPECT_EQ(error, "bad number \"$lots\"");
 }
 
 TEST(ParseConfidence, WordsAndNumbers) {
@@ -158,6 +227,11 @@ TEST(FormatUsd, ShortLabels) {
   EXPECT_EQ(FormatUsd(350e6), "$350M");
   EXPECT_EQ(FormatUsd(2500), "$2.5K");
   EXPECT_EQ(FormatUsd(12), "$12");
+  EXPECT_EQ(FormatUsd(1.25e9), "$1.25B");
+  EXPECT_EQ(FormatUsd(2.75e9), "$2.75B");
+  EXPECT_EQ(FormatUsd(13.75e9), "$13.75B");
+  EXPECT_EQ(FormatUsd(1.125e9), "$1.125B");
+  EXPECT_EQ(FormatUsd(1.2e9), "$1.2B");
   EXPECT_EQ(FormatPercent(0.267), "26.7%");
 }
 
