@@ -33,6 +33,10 @@ class Diagram {
     drawn_edges_ = edges;
   }
 
+  /// The findings highlighted (those whose subjects are all drawn).
+  std::size_t HighlightedCount() const { return highlighted_; }
+  void SetHighlightedCount(std::size_t count) { highlighted_ = count; }
+
   /// Why the diagram must not be rendered (a text cgraph could not take whole); empty if none.
   const std::string& Refusal() const { return refusal_; }
   void Refuse(std::string reason) { refusal_ = std::move(reason); }
@@ -45,6 +49,7 @@ class Diagram {
   Agraph_s* graph_ = nullptr;
   std::size_t drawn_nodes_ = 0;
   std::size_t drawn_edges_ = 0;
+  std::size_t highlighted_ = 0;
   std::string refusal_;
 };
 

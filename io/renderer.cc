@@ -108,6 +108,29 @@ bool Contains(const std::vector<std::string>& names, std::string_view name) {
   return std::find(names.begin(), names.end(), name) != names.end();
 }
 
+// How far the laid-out page is from square: the long side over the short one.
+double Elongation(Agraph_t* graph) {
+  const boxf box = GD_bb(graph);
+  const double width = std::max(box.UR.x - box.LL.x, 1.0), height = std::max(box.UR.y - box.LL.y, 1.0);
+  return std::max(width / height, height / width);
+}
+
+// Lays out with `layout`; with dot, a page wider than kMaxElongation is laid out again left
+// to right (names are wider than tall, so a rank of many nodes stacks far more compactly as a
+// column) and the squarer of the two is kept. Both tries are deterministic.
+bool LayOut(GVC_t* context, Agraph_t* graph, const std::string& layout, std::size_t nodes) {
+  if (gvLayout(context, graph, layout.c_str()) != 0) return false;
+  if (layout != "dot" || nodes > kMaxReshapeNodes || Elongation(graph) <= kMaxElongation) return true;
+  const double top_down = Elongation(graph);
+  gvFreeLayout(context, graph);
+  agsafeset(graph, const_cast<char*>("rankdir"), const_cast<char*>("LR"), const_cast<char*>(""));
+  if (gvLayout(context, graph, layout.c_str()) != 0) return false;
+  if (Elongation(graph) < top_down) return true;
+  gvFreeLayout(context, graph);
+  agsafeset(graph, const_cast<char*>("rankdir"), const_cast<char*>("TB"), const_cast<char*>(""));
+  return gvLayout(context, graph, layout.c_str()) == 0;
+}
+
 }  // namespace
 
 std::optional<RenderFormat> RenderFormatFromPath(std::string_view path) {
@@ -197,11 +220,14 @@ bool RenderDiagram(Diagram& diagram, const RenderOptions& options, std::string* 
     return false;
   }
   Agraph_t* graph = diagram.Graph();
-  // PNG at a readable resolution; vector formats keep Graphviz's 72 points per inch.
+  // PNG at a readable resolution; vector formats keep Graphviz's 72 points per inch. A page
+  // larger than kMaxPageInches on a side is scaled down to fit (PNG: under 5,000 pixels).
   if (options.format == RenderFormat::kPng) {
-    agsafeset(graph, const_cast<char*>("dpi"), const_cast<char*>("110"), const_cast<char*>(""));
+    agsafeset(graph, const_cast<char*>("dpi"), const_cast<char*>(kPngDpi), const_cast<char*>(""));
   }
-  if (gvLayout(context, graph, options.layout.c_str()) != 0) {
+  const std::string size = fmt::format("{0},{0}", kMaxPageInches);
+  agsafeset(graph, const_cast<char*>("size"), const_cast<char*>(size.c_str()), const_cast<char*>(""));
+  if (!LayOut(context, graph, options.layout, nodes)) {
     capture.MoveTo(diagnostics);
     diagnostics->Error({}, fmt::format("Graphviz could not lay out the diagram with {}", options.layout));
     return false;

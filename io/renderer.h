@@ -29,6 +29,14 @@ inline constexpr std::size_t kSfdpEdgeThreshold = 5000;
 inline constexpr std::size_t kMaxLayoutNodes = 20000;
 inline constexpr std::size_t kMaxLayoutEdges = 60000;
 
+/// A dot page longer than this on one side than the other is laid out again left to right, and
+/// the squarer picture kept (up to kMaxReshapeNodes nodes: past that one layout is enough work).
+inline constexpr double kMaxElongation = 2.0;
+inline constexpr std::size_t kMaxReshapeNodes = 1000;
+/// Pages are scaled down to at most this many inches a side; PNG is drawn at kPngDpi.
+inline constexpr int kMaxPageInches = 44;
+inline constexpr const char* kPngDpi = "110";
+
 /// dot, neato, fdp, sfdp, circo.
 bool IsKnownLayout(std::string_view layout);
 std::string_view LayoutChoices();

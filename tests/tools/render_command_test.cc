@@ -29,8 +29,8 @@ TEST(RenderCommand, ExampleSvgWithHighlights) {
   const std::string svg = ReadAll(output);
   EXPECT_NE(svg.find("backing] Amazon backs 2 rivals: OpenAI ($50B), Anthropic ($8B); $58B in total</text>"),
             std::string::npos);
-  EXPECT_NE(svg.find("stroke=\"#d62728\""), std::string::npos);
-  EXPECT_NE(svg.find("fill=\"#ffc83d\""), std::string::npos);
+  EXPECT_NE(svg.find("stroke=\"#e7298a\""), std::string::npos);
+  EXPECT_NE(svg.find("fill=\"#fbc4e2\""), std::string::npos);
   EXPECT_TRUE(std::filesystem::is_empty(dir.Path() / "demo") == false);
   // Nothing but the output in the folder: the temporary file was renamed.
   EXPECT_EQ(std::distance(std::filesystem::directory_iterator(dir.Path() / "demo"),
@@ -98,6 +98,145 @@ TEST(RenderCommand, DotOutputIsDeterministic) {
   ASSERT_EQ(Cli({"render", ExampleDir(), "-o", b, "--cluster", "market"}).code, 0);
   EXPECT_EQ(ReadAll(a), ReadAll(b));
   EXPECT_NE(ReadAll(a).find("label=\"market: frontier-models\""), std::string::npos);
+}
+
+// Width and height of a PNG, from its IHDR chunk.
+std::pair<std::uint32_t, std::uint32_t> PngSize(const std::string& png) {
+  auto be32 = [&](std::size_t at) {
+    std::uint32_t value = 0;
+    for (std::size_t i = 0; i < 4; ++i) value = value << 8 | static_cast<unsigned char>(png.at(at + i));
+    return value;
+  };
+  return {be32(16), be32(20)};
+}
+
+// The height of a PDF's first page, from its MediaBox (cairo writes it uncompressed).
+double PdfHeight(const std::string& pdf) {
+  const std::size_t box = pdf.find("/MediaBox [ 0 0 ");
+  if (box == std::string::npos) return -1;
+  std::istringstream in(pdf.substr(box + 16, 40));
+  double width = 0, height = 0;
+  in >> width >> height;
+  return height;
+}
+
+std::string Fixture() { return testing::TestDataDir() + "/diagram_fixture"; }
+
+TEST(RenderCommand, FixtureDefaultsGiveAPublishablePage) {
+  // 56 nodes, 12 markets, an ownership chain, parallel edges: once a 8,941 x 1,289 px strip.
+  TempDir dir;
+  const std::string output = (dir.Path() / "map.png").string();
+  const CliRun run = Cli({"render", Fixture(), "-o", output});
+  ASSERT_EQ(run.code, 0) << run.err;
+  EXPECT_EQ(run.err, "");
+  EXPECT_EQ(run.out, "wrote " + output + " (png, 56 nodes, 89 edges, layout dot)\n");
+  const auto [width, height] = PngSize(ReadAll(output));
+  EXPECT_LT(width, 5000u);
+  EXPECT_LT(height, 5000u);
+  EXPECT_LE(std::max(width, height), 2.2 * std::min(width, height)) << width << " x " << height;
+  EXPECT_GT(std::min(width, height), 1000u);  // not shrunk to nothing either
+}
+
+TEST(RenderCommand, ClustersByMarketWhenThereAreMarkets) {
+  TempDir dir;
+  const std::string output = (dir.Path() / "map.dot").string();
+  ASSERT_EQ(Cli({"render", Fixture(), "-o", output}).code, 0);
+  const std::string dot = ReadAll(output);
+  EXPECT_NE(dot.find("label=\"market: frontier-models\""), std::string::npos);
+  EXPECT_EQ(dot.find("label=companies"), std::string::npos);
+  // Parallel deals of one pair share one label.
+  EXPECT_NE(dot.find("label=\"$100M + $100B\""), std::string::npos);
+  EXPECT_NE(dot.find("label=\"$4B + $4B\""), std::string::npos);
+  // No market anywhere: by type.
+  const std::string nodes = dir.Write("nodes.csv", "id,type\nA,company\nF,investor\n");
+  const std::string edges = dir.Write("edges.csv", "from,to,type\nF,A,invests\n");
+  ASSERT_EQ(Cli({"render", nodes, edges, "-o", output}).code, 0);
+  EXPECT_NE(ReadAll(output).find("label=companies"), std::string::npos);
+  ASSERT_EQ(Cli({"render", Fixture(), "-o", output, "--cluster", "type"}).code, 0);
+  EXPECT_NE(ReadAll(output).find("label=companies"), std::string::npos);
+}
+
+TEST(RenderCommand, TitleInSvgPngAndPdf) {
+  TempDir dir;
+  const std::string svg = (dir.Path() / "map.svg").string();
+  const CliRun run = Cli({"render", ExampleDir(), "-o", svg, "--title", "Who backs whom", "--subtitle", "April 2026"});
+  ASSERT_EQ(run.code, 0) << run.err;
+  const std::string text = ReadAll(svg);
+  EXPECT_NE(text.find("font-weight=\"bold\" font-size=\"22.00\" fill=\"#333333\">Who backs whom</text>"),
+            std::string::npos)
+      << text;
+  EXPECT_NE(text.find(">April 2026</text>"), std::string::npos);
+  // The default subtitle: the inputs and the number of sources drawn.
+  ASSERT_EQ(Cli({"render", ExampleDir(), "-o", svg}).code, 0);
+  EXPECT_NE(ReadAll(svg).find(">ai&#45;cloud&#45;2026 · 4 sources</text>"), std::string::npos);
+  // PNG and PDF: the title takes room at the top of the page (neato: the same layout either way).
+  for (const char* extension : {"png", "pdf"}) {
+    const std::string plain = (dir.Path() / (std::string("plain.") + extension)).string();
+    const std::string titled = (dir.Path() / (std::string("titled.") + extension)).string();
+    ASSERT_EQ(Cli({"render", ExampleDir(), "-o", plain, "--subtitle", "x", "--no-legend", "--layout", "neato"}).code, 0);
+    ASSERT_EQ(Cli({"render", ExampleDir(), "-o", titled, "--subtitle", "x", "--no-legend", "--layout", "neato",
+                   "--title", "Who backs whom"})
+                  .code,
+              0);
+    const double plain_height = extension == std::string("png") ? PngSize(ReadAll(plain)).second : PdfHeight(ReadAll(plain));
+    const double titled_height =
+        extension == std::string("png") ? PngSize(ReadAll(titled)).second : PdfHeight(ReadAll(titled));
+    EXPECT_GT(plain_height, 0) << extension;
+    EXPECT_GT(titled_height, plain_height + 15) << extension;
+  }
+}
+
+TEST(RenderCommand, KoreanAndChineseNamesUseACjkFont) {
+  TempDir dir;
+  const std::string output = (dir.Path() / "map.svg").string();
+  ASSERT_EQ(Cli({"render", Fixture(), "-o", output}).code, 0);
+  const std::string svg = ReadAll(output);
+  EXPECT_NE(svg.find("font-family=\"Noto Sans CJK SC,DejaVu Sans,sans-serif\" font-size=\"12.00\" "
+                     "fill=\"#111111\">삼성전자</text>"),
+            std::string::npos);
+  EXPECT_NE(svg.find("font-family=\"Noto Sans CJK SC,DejaVu Sans,sans-serif\" font-size=\"12.00\" "
+                     "fill=\"#111111\">阿里巴巴</text>"),
+            std::string::npos);
+  EXPECT_EQ(svg.find("Helvetica"), std::string::npos);
+}
+
+TEST(RenderCommand, HighlightPicksFindingsByNumberOrNode) {
+  TempDir dir;
+  const std::string output = (dir.Path() / "map.svg").string();
+  CliRun run = Cli({"render", ExampleDir(), "-o", output, "--highlight", "dual-backing:1,shared-channel:Bedrock"});
+  ASSERT_EQ(run.code, 0) << run.err;
+  EXPECT_EQ(run.out, "wrote " + output + " (svg, 13 nodes, 18 edges, layout dot, 2 findings highlighted)\n");
+  run = Cli({"render", ExampleDir(), "-o", output, "--highlight", "shared-channel:OpenAI,shared-channel:1"});
+  ASSERT_EQ(run.code, 0) << run.err;
+  EXPECT_EQ(run.out, "wrote " + output + " (svg, 13 nodes, 18 edges, layout dot, 1 finding highlighted)\n");
+  run = Cli({"render", ExampleDir(), "-o", output, "--highlight", "dual-backing:Oracle"});
+  ASSERT_EQ(run.code, 0) << run.err;
+  EXPECT_EQ(run.err, "warning: --highlight dual-backing:Oracle: no dual-backing finding is about Oracle\n");
+  EXPECT_NE(ReadAll(output).find(">Highlighted findings: none</text>"), std::string::npos);
+
+  std::filesystem::remove(output);
+  run = Cli({"render", ExampleDir(), "-o", output, "--highlight", "dual-backing:3"});
+  EXPECT_EQ(run.code, 2);
+  EXPECT_EQ(run.err, "error: --highlight dual-backing:3: dual-backing has 1 finding (numbered from 1, as "
+                     "`analyze --pass dual-backing` lists them)\n");
+  run = Cli({"render", ExampleDir(), "-o", output, "--highlight", "dual-backing:Amazn"});
+  EXPECT_EQ(run.code, 2);
+  EXPECT_EQ(run.err, "error: unknown node \"Amazn\" (did you mean \"Amazon\"?)\n");
+  EXPECT_FALSE(std::filesystem::exists(output));
+}
+
+TEST(RenderCommand, FocusListsOnlyTheFindingsDrawn) {
+  TempDir dir;
+  const std::string output = (dir.Path() / "bedrock.svg").string();
+  const CliRun run = Cli({"render", ExampleDir(), "-o", output, "--focus", "Bedrock", "--highlight",
+                          "dual-backing,shared-channel"});
+  ASSERT_EQ(run.code, 0) << run.err;
+  EXPECT_EQ(run.out, "wrote " + output + " (svg, 4 nodes, 5 edges, layout dot, 1 finding highlighted)\n");
+  const std::string svg = ReadAll(output);
+  EXPECT_EQ(svg.find("dual-backing"), std::string::npos);
+  EXPECT_NE(svg.find(">1. [shared&#45;channel] Bedrock (owner Amazon) distributes 2 rivals: OpenAI, Anthropic</text>"),
+            std::string::npos)
+      << svg;
 }
 
 TEST(RenderCommand, HelpTeachesWithExamples) {
