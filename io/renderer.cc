@@ -115,19 +115,57 @@ double Elongation(Agraph_t* graph) {
   return std::max(width / height, height / width);
 }
 
-// Lays out with `layout`; with dot, a page wider than kMaxElongation is laid out again left
-// to right (names are wider than tall, so a rank of many nodes stacks far more compactly as a
-// column) and the squarer of the two is kept. Both tries are deterministic.
+// A way to lay a dot graph out: the rank direction, and over how many ranks each node's leaves
+// are spread (1: as dot would put them, all in the next rank).
+struct Shape {
+  const char* rankdir;
+  int levels;
+};
+
+// Tried in order until the page is no longer than kMaxElongation: names are wider than tall,
+// so a rank of many nodes stacks more compactly as a column (LR); a fan of leaves spread over
+// several ranks, as Graphviz's `unflatten` does, makes short columns of a long one.
+constexpr Shape kShapes[] = {{"TB", 1}, {"LR", 1}, {"LR", 2}, {"TB", 2}, {"LR", 3}, {"TB", 3}, {"LR", 4}, {"LR", 6}};
+
+void SetAttribute(void* object, const char* name, const std::string& value, const char* fallback) {
+  agsafeset(object, const_cast<char*>(name), const_cast<char*>(value.c_str()), const_cast<char*>(fallback));
+}
+
+// Leaf edges get minlen 1, 2, ..., levels, 1, ... in creation order, per node and direction.
+void ApplyShape(Agraph_t* graph, const Shape& shape) {
+  SetAttribute(graph, "rankdir", shape.rankdir, "");
+  for (Agnode_t* n = agfstnode(graph); n; n = agnxtnode(graph, n)) {
+    int out = 0, in = 0;
+    for (Agedge_t* e = agfstout(graph, n); e; e = agnxtout(graph, e)) {
+      if (agdegree(graph, aghead(e), 1, 1) == 1) SetAttribute(e, "minlen", std::to_string(1 + out++ % shape.levels), "1");
+    }
+    for (Agedge_t* e = agfstin(graph, n); e; e = agnxtin(graph, e)) {
+      if (agdegree(graph, agtail(e), 1, 1) == 1) SetAttribute(e, "minlen", std::to_string(1 + in++ % shape.levels), "1");
+    }
+  }
+}
+
+// Lays out with `layout`. With dot (up to kMaxReshapeNodes nodes), a page longer than
+// kMaxElongation on one side is laid out again in the next shape, and the squarest kept; every
+// try is deterministic, so the same input still gives the same picture.
 bool LayOut(GVC_t* context, Agraph_t* graph, const std::string& layout, std::size_t nodes) {
   if (gvLayout(context, graph, layout.c_str()) != 0) return false;
-  if (layout != "dot" || nodes > kMaxReshapeNodes || Elongation(graph) <= kMaxElongation) return true;
-  const double top_down = Elongation(graph);
+  if (layout != "dot" || nodes > kMaxReshapeNodes) return true;
+  std::size_t best = 0, current = 0;
+  double best_elongation = Elongation(graph);
+  for (std::size_t i = 1; i < std::size(kShapes) && best_elongation > kMaxElongation; ++i) {
+    gvFreeLayout(context, graph);
+    ApplyShape(graph, kShapes[i]);
+    current = i;
+    if (gvLayout(context, graph, layout.c_str()) != 0) return false;
+    if (Elongation(graph) < best_elongation) {
+      best_elongation = Elongation(graph);
+      best = i;
+    }
+  }
+  if (current == best) return true;
   gvFreeLayout(context, graph);
-  agsafeset(graph, const_cast<char*>("rankdir"), const_cast<char*>("LR"), const_cast<char*>(""));
-  if (gvLayout(context, graph, layout.c_str()) != 0) return false;
-  if (Elongation(graph) < top_down) return true;
-  gvFreeLayout(context, graph);
-  agsafeset(graph, const_cast<char*>("rankdir"), const_cast<char*>("TB"), const_cast<char*>(""));
+  ApplyShape(graph, kShapes[best]);
   return gvLayout(context, graph, layout.c_str()) == 0;
 }
 

@@ -29,10 +29,11 @@ inline constexpr std::size_t kSfdpEdgeThreshold = 5000;
 inline constexpr std::size_t kMaxLayoutNodes = 20000;
 inline constexpr std::size_t kMaxLayoutEdges = 60000;
 
-/// A dot page longer than this on one side than the other is laid out again left to right, and
-/// the squarer picture kept (up to kMaxReshapeNodes nodes: past that one layout is enough work).
+/// A dot page whose long side is more than kMaxElongation times its short one is laid out again
+/// left to right and with fans of leaves spread over several ranks, and the squarest picture
+/// kept (up to kMaxReshapeNodes nodes: past that one layout is work enough).
 inline constexpr double kMaxElongation = 2.0;
-inline constexpr std::size_t kMaxReshapeNodes = 1000;
+inline constexpr std::size_t kMaxReshapeNodes = 500;
 /// Pages are scaled down to at most this many inches a side; PNG is drawn at kPngDpi.
 inline constexpr int kMaxPageInches = 44;
 inline constexpr const char* kPngDpi = "110";
