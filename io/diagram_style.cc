@@ -22,7 +22,7 @@ constexpr EdgeStyle kEdgeStyles[kEdgeTypeCount] = {
     {"solid", "#1f6fd1", "1.6", "\xe2\x94\x80\xe2\x94\x80\xe2\x96\xb6"},  // distributes
     {"bold", "#c62828", "2.4", "\xe2\x94\x81\xe2\x94\x81\xe2\x96\xb6"},   // exclusive ━━▶
     {"solid", "#ef6c00", "1.6", "\xe2\x94\x80\xe2\x94\x80\xe2\x96\xb6"},  // supplies_compute
-    {"dotted", "#6a1b9a", "1.6", "\xe2\x94\x88\xe2\x94\x88\xe2\x94\x88"},  // competes ┈┈┈
+    {"dotted", "#6a1b9a", "1.6", "\xe2\x80\xa2 \xe2\x80\xa2 \xe2\x80\xa2"},  // competes • • •
     {"solid", "#9e9e9e", "1.2", "\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80"},  // partners ───
 };
 

@@ -280,6 +280,9 @@ std::vector<LegendEntry> LegendEntries(const Drawing& d) {
   return entries;
 }
 
+// Findings wrap here, so that a long one does not make the header wider than the picture.
+constexpr std::size_t kFindingColumns = 110;
+
 void DrawHeader(Drawing& d) {
   Header header;
   header.title = d.options.title;
@@ -287,7 +290,8 @@ void DrawHeader(Drawing& d) {
   header.findings_shown = d.options.highlight != nullptr;
   for (std::size_t i = 0; i < d.highlight.shown.size(); ++i) {
     const Finding& finding = *d.highlight.shown[i];
-    header.findings.push_back(fmt::format("{}. [{}] {}", i + 1, finding.pass, finding.message));
+    header.findings.push_back(WrapWords(fmt::format("{}. [{}] {}", i + 1, finding.pass, finding.message),
+                                        kFindingColumns));
   }
   if (d.options.legend && !d.nodes.empty()) header.legend = LegendEntries(d);
   const std::string html = HeaderHtml(header);

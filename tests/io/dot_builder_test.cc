@@ -427,6 +427,25 @@ TEST(DotBuilder, OnlyFindingsWhoseSubjectsAreDrawnAreListed) {
   EXPECT_EQ(Attr(NodeNamed(diagram, "Bedrock"), "fillcolor"), "#fbc4e2");
 }
 
+TEST(DotBuilder, LongFindingsWrapInTheHeader) {
+  TempDir dir;
+  const PartnershipGraph graph = MustLoad(TinyTables(dir));
+  Finding finding;
+  finding.pass = "exclusivity";
+  finding.subjects = {"Chan"};
+  finding.message = "Channel is blocked from " + std::string(60, 'x') + " and " + std::string(60, 'y');
+  const Findings findings = {finding};
+  DiagramOptions options;
+  options.highlight = &findings;
+  options.legend = false;
+  const std::string header = Attr(BuildDiagram(GraphView(graph), options).Graph(), "label");
+  // 105 characters on the first line, the rest (which would make 166) on the next.
+  EXPECT_NE(header.find("1. [exclusivity] Channel is blocked from " + std::string(60, 'x') +
+                        " and<BR ALIGN=\"LEFT\"/>" + std::string(60, 'y') + "<BR ALIGN=\"LEFT\"/>"),
+            std::string::npos)
+      << header;
+}
+
 TEST(DotBuilder, TitleAndSubtitleHeadThePage) {
   TempDir dir;
   const PartnershipGraph graph = MustLoad(TinyTables(dir));
