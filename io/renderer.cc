@@ -17,6 +17,9 @@ namespace pg {
 namespace {
 
 constexpr std::string_view kLayouts[] = {"dot", "neato", "fdp", "sfdp", "circo"};
+constexpr int kLabelRounds = 8;  // passes of SeparateEdgeLabels; each settles most pairs
+constexpr std::size_t kMaxSeparatedLabels = 3000;
+constexpr double kLabelGap = 2;  // points between a moved label and what it was moved off
 
 // Graphviz reports through agerr in pieces ("Error", ": ", text); we gather them per render.
 thread_local std::string* g_graphviz_messages = nullptr;
@@ -113,6 +116,56 @@ double Elongation(Agraph_t* graph) {
   const boxf box = GD_bb(graph);
   const double width = std::max(box.UR.x - box.LL.x, 1.0), height = std::max(box.UR.y - box.LL.y, 1.0);
   return std::max(width / height, height / width);
+}
+
+// A label's box after layout (dimen is width and height on the page, whatever the rankdir).
+boxf LabelBox(const textlabel_t* label) {
+  const double width = label->dimen.x / 2, height = label->dimen.y / 2;
+  return {{label->pos.x - width, label->pos.y - height}, {label->pos.x + width, label->pos.y + height}};
+}
+
+boxf NodeBox(Agnode_t* n) {
+  const double width = ND_width(n) * 36, height = ND_height(n) * 36;  // half, in points
+  return {{ND_coord(n).x - width, ND_coord(n).y - height}, {ND_coord(n).x + width, ND_coord(n).y + height}};
+}
+
+bool Overlap(const boxf& a, const boxf& b) {
+  return a.LL.x < b.UR.x && b.LL.x < a.UR.x && a.LL.y < b.UR.y && b.LL.y < a.UR.y;
+}
+
+// Moves `label` vertically clear of `obstacle`, to the side it already leans to.
+void MoveClear(textlabel_t* label, const boxf& obstacle) {
+  const boxf box = LabelBox(label);
+  const double centre = (obstacle.LL.y + obstacle.UR.y) / 2;
+  const double half = (box.UR.y - box.LL.y) / 2 + kLabelGap;
+  label->pos.y = label->pos.y >= centre ? obstacle.UR.y + half : obstacle.LL.y - half;
+}
+
+// Edge labels that overlap a node or an earlier label after layout (dot places the labels of
+// neighbouring edges on its own, and sometimes "$400M" lands on "$900M") are moved clear
+// vertically, a few rounds, in creation order. Up to kMaxSeparatedLabels labels (pairwise work).
+void SeparateEdgeLabels(Agraph_t* graph) {
+  std::vector<textlabel_t*> labels;
+  std::vector<boxf> nodes;
+  for (Agnode_t* n = agfstnode(graph); n; n = agnxtnode(graph, n)) {
+    nodes.push_back(NodeBox(n));
+    for (Agedge_t* e = agfstout(graph, n); e; e = agnxtout(graph, e)) {
+      if (ED_label(e) && ED_label(e)->set) labels.push_back(ED_label(e));
+    }
+  }
+  if (labels.size() > kMaxSeparatedLabels) return;
+  for (int round = 0; round < kLabelRounds; ++round) {
+    bool moved = false;
+    for (std::size_t j = 0; j < labels.size(); ++j) {
+      for (const boxf& node : nodes) {
+        if (Overlap(LabelBox(labels[j]), node)) MoveClear(labels[j], node), moved = true;
+      }
+      for (std::size_t i = 0; i < j; ++i) {
+        if (Overlap(LabelBox(labels[j]), LabelBox(labels[i]))) MoveClear(labels[j], LabelBox(labels[i])), moved = true;
+      }
+    }
+    if (!moved) break;
+  }
 }
 
 // A way to lay a dot graph out: the rank direction, and over how many ranks each node's leaves
@@ -271,6 +324,7 @@ bool RenderDiagram(Diagram& diagram, const RenderOptions& options, std::string* 
     return false;
   }
   LayoutGuard layout(context, graph);
+  SeparateEdgeLabels(graph);
   char* data = nullptr;
   unsigned int length = 0;
   const int status = gvRenderData(context, graph, format.c_str(), &data, &length);

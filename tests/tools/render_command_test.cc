@@ -2,6 +2,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <regex>
 #include <sstream>
 
 #include <gtest/gtest.h>
@@ -135,6 +136,47 @@ TEST(RenderCommand, FixtureDefaultsGiveAPublishablePage) {
   EXPECT_LT(height, 5000u);
   EXPECT_LE(std::max(width, height), 2.2 * std::min(width, height)) << width << " x " << height;
   EXPECT_GT(std::min(width, height), 1000u);  // not shrunk to nothing either
+}
+
+// The edge labels of an SVG as boxes, their widths estimated at half the font size a
+// character (Latin digits and letters; a little narrower than drawn, so a found overlap is real).
+struct TextBox {
+  double left, top, right, bottom;
+  std::string text;
+};
+
+std::vector<TextBox> EdgeLabelBoxes(const std::string& svg) {
+  static const std::regex edge_group("<g id=\"edge\\d+\" class=\"edge\">([\\s\\S]*?)</g>\\n</g>");
+  static const std::regex text(
+      "<text text-anchor=\"(\\w+)\" x=\"([-\\d.]+)\" y=\"([-\\d.]+)\"[^>]*font-size=\"([\\d.]+)\"[^>]*>([^<]*)</text>");
+  std::vector<TextBox> boxes;
+  for (std::sregex_iterator g(svg.begin(), svg.end(), edge_group), end; g != end; ++g) {
+    const std::string body = (*g)[1];
+    for (std::sregex_iterator t(body.begin(), body.end(), text); t != end; ++t) {
+      const double x = std::stod((*t)[2]), y = std::stod((*t)[3]), size = std::stod((*t)[4]);
+      const double width = static_cast<double>((*t)[5].length()) * size * 0.5;
+      const double left = (*t)[1] == "middle" ? x - width / 2 : x;
+      boxes.push_back({left, y - size * 0.8, left + width, y + size * 0.2, (*t)[5]});
+    }
+  }
+  return boxes;
+}
+
+TEST(RenderCommand, EdgeLabelsDoNotOverlap) {
+  // Laid out by dot alone, four pairs of the fixture's labels overlapped ("$400M" on "$900M").
+  TempDir dir;
+  const std::string output = (dir.Path() / "map.svg").string();
+  ASSERT_EQ(Cli({"render", Fixture(), "-o", output}).code, 0);
+  const std::vector<TextBox> boxes = EdgeLabelBoxes(ReadAll(output));
+  EXPECT_EQ(boxes.size(), 50u);
+  for (std::size_t i = 0; i < boxes.size(); ++i) {
+    for (std::size_t j = i + 1; j < boxes.size(); ++j) {
+      const TextBox& a = boxes[i];
+      const TextBox& b = boxes[j];
+      EXPECT_FALSE(a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom)
+          << a.text << " | " << b.text;
+    }
+  }
 }
 
 TEST(RenderCommand, ClustersByMarketWhenThereAreMarkets) {
