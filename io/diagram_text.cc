@@ -50,21 +50,22 @@ std::string EdgeFigures(const PartnershipGraph& graph, EdgeId e) {
 
 std::string WrapWords(std::string_view text, std::size_t columns) {
   if (CodePoints(text) <= columns) return std::string(text);
-  std::string out, line;
+  // Each space either stays or becomes a line break; nothing else changes (double spaces too).
+  std::string out(text);
+  std::size_t line = 0;  // code points on the current line
   std::size_t start = 0;
-  while (start < text.size()) {
-    std::size_t end = text.find(' ', start);
-    if (end == std::string_view::npos) end = text.size();
-    const std::string_view word = text.substr(start, end - start);
-    start = end + 1;
-    if (word.empty()) continue;
-    if (!line.empty() && CodePoints(line) + 1 + CodePoints(word) > columns) {
-      out += (out.empty() ? "" : "\n") + line;
-      line.clear();
+  while (start <= out.size()) {
+    std::size_t end = out.find(' ', start);
+    if (end == std::string::npos) end = out.size();
+    const std::size_t word = CodePoints(std::string_view(out).substr(start, end - start));
+    if (start > 0 && line > 0 && line + 1 + word > columns) {
+      out[start - 1] = '\n';
+      line = word;
+    } else {
+      line += (start > 0 ? 1 : 0) + word;
     }
-    line += (line.empty() ? "" : " ") + std::string(word);
+    start = end + 1;
   }
-  if (!line.empty()) out += (out.empty() ? "" : "\n") + line;
   return out;
 }
 

@@ -15,7 +15,8 @@ namespace pg {
 inline constexpr std::size_t kWrapColumns = 22;
 
 /// `text` broken at spaces into lines of at most `columns` characters (a longer word keeps its
-/// own line); characters are counted as code points, so CJK names wrap like others.
+/// own line): a space becomes a line break, nothing else changes. Characters are counted as
+/// code points, so CJK names wrap like others.
 std::string WrapWords(std::string_view text, std::size_t columns = kWrapColumns);
 
 /// The label, wrapped, with roles other than the type on a line of their own ("(also cloud)").

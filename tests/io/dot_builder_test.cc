@@ -397,6 +397,8 @@ TEST(DotBuilder, FreeFormTypesAreNamedInLabelAndLegend) {
 TEST(DotBuilder, LongNamesWrapAtSpaces) {
   EXPECT_EQ(WrapWords("Delta Reasoning Systems International"), "Delta Reasoning\nSystems International");
   EXPECT_EQ(WrapWords("Short name"), "Short name");
+  EXPECT_EQ(WrapWords("Two  spaces kept in a long name"), "Two  spaces kept in a\nlong name");
+  EXPECT_EQ(WrapWords(" lead and trail spaces kept, too "), " lead and trail spaces\nkept, too ");
   EXPECT_EQ(WrapWords("Supercalifragilisticexpialidocious Inc"), "Supercalifragilisticexpialidocious\nInc");
   // Code points, not bytes: 11 Hangul syllables (33 bytes) fit in 22 columns.
   EXPECT_EQ(WrapWords("\xec\x82\xbc\xec\x84\xb1\xec\xa0\x84\xec\x9e\x90 \xec\x82\xbc\xec\x84\xb1\xec\xa0\x84\xec\x9e\x90"),
