@@ -18,7 +18,7 @@ namespace {
 
 constexpr std::string_view kLayouts[] = {"dot", "neato", "fdp", "sfdp", "circo"};
 constexpr int kLabelRounds = 8;  // passes of SeparateEdgeLabels; each settles most pairs
-constexpr std::size_t kMaxSeparatedLabels = 3000;
+constexpr std::size_t kMaxLabelChecks = 20'000'000;  // box tests a round: about 0.1 s
 constexpr double kLabelGap = 2;  // points between a moved label and what it was moved off
 
 // Graphviz reports through agerr in pieces ("Error", ": ", text); we gather them per render.
@@ -143,7 +143,8 @@ void MoveClear(textlabel_t* label, const boxf& obstacle) {
 
 // Edge labels that overlap a node or an earlier label after layout (dot places the labels of
 // neighbouring edges on its own, and sometimes "$400M" lands on "$900M") are moved clear
-// vertically, a few rounds, in creation order. Up to kMaxSeparatedLabels labels (pairwise work).
+// vertically, a few rounds, in creation order. Pairwise work, so skipped past kMaxLabelChecks
+// (some 4,000 labels among as many nodes).
 void SeparateEdgeLabels(Agraph_t* graph) {
   std::vector<textlabel_t*> labels;
   std::vector<boxf> nodes;
@@ -153,7 +154,7 @@ void SeparateEdgeLabels(Agraph_t* graph) {
       if (ED_label(e) && ED_label(e)->set) labels.push_back(ED_label(e));
     }
   }
-  if (labels.size() > kMaxSeparatedLabels) return;
+  if (labels.size() * (labels.size() + nodes.size()) > kMaxLabelChecks) return;
   for (int round = 0; round < kLabelRounds; ++round) {
     bool moved = false;
     for (std::size_t j = 0; j < labels.size(); ++j) {
