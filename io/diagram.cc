@@ -83,6 +83,7 @@ Diagram::Diagram(Diagram&& other) noexcept
       drawn_nodes_(other.drawn_nodes_),
       drawn_edges_(other.drawn_edges_),
       highlighted_(other.highlighted_),
+      laid_out_with_(std::move(other.laid_out_with_)),
       refusal_(std::move(other.refusal_)) {}
 
 Diagram& Diagram::operator=(Diagram&& other) noexcept {
@@ -92,6 +93,7 @@ Diagram& Diagram::operator=(Diagram&& other) noexcept {
     drawn_nodes_ = other.drawn_nodes_;
     drawn_edges_ = other.drawn_edges_;
     highlighted_ = other.highlighted_;
+    laid_out_with_ = std::move(other.laid_out_with_);
     refusal_ = std::move(other.refusal_);
   }
   return *this;

@@ -33,6 +33,11 @@ class Diagram {
     drawn_edges_ = edges;
   }
 
+  /// The layout engine that drew the last render ("dot", or "fdp" when dot's page was too
+  /// elongated); empty before a render and for .dot output.
+  const std::string& LaidOutWith() const { return laid_out_with_; }
+  void SetLaidOutWith(std::string engine) { laid_out_with_ = std::move(engine); }
+
   /// The findings highlighted (those whose subjects are all drawn).
   std::size_t HighlightedCount() const { return highlighted_; }
   void SetHighlightedCount(std::size_t count) { highlighted_ = count; }
@@ -50,6 +55,7 @@ class Diagram {
   std::size_t drawn_nodes_ = 0;
   std::size_t drawn_edges_ = 0;
   std::size_t highlighted_ = 0;
+  std::string laid_out_with_;
   std::string refusal_;
 };
 

@@ -17,8 +17,8 @@ namespace pg {
 namespace {
 
 constexpr std::string_view kLayouts[] = {"dot", "neato", "fdp", "sfdp", "circo"};
-constexpr int kLabelRounds = 8;  // passes of SeparateEdgeLabels; each settles most pairs
-constexpr std::size_t kMaxLabelChecks = 20'000'000;  // box tests a round: about 0.1 s
+constexpr int kLabelRounds = 30;  // passes of SeparateEdgeLabels; a move can make a new overlap
+constexpr std::size_t kMaxLabelChecks = 10'000'000;  // box tests a round: some 0.05 s
 constexpr double kLabelGap = 2;  // points between a moved label and what it was moved off
 
 // Graphviz reports through agerr in pieces ("Error", ": ", text); we gather them per render.
@@ -111,6 +111,12 @@ bool Contains(const std::vector<std::string>& names, std::string_view name) {
   return std::find(names.begin(), names.end(), name) != names.end();
 }
 
+// The long side of the laid-out page, in points.
+double LongSide(Agraph_t* graph) {
+  const boxf box = GD_bb(graph);
+  return std::max(box.UR.x - box.LL.x, box.UR.y - box.LL.y);
+}
+
 // How far the laid-out page is from square: the long side over the short one.
 double Elongation(Agraph_t* graph) {
   const boxf box = GD_bb(graph);
@@ -144,7 +150,7 @@ void MoveClear(textlabel_t* label, const boxf& obstacle) {
 // Edge labels that overlap a node or an earlier label after layout (dot places the labels of
 // neighbouring edges on its own, and sometimes "$400M" lands on "$900M") are moved clear
 // vertically, a few rounds, in creation order. Pairwise work, so skipped past kMaxLabelChecks
-// (some 4,000 labels among as many nodes).
+// (some 2,500 labels among as many nodes).
 void SeparateEdgeLabels(Agraph_t* graph) {
   std::vector<textlabel_t*> labels;
   std::vector<boxf> nodes;
@@ -199,28 +205,46 @@ void ApplyShape(Agraph_t* graph, const Shape& shape) {
   }
 }
 
-// Lays out with `layout`. With dot (up to kMaxReshapeNodes nodes), a page longer than
-// kMaxElongation on one side is laid out again in the next shape, and the squarest kept; every
-// try is deterministic, so the same input still gives the same picture.
-bool LayOut(GVC_t* context, Agraph_t* graph, const std::string& layout, std::size_t nodes) {
-  if (gvLayout(context, graph, layout.c_str()) != 0) return false;
-  if (layout != "dot" || nodes > kMaxReshapeNodes) return true;
+// The squarest of dot's shapes (kShapes), tried in order until one is short enough; returns
+// its elongation with that layout in place, or a negative number when dot failed.
+double LayOutDotShapes(GVC_t* context, Agraph_t* graph) {
   std::size_t best = 0, current = 0;
   double best_elongation = Elongation(graph);
   for (std::size_t i = 1; i < std::size(kShapes) && best_elongation > kMaxElongation; ++i) {
     gvFreeLayout(context, graph);
     ApplyShape(graph, kShapes[i]);
     current = i;
-    if (gvLayout(context, graph, layout.c_str()) != 0) return false;
+    if (gvLayout(context, graph, "dot") != 0) return -1;
     if (Elongation(graph) < best_elongation) {
       best_elongation = Elongation(graph);
       best = i;
     }
   }
-  if (current == best) return true;
+  if (current == best) return best_elongation;
   gvFreeLayout(context, graph);
   ApplyShape(graph, kShapes[best]);
-  return gvLayout(context, graph, layout.c_str()) == 0;
+  return gvLayout(context, graph, "dot") == 0 ? best_elongation : -1;
+}
+
+// Lays out with `layout` and returns the engine that drew the page ("" when it failed). With
+// dot, a page longer than kMinReshapeInches and kMaxElongation times longer on one side is laid out again in other shapes (up to
+// kMaxReshapeNodes nodes), and if none is short enough and `fdp_fallback`, with fdp (which
+// keeps the clusters; up to kMaxFdpFallbackNodes): the squarest page is kept. Every try is
+// deterministic.
+std::string LayOut(GVC_t* context, Agraph_t* graph, const std::string& layout, std::size_t nodes,
+                   bool fdp_fallback) {
+  if (gvLayout(context, graph, layout.c_str()) != 0) return "";
+  if (layout != "dot" || Elongation(graph) <= kMaxElongation || LongSide(graph) <= kMinReshapeInches * 72) {
+    return layout;
+  }
+  const double dot = nodes <= kMaxReshapeNodes ? LayOutDotShapes(context, graph) : Elongation(graph);
+  if (dot < 0) return "";
+  if (dot <= kMaxElongation || !fdp_fallback || nodes > kMaxFdpFallbackNodes) return layout;
+  gvFreeLayout(context, graph);
+  if (gvLayout(context, graph, "fdp") == 0 && Elongation(graph) < dot) return "fdp";
+  gvFreeLayout(context, graph);
+  if (nodes <= kMaxReshapeNodes) return LayOutDotShapes(context, graph) < 0 ? "" : layout;
+  return gvLayout(context, graph, "dot") == 0 ? layout : "";
 }
 
 }  // namespace
@@ -319,12 +343,14 @@ bool RenderDiagram(Diagram& diagram, const RenderOptions& options, std::string* 
   }
   const std::string size = fmt::format("{0},{0}", kMaxPageInches);
   agsafeset(graph, const_cast<char*>("size"), const_cast<char*>(size.c_str()), const_cast<char*>(""));
-  if (!LayOut(context, graph, options.layout, nodes)) {
+  const std::string used = LayOut(context, graph, options.layout, nodes, options.fdp_fallback);
+  if (used.empty()) {
     capture.MoveTo(diagnostics);
     diagnostics->Error({}, fmt::format("Graphviz could not lay out the diagram with {}", options.layout));
     return false;
   }
   LayoutGuard layout(context, graph);
+  diagram.SetLaidOutWith(used);
   SeparateEdgeLabels(graph);
   char* data = nullptr;
   unsigned int length = 0;

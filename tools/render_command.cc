@@ -269,6 +269,7 @@ int RunRender(const RenderCommandOptions& options, CliIo& io) {
   render_options.format = *format;
   std::string note;
   render_options.layout = ChooseLayout(options.layout, diagram.DrawnNodeCount(), diagram.DrawnEdgeCount(), &note);
+  render_options.fdp_fallback = options.layout.empty();
   if (!note.empty() && *format != RenderFormat::kDot) io.err << note << '\n';
 
   std::string bytes;
@@ -293,7 +294,7 @@ int RunRender(const RenderCommandOptions& options, CliIo& io) {
   if (!options.common.quiet) {
     io.out << fmt::format("wrote {} ({}, {} nodes, {} edges{}{})\n", options.output, RenderFormatName(*format),
                           diagram.DrawnNodeCount(), diagram.DrawnEdgeCount(),
-                          *format == RenderFormat::kDot ? "" : ", layout " + render_options.layout,
+                          *format == RenderFormat::kDot ? "" : ", layout " + diagram.LaidOutWith(),
                           findings ? fmt::format(", {} finding{} highlighted", diagram.HighlightedCount(),
                                                  diagram.HighlightedCount() == 1 ? "" : "s")
                                    : "");

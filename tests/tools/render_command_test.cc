@@ -4,8 +4,11 @@
 #include <fstream>
 #include <regex>
 #include <sstream>
+#include <tuple>
 
 #include <gtest/gtest.h>
+
+#include <fmt/format.h>
 
 #include "tests/test_support.h"
 #include "tools/cli.h"
@@ -177,6 +180,30 @@ TEST(RenderCommand, EdgeLabelsDoNotOverlap) {
           << a.text << " | " << b.text;
     }
   }
+}
+
+TEST(RenderCommand, FdpDrawsWhatDotCanOnlyMakeLong) {
+  // 60 companies each backed by two of three funds: dot puts the 60 in one rank (a strip, or a
+  // column left to right) and they are no leaves to spread, so fdp draws the page, near square.
+  TempDir dir;
+  std::string nodes = "id,type\nFund 0,investor\nFund 1,investor\nFund 2,investor\n", edges = "from,to,type\n";
+  for (int i = 0; i < 60; ++i) {
+    nodes += fmt::format("Company {},company\n", i);
+    edges += fmt::format("Fund {},Company {},invests\nFund {},Company {},invests\n", i % 3, i, (i + 1) % 3, i);
+  }
+  const std::vector<std::string> inputs = {dir.Write("nodes.csv", nodes), dir.Write("edges.csv", edges)};
+  const std::string output = (dir.Path() / "map.png").string();
+  CliRun run = Cli({"render", inputs[0], inputs[1], "-o", output});
+  ASSERT_EQ(run.code, 0) << run.err;
+  EXPECT_EQ(run.out, "wrote " + output + " (png, 63 nodes, 120 edges, layout fdp)\n");
+  auto [width, height] = PngSize(ReadAll(output));
+  EXPECT_LE(std::max(width, height), 2.2 * std::min(width, height)) << width << " x " << height;
+  // Asked for dot, dot it is: its squarest try.
+  run = Cli({"render", inputs[0], inputs[1], "-o", output, "--layout", "dot"});
+  ASSERT_EQ(run.code, 0) << run.err;
+  EXPECT_EQ(run.out, "wrote " + output + " (png, 63 nodes, 120 edges, layout dot)\n");
+  std::tie(width, height) = PngSize(ReadAll(output));
+  EXPECT_GT(std::max(width, height), 2.2 * std::min(width, height)) << width << " x " << height;
 }
 
 TEST(RenderCommand, ClustersByMarketWhenThereAreMarkets) {
