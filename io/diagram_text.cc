@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "graph/text.h"
 #include "graph/value_parser.h"
 
 namespace pg {
@@ -11,6 +12,15 @@ std::size_t CodePoints(std::string_view text) {
   std::size_t count = 0;
   for (char c : text) count += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
   return count;
+}
+
+// The length of the well-formed UTF-8 sequence at text[i], or 0 (Graphviz's HTML parser stops
+// at a byte that is not UTF-8, and the whole header would be lost).
+std::size_t Utf8Length(std::string_view text, std::size_t i) {
+  const unsigned char c = static_cast<unsigned char>(text[i]);
+  const std::size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+  if (n == 0 || i + n > text.size()) return 0;
+  return FindTextFault(text.substr(i, n)).kind == TextFault::kInvalidUtf8 ? 0 : n;
 }
 
 std::string Join(const std::vector<std::string>& parts, std::string_view separator) {
@@ -137,7 +147,14 @@ std::string EscapeHtml(std::string_view text) {
         break;
       case '\n': out += "<BR ALIGN=\"LEFT\"/>"; break;
       case '\0': out += c; break;  // kept, so that SetHtml refuses it rather than cgraph cutting the text
-      default: out += static_cast<unsigned char>(c) < 0x20 || c == 0x7f ? ' ' : c;
+      default:
+        if (static_cast<unsigned char>(c) >= 0x80) {
+          const std::size_t n = Utf8Length(text, i);
+          out += n == 0 ? std::string_view("\xEF\xBF\xBD") : text.substr(i, n);  // U+FFFD for a stray byte
+          i += n == 0 ? 0 : n - 1;
+        } else {
+          out += static_cast<unsigned char>(c) < 0x20 || c == 0x7f ? ' ' : c;
+        }
     }
   }
   return out;

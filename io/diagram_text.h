@@ -30,7 +30,8 @@ std::string EdgeGroupLabel(const GraphView& view, const std::vector<EdgeId>& gro
 std::string EdgeGroupTooltip(const GraphView& view, const std::vector<EdgeId>& group);
 
 /// Text for an HTML-like label: `&`, `<`, `>`, `"` as entities, line breaks as left-aligned
-/// `<BR/>`, other control characters as spaces. Backslashes mean nothing there.
+/// `<BR/>`, other control characters as spaces, a byte that is not UTF-8 as U+FFFD (Graphviz
+/// would drop the whole label). Backslashes mean nothing there.
 std::string EscapeHtml(std::string_view text);
 
 }  // namespace pg

@@ -209,6 +209,12 @@ int RunRender(const RenderCommandOptions& options, CliIo& io) {
                           options.output);
     return kExitBadInput;
   }
+  for (const auto& [flag, text] : {std::pair{"--title", &options.title}, std::pair{"--subtitle", &options.subtitle}}) {
+    if (const TextFault fault = FindTextFault(*text); fault.kind == TextFault::kInvalidUtf8) {
+      io.err << fmt::format("error: {} is not UTF-8 (byte 0x{:02X}): set the terminal to UTF-8\n", flag, fault.value);
+      return kExitBadInput;
+    }
+  }
   Date as_of;
   std::vector<const PassInfo*> passes;
   if (!ParseAsOf(options.common, io, &as_of)) return kExitBadInput;

@@ -237,6 +237,8 @@ TEST(DotBuilder, EveryTextRoundTripsThroughGraphvizsParser) {
   // The subtitle is HTML-like text: entities and <BR/>, backslashes as they are.
   EXPECT_NE(Attr(reread, "label").find(">" + EscapeHtml(texts.back()) + "</FONT>"), std::string::npos);
   EXPECT_EQ(EscapeHtml("a<b>&\"c\"\\N\nz\t"), "a&lt;b&gt;&amp;&quot;c&quot;\\N<BR ALIGN=\"LEFT\"/>z ");
+  // A stray byte (a Latin-1 folder name) becomes U+FFFD; UTF-8 stays as it is.
+  EXPECT_EQ(EscapeHtml("Caf\xe9 \xea\xb0\x80 \xc3\xa9\xc3"), "Caf\xef\xbf\xbd \xea\xb0\x80 \xc3\xa9\xef\xbf\xbd");
   agclose(reread);
 }
 

@@ -235,6 +235,10 @@ TEST(RenderCommand, TitleInSvgPngAndPdf) {
             std::string::npos)
       << text;
   EXPECT_NE(text.find(">April 2026</text>"), std::string::npos);
+  // A title that is not UTF-8 (a Latin-1 terminal) is refused, not lost.
+  const CliRun latin1 = Cli({"render", ExampleDir(), "-o", svg, "--title", "Caf\xe9"});
+  EXPECT_EQ(latin1.code, 2);
+  EXPECT_EQ(latin1.err, "error: --title is not UTF-8 (byte 0xE9): set the terminal to UTF-8\n");
   // The default subtitle: the inputs and the number of sources drawn.
   ASSERT_EQ(Cli({"render", ExampleDir(), "-o", svg}).code, 0);
   EXPECT_NE(ReadAll(svg).find(">ai&#45;cloud&#45;2026 · 4 sources</text>"), std::string::npos);
