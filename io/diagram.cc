@@ -82,6 +82,8 @@ Diagram::Diagram(Diagram&& other) noexcept
     : graph_(std::exchange(other.graph_, nullptr)),
       drawn_nodes_(other.drawn_nodes_),
       drawn_edges_(other.drawn_edges_),
+      highlighted_(other.highlighted_),
+      laid_out_with_(std::move(other.laid_out_with_)),
       refusal_(std::move(other.refusal_)) {}
 
 Diagram& Diagram::operator=(Diagram&& other) noexcept {
@@ -90,6 +92,8 @@ Diagram& Diagram::operator=(Diagram&& other) noexcept {
     graph_ = std::exchange(other.graph_, nullptr);
     drawn_nodes_ = other.drawn_nodes_;
     drawn_edges_ = other.drawn_edges_;
+    highlighted_ = other.highlighted_;
+    laid_out_with_ = std::move(other.laid_out_with_);
     refusal_ = std::move(other.refusal_);
   }
   return *this;

@@ -33,6 +33,15 @@ class Diagram {
     drawn_edges_ = edges;
   }
 
+  /// The layout engine that drew the last render ("dot", or "fdp" when dot's page was too
+  /// elongated); empty before a render and for .dot output.
+  const std::string& LaidOutWith() const { return laid_out_with_; }
+  void SetLaidOutWith(std::string engine) { laid_out_with_ = std::move(engine); }
+
+  /// The findings highlighted (those whose subjects are all drawn).
+  std::size_t HighlightedCount() const { return highlighted_; }
+  void SetHighlightedCount(std::size_t count) { highlighted_ = count; }
+
   /// Why the diagram must not be rendered (a text cgraph could not take whole); empty if none.
   const std::string& Refusal() const { return refusal_; }
   void Refuse(std::string reason) { refusal_ = std::move(reason); }
@@ -45,6 +54,8 @@ class Diagram {
   Agraph_s* graph_ = nullptr;
   std::size_t drawn_nodes_ = 0;
   std::size_t drawn_edges_ = 0;
+  std::size_t highlighted_ = 0;
+  std::string laid_out_with_;
   std::string refusal_;
 };
 

@@ -1,9 +1,11 @@
 #pragma once
 // Builds the diagram of a partnership graph (DESIGN §5) with cgraph: clusters by node type or
-// market, shapes by node type, line style and colour by edge type, short amount labels ($58B),
-// a legend of the types actually drawn, and findings highlighted with a caption naming them.
+// market, shapes by node type, line style and colour by edge type, one short label per drawn
+// line ($58B; parallel edges merged: "$100M + $100B"), wrapped names, and a header with the
+// title, subtitle, the findings highlighted and a compact legend of the types drawn. The parts
+// live in diagram_style (the look), diagram_text (the words), diagram_header (title, legend).
 // Deterministic: nodes and edges are created in sorted-id order, so the same input gives
-// byte-identical DOT. Every text is escaped (EscapeLabel): no name can inject DOT.
+// byte-identical DOT. Every text is escaped (EscapeLabel, EscapeHtml): no name can inject DOT.
 
 #include <optional>
 #include <string>
@@ -24,13 +26,16 @@ std::optional<ClusterBy> ParseClusterBy(std::string_view text);
 struct DiagramOptions {
   ClusterBy cluster_by = ClusterBy::kType;
   const Neighbourhood* focus = nullptr;  ///< null: the whole graph
-  const Findings* highlight = nullptr;   ///< subjects and related edges drawn in red and gold
+  /// Subjects and related edges drawn in magenta; only findings whose subjects are all drawn
+  /// are highlighted and listed (Diagram::HighlightedCount says how many).
+  const Findings* highlight = nullptr;
   bool legend = true;
-  std::string caption;                   ///< first caption line, e.g. the input's name
+  std::string title;     ///< large, at the top; none when empty
+  std::string subtitle;  ///< under the title, e.g. "ai-cloud-2026 · as of 2026-04-14 · 6 sources"
 };
 
-/// Draws the counted claims of active edges between drawn nodes; a claim that others dispute
-/// shows theirs in its label ("$8B (disputed: $80B)"). With a focus, each node whose
+/// Draws the counted claims of active edges between drawn nodes, one line per pair, type and
+/// direction; a claim that others dispute shows theirs in its label ("$8B (disputed: $80B)"). With a focus, each node whose
 /// neighbours were left out gets a "+ N more" placeholder. A text holding a NUL byte is never
 /// cut short: the diagram is refused (Diagram::Refusal) and RenderDiagram fails.
 Diagram BuildDiagram(const GraphView& view, const DiagramOptions& options);

@@ -29,6 +29,18 @@ inline constexpr std::size_t kSfdpEdgeThreshold = 5000;
 inline constexpr std::size_t kMaxLayoutNodes = 20000;
 inline constexpr std::size_t kMaxLayoutEdges = 60000;
 
+/// A dot page whose long side is more than kMaxElongation times its short one is laid out again
+/// left to right and with fans of leaves spread over several ranks (up to kMaxReshapeNodes
+/// nodes), then with fdp (up to kMaxFdpFallbackNodes), and the squarest picture kept.
+inline constexpr double kMaxElongation = 2.0;
+/// ... and whose long side is more than this many inches: a small page is fine however shaped.
+inline constexpr double kMinReshapeInches = 16;
+inline constexpr std::size_t kMaxReshapeNodes = 300;
+inline constexpr std::size_t kMaxFdpFallbackNodes = 1000;
+/// Pages are scaled down to at most this many inches a side; PNG is drawn at kPngDpi.
+inline constexpr int kMaxPageInches = 44;
+inline constexpr const char* kPngDpi = "110";
+
 /// dot, neato, fdp, sfdp, circo.
 bool IsKnownLayout(std::string_view layout);
 std::string_view LayoutChoices();
@@ -40,9 +52,11 @@ std::string ChooseLayout(std::string_view requested, std::size_t nodes, std::siz
 struct RenderOptions {
   RenderFormat format = RenderFormat::kSvg;
   std::string layout = "dot";  ///< an engine from IsKnownLayout
+  /// The engine was not asked for: fdp may draw a page that dot could only make long.
+  bool fdp_fallback = false;
 };
 
-/// Renders `diagram` into `output`. `.dot` is the DOT text as built, without layout positions
+/// Renders `diagram` into `output` (Diagram::LaidOutWith then names the engine that drew it). `.dot` is the DOT text as built, without layout positions
 /// (deterministic, any size, ready for other Graphviz tools); the other formats are laid out
 /// with `options.layout`. Returns false with errors in `diagnostics` (a missing Graphviz
 /// plugin, a layout or render failure, a graph too large to lay out).

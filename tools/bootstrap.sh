@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs, only where missing, the Debian packages partnergraph needs to build, test and run.
 # Idempotent: a machine that has everything is left alone and no package index is fetched.
+# fonts-noto-cjk: diagrams name "Noto Sans CJK SC" (Latin, Hangul and Han glyphs), so Korean and
+# Chinese labels render as glyphs in PNG and PDF instead of empty boxes.
 #   tools/bootstrap.sh           build + test dependencies
 #   tools/bootstrap.sh --bench   also the Python peers used by `make bench`
 #   tools/bootstrap.sh --fixtures  also LibreOffice Calc (only to remake XLSX test fixtures)
@@ -11,6 +13,7 @@ packages=(
   build-essential cmake ninja-build pkg-config
   libboost-graph-dev
   libgraphviz-dev graphviz
+  fonts-noto-cjk
   nlohmann-json3-dev
   libgtest-dev libgmock-dev
   libcli11-dev libfmt-dev

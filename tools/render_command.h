@@ -15,12 +15,14 @@ namespace pg {
 struct RenderCommandOptions {
   CommonOptions common;
   std::string output;
-  std::vector<std::string> highlight;  ///< pass names
+  std::vector<std::string> highlight;  ///< PASS (all its findings), PASS:N (its Nth), PASS:NODE
+  std::string title;
+  std::string subtitle;                ///< empty: the inputs, the focus, the date, the source count
   std::string layout;                  ///< empty: dot, or sfdp for large graphs
   std::string focus;                   ///< node id or label; empty: the whole graph
   int depth = 1;
   std::size_t max_neighbors = kDefaultMaxNeighbors;
-  std::string cluster = "type";
+  std::string cluster = "auto";        ///< auto: market when a drawn node has one, else type
   bool no_legend = false;
 };
 

@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include "graph/graph_builder.h"
+#include "io/diagram_text.h"
 #include "io/renderer.h"
 
 #include "graph/neighbourhood.h"
@@ -84,13 +85,18 @@ TEST(DotBuilder, StylesFollowNodeAndEdgeTypes) {
   EXPECT_NE(dot.find("A -> B\t[color=\"#6a1b9a\",\n\t\tconstraint=false,\n\t\tdir=none,"), std::string::npos);
   EXPECT_NE(dot.find("style=dotted"), std::string::npos);
   EXPECT_NE(dot.find("Chan -> A\t[color=\"#1f6fd1\""), std::string::npos);
-  // Clusters by type and a legend of only the types drawn.
+  // Clusters by type and a legend (in the header, an HTML-like label) of only the types drawn.
   EXPECT_NE(dot.find("label=investors"), std::string::npos);
   EXPECT_NE(dot.find("label=companies"), std::string::npos);
-  EXPECT_NE(dot.find("subgraph cluster_legend"), std::string::npos);
-  EXPECT_NE(dot.find("label=invests"), std::string::npos);
+  const std::string header = Attr(diagram.Graph(), "label");
+  EXPECT_TRUE(aghtmlstr(agget(diagram.Graph(), const_cast<char*>("label"))));
+  EXPECT_NE(header.find("<TD ALIGN=\"LEFT\">invests</TD>"), std::string::npos) << header;
+  EXPECT_NE(header.find("<TD BGCOLOR=\"#e4d7f5\" BORDER=\"1\" COLOR=\"#555555\" WIDTH=\"22\"></TD>"
+                        "<TD ALIGN=\"LEFT\">investor</TD>"),
+            std::string::npos);
   EXPECT_EQ(dot.find("exclusive"), std::string::npos);
   EXPECT_EQ(dot.find("chipmaker"), std::string::npos);
+  EXPECT_EQ(dot.find("subgraph cluster_legend"), std::string::npos);
 }
 
 TEST(DotBuilder, ClusterByMarketAndNone) {
@@ -143,7 +149,7 @@ TEST(DotBuilder, NastyNamesCannotInjectDot) {
   EXPECT_EQ(agnode(reread, const_cast<char*>("injected"), 0), nullptr);
   Agnode_t* inj = agnode(reread, const_cast<char*>("inj"), 0);
   ASSERT_NE(inj, nullptr);
-  EXPECT_EQ(Attr(inj, "label"), "x\"]; injected [label=\"y");
+  EXPECT_EQ(Attr(inj, "label"), "x\"]; injected\\n[label=\"y");  // wrapped at a space past 22 characters
   EXPECT_EQ(Attr(agnode(reread, const_cast<char*>("bs"), 0), "label"), "back\\\\slash");
   EXPECT_NE(agnode(reread, const_cast<char*>("id\" -> <b>"), 0), nullptr);
   EXPECT_EQ(agnnodes(reread), agnnodes(BuildDiagram(GraphView(graph), {}).Graph()));
@@ -206,7 +212,7 @@ TEST(DotBuilder, EveryTextRoundTripsThroughGraphvizsParser) {
   DiagramOptions options;
   options.cluster_by = ClusterBy::kMarket;
   options.legend = false;
-  options.caption = texts.back();
+  options.subtitle = texts.back();
   const std::string dot = BuildDiagram(GraphView(graph), options).ToDot();
 
   Agraph_t* reread = agmemread(dot.c_str());
@@ -228,8 +234,11 @@ TEST(DotBuilder, EveryTextRoundTripsThroughGraphvizsParser) {
     ASSERT_NE(e, nullptr) << t;
     EXPECT_EQ(Displayed(Attr(e, "tooltip"), 2), t + " partners hub; source: " + t);
   }
-  // The caption's lines end in `\l` (left-justified).
-  EXPECT_EQ(Displayed(Attr(reread, "label")), texts.back() + "\n");
+  // The subtitle is HTML-like text: entities and <BR/>, backslashes as they are.
+  EXPECT_NE(Attr(reread, "label").find(">" + EscapeHtml(texts.back()) + "</FONT>"), std::string::npos);
+  EXPECT_EQ(EscapeHtml("a<b>&\"c\"\\N\nz\t"), "a&lt;b&gt;&amp;&quot;c&quot;\\N<BR ALIGN=\"LEFT\"/>z ");
+  // A stray byte (a Latin-1 folder name) becomes U+FFFD; UTF-8 stays as it is.
+  EXPECT_EQ(EscapeHtml("Caf\xe9 \xea\xb0\x80 \xc3\xa9\xc3"), "Caf\xef\xbf\xbd \xea\xb0\x80 \xc3\xa9\xef\xbf\xbd");
   agclose(reread);
 }
 
@@ -277,19 +286,22 @@ TEST(DotBuilder, HighlightColoursSubjectsAndEvidence) {
   ASSERT_EQ(findings.size(), 2u);
   DiagramOptions options;
   options.highlight = &findings;
-  options.caption = "ai-cloud-2026";
+  options.subtitle = "ai-cloud-2026";
   const Diagram diagram = BuildDiagram(GraphView(graph), options);
+  EXPECT_EQ(diagram.HighlightedCount(), 2u);
   Agnode_t* amazon = NodeNamed(diagram, "Amazon");
-  EXPECT_EQ(Attr(amazon, "fillcolor"), "#ffc83d");
-  EXPECT_EQ(Attr(amazon, "color"), "#d62728");
-  EXPECT_EQ(Attr(NodeNamed(diagram, "Bedrock"), "fillcolor"), "#ffc83d");
-  EXPECT_EQ(Attr(NodeNamed(diagram, "OpenAI"), "fillcolor"), "#ffd9d4");
+  EXPECT_EQ(Attr(amazon, "fillcolor"), "#fbc4e2");
+  EXPECT_EQ(Attr(amazon, "color"), "#e7298a");
+  EXPECT_EQ(Attr(NodeNamed(diagram, "Bedrock"), "fillcolor"), "#fbc4e2");
+  EXPECT_EQ(Attr(NodeNamed(diagram, "OpenAI"), "fillcolor"), "#cfe0fc");  // its own fill, outlined
+  EXPECT_EQ(Attr(NodeNamed(diagram, "OpenAI"), "color"), "#e7298a");
   EXPECT_EQ(Attr(NodeNamed(diagram, "Oracle"), "fillcolor"), "#fde2c4");  // untouched
+  EXPECT_EQ(Attr(NodeNamed(diagram, "Oracle"), "color"), "#555555");
   int highlighted = 0, bedrock_edges = 0;
   for (Agedge_t* e = agfstout(diagram.Graph(), NodeNamed(diagram, "Bedrock")); e;
        e = agnxtout(diagram.Graph(), e)) {
     ++bedrock_edges;
-    highlighted += Attr(e, "color") == "#ffc83d:#d62728:#ffc83d";
+    highlighted += Attr(e, "color") == "#e7298a";
   }
   EXPECT_EQ(bedrock_edges, 2);
   EXPECT_EQ(highlighted, 2);
@@ -297,11 +309,165 @@ TEST(DotBuilder, HighlightColoursSubjectsAndEvidence) {
   const std::string dot = diagram.ToDot();
   EXPECT_NE(dot.find("label=\"$8B\\n(disputed: $80B)\""), std::string::npos);
   EXPECT_EQ(dot.find("label=\"$80B\""), std::string::npos);
+  const std::string header = Attr(diagram.Graph(), "label");
+  EXPECT_NE(header.find("<FONT POINT-SIZE=\"13\" COLOR=\"#555555\">ai-cloud-2026</FONT><BR ALIGN=\"LEFT\"/>"
+                        "Highlighted findings:<BR ALIGN=\"LEFT\"/>"
+                        "1. [dual-backing] Amazon backs 2 rivals: OpenAI ($50B), Anthropic ($8B); $58B in total"
+                        "<BR ALIGN=\"LEFT\"/>"
+                        "2. [shared-channel] Bedrock (owner Amazon) distributes 2 rivals: OpenAI, Anthropic"
+                        "<BR ALIGN=\"LEFT\"/>"),
+            std::string::npos)
+      << header;
+  EXPECT_NE(header.find("<TD><FONT COLOR=\"#e7298a\">"), std::string::npos);
+  EXPECT_NE(header.find("<TD ALIGN=\"LEFT\">in a finding</TD>"), std::string::npos);
+}
+
+// Two nodes and the edges given, built directly (so free-form types and qualifiers can be set
+// before the loaders parse them).
+PartnershipGraph TwoNodesWith(const std::vector<EdgeRecord>& edges) {
+  Diagnostics diagnostics;
+  GraphBuilder builder(&diagnostics);
+  for (std::string_view id : {"A", "B"}) {
+    NodeRecord record;
+    record.node.id = builder.Intern(id);
+    record.node.label = record.node.id;
+    record.node.type = NodeType::kCompany;
+    record.type_given = true;
+    builder.AddNode(std::move(record));
+  }
+  for (EdgeRecord record : edges) {
+    record.from_name = "A";
+    record.to_name = "B";
+    builder.AddEdge(record);
+  }
+  return builder.Build();
+}
+
+// A deal of its own year (two undated deals of one source and different amounts would conflict).
+EdgeRecord Deal(EdgeType type, double amount, AmountQualifier qualifier = AmountQualifier::kExact) {
+  static int year = 2020;
+  EdgeRecord record;
+  record.edge.start = Date::FromParts(year++);
+  record.edge.type = type;
+  record.edge.amount_usd = amount;
+  record.details.qualifier = qualifier;
+  return record;
+}
+
+TEST(DotBuilder, ParallelEdgesShareOneLabel) {
+  // Two tranches, one a ceiling: one line, one label, never "$100M$100B" drawn on top.
+  const PartnershipGraph graph = TwoNodesWith(
+      {Deal(EdgeType::kInvests, 100e6), Deal(EdgeType::kInvests, 100e9, AmountQualifier::kUpTo),
+       Deal(EdgeType::kSuppliesCompute, 10e9, AmountQualifier::kApprox)});
+  const Diagram diagram = BuildDiagram(GraphView(graph), {});
+  EXPECT_EQ(diagram.DrawnEdgeCount(), 3u);
+  EXPECT_EQ(agnedges(diagram.Graph()), 2);
+  std::vector<std::string> labels;
+  for (Agedge_t* e = agfstout(diagram.Graph(), NodeNamed(diagram, "A")); e; e = agnxtout(diagram.Graph(), e)) {
+    labels.push_back(Attr(e, "label"));
+  }
+  EXPECT_EQ(labels, (std::vector<std::string>{"$100M + up to $100B", "~$10B"}));
+}
+
+TEST(DotBuilder, FreeFormTypesAreNamedInLabelAndLegend) {
+  EdgeRecord licenses = Deal(EdgeType::kPartners, 2e9);
+  const PartnershipGraph graph = [&] {
+    Diagnostics d;
+    GraphBuilder builder(&d);
+    for (std::string_view id : {"A", "B"}) {
+      NodeRecord record;
+      record.node.id = builder.Intern(id);
+      record.node.label = record.node.id;
+      record.type_given = true;
+      builder.AddNode(std::move(record));
+    }
+    licenses.details.type_label = builder.Intern("licenses");
+    licenses.from_name = "A";
+    licenses.to_name = "B";
+    builder.AddEdge(licenses);
+    return builder.Build();
+  }();
+  const Diagram diagram = BuildDiagram(GraphView(graph), {});
+  Agedge_t* e = agfstout(diagram.Graph(), NodeNamed(diagram, "A"));
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(Attr(e, "label"), "licenses · $2B");
+  const std::string header = Attr(diagram.Graph(), "label");
+  EXPECT_NE(header.find("<TD ALIGN=\"LEFT\">licenses</TD>"), std::string::npos) << header;
+  EXPECT_EQ(header.find(">partners<"), std::string::npos);
+}
+
+TEST(DotBuilder, LongNamesWrapAtSpaces) {
+  EXPECT_EQ(WrapWords("Delta Reasoning Systems International"), "Delta Reasoning\nSystems International");
+  EXPECT_EQ(WrapWords("Short name"), "Short name");
+  EXPECT_EQ(WrapWords("Two  spaces kept in a long name"), "Two  spaces kept in a\nlong name");
+  EXPECT_EQ(WrapWords(" lead and trail spaces kept, too "), " lead and trail spaces\nkept, too ");
+  EXPECT_EQ(WrapWords("Supercalifragilisticexpialidocious Inc"), "Supercalifragilisticexpialidocious\nInc");
+  // Code points, not bytes: 11 Hangul syllables (33 bytes) fit in 22 columns.
+  EXPECT_EQ(WrapWords("\xec\x82\xbc\xec\x84\xb1\xec\xa0\x84\xec\x9e\x90 \xec\x82\xbc\xec\x84\xb1\xec\xa0\x84\xec\x9e\x90"),
+            "\xec\x82\xbc\xec\x84\xb1\xec\xa0\x84\xec\x9e\x90 \xec\x82\xbc\xec\x84\xb1\xec\xa0\x84\xec\x9e\x90");
+  TempDir dir;
+  const PartnershipGraph graph = MustLoad({dir.Write("nodes.csv", "id,label,type,roles\n"
+                                                                  "D,Delta Reasoning Systems International,company,company|cloud\n")});
+  const Diagram diagram = BuildDiagram(GraphView(graph), {});
+  EXPECT_EQ(Attr(NodeNamed(diagram, "D"), "label"), "Delta Reasoning\\nSystems International\\n(also cloud)");
+}
+
+TEST(DotBuilder, OnlyFindingsWhoseSubjectsAreDrawnAreListed) {
+  const PartnershipGraph graph = MustLoad({ExampleDir()});
+  const GraphView view(graph);
+  Findings findings = RunPass(graph, "dual-backing");
+  const Findings channel = RunPass(graph, "shared-channel");
+  findings.insert(findings.end(), channel.begin(), channel.end());
+  // Around Bedrock: Bedrock, AWS, OpenAI, Anthropic. Amazon (the dual-backer) is not drawn.
+  const Neighbourhood near = CollectNeighbourhood(view, *graph.FindNode("Bedrock"), 1);
+  DiagramOptions options;
+  options.focus = &near;
+  options.highlight = &findings;
+  const Diagram diagram = BuildDiagram(view, options);
+  EXPECT_EQ(diagram.HighlightedCount(), 1u);
+  const std::string header = Attr(diagram.Graph(), "label");
+  EXPECT_NE(header.find("1. [shared-channel] Bedrock"), std::string::npos) << header;
+  EXPECT_EQ(header.find("dual-backing"), std::string::npos);
+  EXPECT_EQ(Attr(NodeNamed(diagram, "Bedrock"), "fillcolor"), "#fbc4e2");
+}
+
+TEST(DotBuilder, LongFindingsWrapInTheHeader) {
+  TempDir dir;
+  const PartnershipGraph graph = MustLoad(TinyTables(dir));
+  Finding finding;
+  finding.pass = "exclusivity";
+  finding.subjects = {"Chan"};
+  finding.message = "Channel is blocked from " + std::string(60, 'x') + " and " + std::string(60, 'y');
+  const Findings findings = {finding};
+  DiagramOptions options;
+  options.highlight = &findings;
+  options.legend = false;
+  const std::string header = Attr(BuildDiagram(GraphView(graph), options).Graph(), "label");
+  // 105 characters on the first line, the rest (which would make 166) on the next.
+  EXPECT_NE(header.find("1. [exclusivity] Channel is blocked from " + std::string(60, 'x') +
+                        " and<BR ALIGN=\"LEFT\"/>" + std::string(60, 'y') + "<BR ALIGN=\"LEFT\"/>"),
+            std::string::npos)
+      << header;
+}
+
+TEST(DotBuilder, TitleAndSubtitleHeadThePage) {
+  TempDir dir;
+  const PartnershipGraph graph = MustLoad(TinyTables(dir));
+  DiagramOptions options;
+  options.title = "Who backs <whom> & why";
+  options.subtitle = "as of 2026-04-14";
+  options.legend = false;
+  const Diagram diagram = BuildDiagram(GraphView(graph), options);
   EXPECT_EQ(Attr(diagram.Graph(), "label"),
-            "ai-cloud-2026\\lHighlighted findings:\\l"
-            "  [dual-backing] Amazon backs 2 rivals: OpenAI ($50B), Anthropic ($8B); $58B in total\\l"
-            "  [shared-channel] Bedrock (owner Amazon) distributes 2 rivals: OpenAI, Anthropic\\l");
-  EXPECT_NE(dot.find("label=\"in a finding\""), std::string::npos);
+            "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"4\"><TR>"
+            "<TD ALIGN=\"LEFT\" VALIGN=\"TOP\" BALIGN=\"LEFT\">"
+            "<FONT POINT-SIZE=\"22\"><B>Who backs &lt;whom&gt; &amp; why</B></FONT><BR ALIGN=\"LEFT\"/>"
+            "<FONT POINT-SIZE=\"13\" COLOR=\"#555555\">as of 2026-04-14</FONT><BR ALIGN=\"LEFT\"/></TD></TR></TABLE>");
+  EXPECT_EQ(Attr(diagram.Graph(), "labelloc"), "t");
+  // Nothing to say, no header at all.
+  options.title.clear();
+  options.subtitle.clear();
+  EXPECT_EQ(Attr(BuildDiagram(GraphView(graph), options).Graph(), "label"), "");
 }
 
 TEST(Neighbourhood, BedrockDepthOneWithPlaceholders) {

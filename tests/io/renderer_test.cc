@@ -7,6 +7,8 @@
 
 #include <gtest/gtest.h>
 
+#include <fmt/format.h>
+
 #include "analysis/finding.h"
 #include "io/dot_builder.h"
 #include "tests/test_support.h"
@@ -158,7 +160,8 @@ TEST(Renderer, GraphvizShowsEveryTextAsGiven) {
   EXPECT_FALSE(diagnostics.HasErrors());
   const SvgText parsed = ParseSvg(svg);
   ASSERT_TRUE(parsed.well_formed) << parsed.error;
-  for (const char* text : {"ends\\", "A &amp; B &#92;n &alpha;", "\\G \\E \\L \\r \\T", "<leading",
+  // Past 22 characters a name wraps at a space: "A &amp; B &#92;n &alpha;" is two lines.
+  for (const char* text : {"ends\\", "A &amp; B &#92;n", "&alpha;", "\\G \\E \\L \\r \\T", "<leading",
                            "Z\xc3\xbcrich \xe2\x98\x83"}) {
     EXPECT_TRUE(Contains(parsed.texts, text)) << text << "\n" << svg;
   }
@@ -212,6 +215,67 @@ TEST(Renderer, EveryLayoutEngineRuns) {
     Diagnostics diagnostics;
     EXPECT_TRUE(RenderDiagram(diagram, RenderOptions{RenderFormat::kSvg, layout}, &svg, &diagnostics)) << layout;
     EXPECT_TRUE(ParseSvg(svg).well_formed) << layout;
+  }
+}
+
+// The page size an SVG declares, in points.
+std::pair<double, double> SvgSize(const std::string& svg) {
+  double width = 0, height = 0;
+  const std::size_t w = svg.find("<svg width=\"");
+  const std::size_t h = svg.find("height=\"", w);
+  if (w == std::string::npos || h == std::string::npos) return {0, 0};
+  width = std::stod(svg.substr(w + 12));
+  height = std::stod(svg.substr(h + 8));
+  return {width, height};
+}
+
+std::string Attr(Agraph_t* graph, const char* name) {
+  const char* value = agget(graph, const_cast<char*>(name));
+  return value ? value : "";
+}
+
+TEST(Renderer, AWideDotPageIsLaidOutAgainLeftToRight) {
+  // One fund backing 40 companies: top-down, one rank of 40 names (a strip 20 times wider
+  // than tall); left to right, a column 8 times taller than wide; left to right with the
+  // leaves over 3 ranks, three short columns.
+  TempDir dir;
+  std::string nodes = "id,type\nFund,investor\n", edges = "from,to,type\n";
+  for (int i = 0; i < 40; ++i) {
+    nodes += fmt::format("Company number {},company\n", i);
+    edges += fmt::format("Fund,Company number {},invests\n", i);
+  }
+  const PartnershipGraph graph = MustLoad({dir.Write("nodes.csv", nodes), dir.Write("edges.csv", edges)});
+  DiagramOptions options;
+  options.cluster_by = ClusterBy::kNone;
+  Diagram diagram = BuildDiagram(GraphView(graph), options);
+  Diagnostics diagnostics;
+  const std::string svg = Render(diagram, RenderFormat::kSvg, &diagnostics);
+  EXPECT_EQ(Attr(diagram.Graph(), "rankdir"), "LR");
+  const auto [width, height] = SvgSize(svg);
+  ASSERT_GT(width, 0);
+  EXPECT_LE(std::max(width, height) / std::min(width, height), kMaxElongation) << width << " x " << height;
+  EXPECT_EQ(Attr(diagram.Graph(), "size"), "44,44");
+  // The example is near square top-down and stays so.
+  const PartnershipGraph example = MustLoad({ExampleDir()});
+  Diagram kept = BuildDiagram(GraphView(example), {});
+  Render(kept, RenderFormat::kSvg, &diagnostics);
+  EXPECT_EQ(Attr(kept.Graph(), "rankdir"), "");
+  EXPECT_FALSE(diagnostics.HasErrors());
+}
+
+TEST(Renderer, TitleAndLegendUnderEveryEngine) {
+  const PartnershipGraph graph = MustLoad({ExampleDir()});
+  DiagramOptions options;
+  options.title = "Who backs whom";
+  for (const char* layout : {"dot", "neato", "fdp", "sfdp", "circo"}) {
+    Diagram diagram = BuildDiagram(GraphView(graph), options);
+    std::string svg;
+    Diagnostics diagnostics;
+    ASSERT_TRUE(RenderDiagram(diagram, RenderOptions{RenderFormat::kSvg, layout}, &svg, &diagnostics)) << layout;
+    const SvgText parsed = ParseSvg(svg);
+    for (const char* text : {"Who backs whom", "legend", "investor", "invests", "supplies_compute"}) {
+      EXPECT_TRUE(Contains(parsed.texts, text)) << layout << ": " << text;
+    }
   }
 }
 
