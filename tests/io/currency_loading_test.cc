@@ -203,7 +203,7 @@ TEST(CurrencyLoading, JsonEvidenceCarriesTheStatedAmount) {
   EXPECT_EQ(euros["currency"], "EUR");
   EXPECT_DOUBLE_EQ(euros["original_amount"].get<double>(), 15e6);
   EXPECT_DOUBLE_EQ(euros["amount_usd"].get<double>(), 15e6 * 1.08);
-  EXPECT_EQ(euros["status"], "closed");
+  EXPECT_EQ(euros["deal_status"], "closed");
   EXPECT_FALSE(euros.contains("qualifier"));
   const nlohmann::json ceiling = EdgeToJson(graph, EdgeBetween(graph, "Amazon", "Anthropic"));
   EXPECT_EQ(ceiling["qualifier"], "up_to");

@@ -241,9 +241,9 @@ TEST(RenderCommand, TitleInSvgPngAndPdf) {
   const CliRun latin1 = Cli({"render", ExampleDir(), "-o", svg, "--title", "Caf\xe9"});
   EXPECT_EQ(latin1.code, 2);
   EXPECT_EQ(latin1.err, "error: --title is not UTF-8 (byte 0xE9): set the terminal to UTF-8\n");
-  // The default subtitle: the inputs and the number of sources drawn.
+  // The default subtitle: the inputs, the view's date and the number of sources drawn.
   ASSERT_EQ(Cli({"render", ExampleDir(), "-o", svg}).code, 0);
-  EXPECT_NE(ReadAll(svg).find(">ai&#45;cloud&#45;2026 · 4 sources</text>"), std::string::npos);
+  EXPECT_NE(ReadAll(svg).find(">ai&#45;cloud&#45;2026 · as of 2026&#45;11&#45;29 · 4 sources</text>"), std::string::npos);
   // PNG and PDF: the title takes room at the top of the page (neato: the same layout either way).
   for (const char* extension : {"png", "pdf"}) {
     const std::string plain = (dir.Path() / (std::string("plain.") + extension)).string();
@@ -280,10 +280,10 @@ TEST(RenderCommand, HighlightPicksFindingsByNumberOrNode) {
   const std::string output = (dir.Path() / "map.svg").string();
   CliRun run = Cli({"render", ExampleDir(), "-o", output, "--highlight", "dual-backing:1,shared-channel:Bedrock"});
   ASSERT_EQ(run.code, 0) << run.err;
-  EXPECT_EQ(run.out, "wrote " + output + " (svg, 13 nodes, 18 edges, layout dot, 2 findings highlighted)\n");
+  EXPECT_EQ(run.out, "wrote " + output + " (svg, 13 nodes, 17 edges, layout dot, 2 findings highlighted)\n");
   run = Cli({"render", ExampleDir(), "-o", output, "--highlight", "shared-channel:OpenAI,shared-channel:1"});
   ASSERT_EQ(run.code, 0) << run.err;
-  EXPECT_EQ(run.out, "wrote " + output + " (svg, 13 nodes, 18 edges, layout dot, 1 finding highlighted)\n");
+  EXPECT_EQ(run.out, "wrote " + output + " (svg, 13 nodes, 17 edges, layout dot, 1 finding highlighted)\n");
   run = Cli({"render", ExampleDir(), "-o", output, "--highlight", "dual-backing:Oracle"});
   ASSERT_EQ(run.code, 0) << run.err;
   EXPECT_EQ(run.err, "warning: --highlight dual-backing:Oracle: no dual-backing finding is about Oracle\n");

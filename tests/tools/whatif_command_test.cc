@@ -20,7 +20,7 @@ TEST(WhatIf, DroppingAmazonsOpenAIMoneyEndsItsDualBackingAndMovesOpenAIsExposure
   const CliRun run = Cli({"whatif", ExampleDir(), "--drop", "Amazon->OpenAI:invests", "--pass", "dual-backing,exposure"});
   EXPECT_EQ(run.code, 0) << run.err;
   EXPECT_EQ(run.out,
-            "what if: 1 edge dropped, 0 added; 0 findings appeared, 1 disappeared, 1 changed\n"
+            "what if (as of 2026-11-29): 1 edge dropped, 0 added; 0 findings appeared, 1 disappeared, 1 changed\n"
             "\n"
             "edges dropped (1)\n"
             "  - Amazon -invests-> OpenAI $50B (from 2026-02; CNBC, as cited in marsbit 2026-04-14; confidence 0.9; "
@@ -65,15 +65,15 @@ TEST(WhatIf, ExposureOfTheEndpointsRivalsIsComparedToo) {
                   "  ~ exposure: Anthropic: rival-tied funding 0%, distribution 0%, compute 0%; score 0%\n"
                   "      funding_share: 100% -> 0%\n"
                   "      distribution_share: 50% -> 0%\n"
-                  "      compute_share: 50% -> 0%\n"
-                  "      score: 66.7% -> 0%\n"))
+                  "      compute_share: 100% -> 0%\n"  // Broadcom's 2027 supply is planned, not current
+                  "      score: 83.3% -> 0%\n"))
       << run.out;
 }
 
 TEST(WhatIf, EndingMicrosoftsExclusivityEndsTheExclusivityFindingForOpenAI) {
   const CliRun run = Cli({"whatif", ExampleDir(), "--drop", "Microsoft->OpenAI:exclusive", "--pass", "exclusivity"});
   EXPECT_EQ(run.code, 0) << run.err;
-  EXPECT_TRUE(Has(run.out, "what if: 1 edge dropped, 0 added; 0 findings appeared, 1 disappeared, 0 changed\n"))
+  EXPECT_TRUE(Has(run.out, "what if (as of 2026-11-29): 1 edge dropped, 0 added; 0 findings appeared, 1 disappeared, 0 changed\n"))
       << run.out;
   EXPECT_TRUE(Has(run.out, "\nfindings disappeared (1)\n  - exclusivity: Microsoft holds exclusive rights over OpenAI "))
       << run.out;
@@ -98,7 +98,7 @@ TEST(WhatIf, ScenarioFileAddsAndDropsJsonHasBothGraphsEvidence) {
   ASSERT_EQ(doc["findings"]["appeared"].size(), 1u);
   EXPECT_EQ(doc["findings"]["appeared"][0]["message"],
             "Google ↔ Anthropic: Google invests in its supplier; out Google -invests-> Anthropic $2B; bought Google "
-            "Cloud -distributes-> Anthropic (no amount); together undated");
+            "Cloud -distributes-> Anthropic (no amount); together undated, current as of 2026-11-29");
   ASSERT_EQ(doc["findings"]["disappeared"].size(), 1u);
   EXPECT_EQ(doc["findings"]["disappeared"][0]["subjects"], (std::vector<std::string>{"Amazon", "OpenAI"}));
   EXPECT_TRUE(doc["findings"]["changed"].empty());
@@ -106,12 +106,12 @@ TEST(WhatIf, ScenarioFileAddsAndDropsJsonHasBothGraphsEvidence) {
 
 TEST(WhatIf, DropWithoutTypeTakesEveryEdgeAndUndirectedOnesEitherWay) {
   const CliRun all = Cli({"whatif", ExampleDir(), "--drop", "Oracle->OpenAI", "--pass", "conflicts"});
-  EXPECT_TRUE(Has(all.out, "what if: 2 edges dropped, 0 added;")) << all.out;  // both claims of the contract
+  EXPECT_TRUE(Has(all.out, "what if (as of 2026-11-29): 2 edges dropped, 0 added;")) << all.out;  // both claims of the contract
   const CliRun reversed = Cli({"whatif", ExampleDir(), "--drop", "Anthropic->OpenAI:competes", "--pass", "conflicts"});
   EXPECT_EQ(reversed.code, 0) << reversed.err;
-  EXPECT_TRUE(Has(reversed.out, "what if: 1 edge dropped, 0 added;")) << reversed.out;
+  EXPECT_TRUE(Has(reversed.out, "what if (as of 2026-11-29): 1 edge dropped, 0 added;")) << reversed.out;
   const CliRun by_label = Cli({"whatif", ExampleDir(), "--drop", "Amazon Web Services->Anthropic", "--pass", "conflicts"});
-  EXPECT_TRUE(Has(by_label.out, "what if: 1 edge dropped, 0 added;")) << by_label.err;
+  EXPECT_TRUE(Has(by_label.out, "what if (as of 2026-11-29): 1 edge dropped, 0 added;")) << by_label.err;
 }
 
 TEST(WhatIf, DropNamingNoEdgeIsAnErrorWithDidYouMean) {
