@@ -26,8 +26,10 @@ std::string EdgeAmountText(const PartnershipGraph& graph, const Edge& edge) {
     parts.push_back(FormatQualified(FormatMoney(details.original_amount, graph.Text(details.currency)),
                                     details.qualifier));
   }
-  if (details.status != DealStatus::kUnknown) parts.push_back(std::string(DealStatusName(details.status)));
-  return fmt::format("{}", fmt::join(parts, ", "));
+  if (details.status == DealStatus::kUnknown) return parts.empty() ? std::string() : std::move(parts.front());
+  // A status alone would read as part of the node's name ("OpenAI signed"): bracket it.
+  if (parts.empty()) return fmt::format("({})", DealStatusName(details.status));
+  return fmt::format("{}, {}", parts.front(), DealStatusName(details.status));
 }
 
 AmountSum SumAmounts(const PartnershipGraph& graph, std::span<const EdgeId> edges) {

@@ -1,6 +1,7 @@
 #include "analysis/metric_gap.h"
 
 #include <algorithm>
+#include <functional>
 #include <cmath>
 #include <map>
 
@@ -184,7 +185,9 @@ std::string Comparison(const PartnershipGraph& graph, StrId metric, const std::s
 
 /// Trend of the leader's gap over the observations: a past crossover, or a projected one when
 /// the gap is closing; appended to the finding and its message.
-void AddTrend(const std::map<Date, Observation>& observations, double sign, Finding& finding, std::string& message) {
+/// `show` prints a gap in the metric's unit.
+void AddTrend(const std::map<Date, Observation>& observations, double sign, const std::function<std::string(double)>& show,
+              Finding& finding, std::string& message) {
   std::vector<std::pair<double, double>> points;
   for (const auto& [date, o] : observations) points.emplace_back(date.MonthIndex(), sign * o.gap);
   const double slope = Slope(points);
@@ -205,10 +208,20 @@ void AddTrend(const std::map<Date, Observation>& observations, double sign, Find
     return;
   }
   const double months = latest.as_of.MonthIndex() - first.as_of.MonthIndex();
-  message += fmt::format("; gap {} → {} from {} to {} ({} months, {:+g} per month)", Number(sign * first.gap),
-                         Number(sign * latest.gap), first.as_of.ToString(), latest.as_of.ToString(), Number(months),
-                         std::round(slope * 1000) / 1000);
+  message += fmt::format("; gap {} → {} from {} to {} ({} months, {}{} per month)", show(sign * first.gap),
+                         show(sign * latest.gap), first.as_of.ToString(), latest.as_of.ToString(), Number(months),
+                         slope < 0 ? "-" : "+", show(std::abs(slope)));
   const double gap = sign * latest.gap;
+  // The fit can rise over a history whose last step fell (4.5 -> 12 -> 3.9): never call that
+  // widening; say the gap narrowed since the previous observation.
+  const Observation& previous = std::prev(observations.end(), 2)->second;
+  const bool last_step_narrowed = gap < sign * previous.gap;
+  if (slope > 0 && last_step_narrowed) {
+    finding.facts.emplace_back("narrowing_since", previous.as_of.ToString());
+    message += fmt::format(": narrowing since {} (from {}){}", previous.as_of.ToString(), show(sign * previous.gap),
+                           gap > sign * first.gap ? ", still wider than at the start" : "");
+    return;
+  }
   if (slope < 0 && gap > 0) {
     const double crossover = gap / -slope;
     const Date when = DateAtMonthIndex(latest.as_of.MonthIndex() + crossover);
@@ -254,7 +267,8 @@ std::optional<Finding> Actual(const PairContext& c, const std::vector<MetricId>&
                         fmt::format("{}gap {}", RatioText(lead.value, other.value),
                                     WithUnit(graph, lead, lead.value - other.value));
   if (observations.size() >= 2 && observations.rbegin()->first == latest_date) {
-    AddTrend(observations, a_leads ? 1.0 : -1.0, finding, message);
+    AddTrend(observations, a_leads ? 1.0 : -1.0, [&](double value) { return WithUnit(graph, lead, value); }, finding,
+             message);
   }
   finding.message = std::move(message);
   return finding;

@@ -407,7 +407,7 @@ const TableLoader::Wording& TableLoader::ReadWording(std::string_view text, bool
     wording.assumption = static_cast<int>(Assume("edge type acquisition", Severity::kNote, type_, origin, [&] {
       return fmt::format("edge type \"{}\" read as owns: an acquisition counts as ownership, closed or not", text);
     }));
-  } else if (text != name) {
+  } else if (!EqualsIgnoreCase(text, name)) {  // `Cloud` is our cloud: nothing was assumed
     wording.assumption = static_cast<int>(Assume(fmt::format("{} type {}", kind, text), Severity::kNote, type_, origin,
                                                  [&] { return fmt::format("{} type \"{}\" read as {}", kind, text, name); }));
   }

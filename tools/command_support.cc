@@ -19,6 +19,18 @@
 
 namespace pg {
 
+void AddReadingOptions(CLI::App& command, CommonOptions* options) {
+  command.add_option("--fx", options->fx,
+                     "currency rates for amounts not in dollars, as USD per unit: EUR=1.08,GBP=1.27 "
+                     "(an fx table in the inputs, columns currency,usd_per_unit, works too)")
+      ->delimiter(',')
+      ->type_name("CUR=RATE,...");
+  command.add_option("--type-map", options->type_map,
+                     "a CSV table (columns type,maps_to) mapping free-form node and edge types such as "
+                     "\"licenses\" or \"Government\" to ours")
+      ->type_name("FILE");
+}
+
 void AddCommonOptions(CLI::App& command, CommonOptions* options, bool with_format) {
   command.add_option("inputs", options->inputs,
                      "CSV files (nodes.csv, edges.csv, metrics.csv), a folder of them, an .xlsx "
@@ -36,15 +48,7 @@ void AddCommonOptions(CLI::App& command, CommonOptions* options, bool with_forma
                      "planned; metrics: the latest value by then (plans always); `all` for every "
                      "edge whatever its dates")
       ->type_name("DATE");
-  command.add_option("--fx", options->fx,
-                     "currency rates for amounts not in dollars, as USD per unit: EUR=1.08,GBP=1.27 "
-                     "(an `fx` table in the inputs works too)")
-      ->delimiter(',')
-      ->type_name("CUR=RATE,...");
-  command.add_option("--type-map", options->type_map,
-                     "a CSV table (type,maps_to) mapping free-form node and edge types such as "
-                     "\"Invests In\" or \"Neocloud\" to ours")
-      ->type_name("FILE");
+  AddReadingOptions(command, options);
   command.add_flag("-q,--quiet", options->quiet, "print no warnings or progress, only errors and results");
   command.add_flag("--progress", options->progress,
                    "report slow phases (over a second) on stderr even when it is not a terminal");

@@ -41,6 +41,9 @@ PhaseClockOptions ClockOptions(const CommonOptions& options);
 /// Progress is shown with --progress or on a terminal (and never with --quiet: see PhaseClock).
 bool ShowProgress(const CommonOptions& options, const CliIo& io);
 
+/// Adds `--fx` and `--type-map`: how to read the inputs (every command that loads them has these).
+void AddReadingOptions(CLI::App& command, CommonOptions* options);
+
 /// Adds `PATH...`, `--format`, `--as-of`, `--quiet`, `--progress`, `--timings` to a subcommand.
 void AddCommonOptions(CLI::App& command, CommonOptions* options, bool with_format = true);
 

@@ -38,6 +38,7 @@ void SetupConvert(CLI::App& app, CliIo& io, int* exit_code) {
   command->add_option("--to", options->to, "output format: csv (a folder), json or xlsx")
       ->check(CLI::IsMember({"csv", "json", "xlsx"}))
       ->type_name("FORMAT");
+  AddReadingOptions(*command, &options->common);
   command->add_flag("-q,--quiet", options->common.quiet, "print no warnings, only errors");
   command->add_flag("--progress", options->common.progress, "show progress on stderr for slow phases (default on a terminal)");
   command->add_flag("--timings", options->common.timings, "print phase=NAME seconds=S maxrss_kb=K per phase on stderr");

@@ -137,6 +137,7 @@ void SetupDiff(CLI::App& app, CliIo& io, int* exit_code) {
   command->add_option("-f,--format", options->format, "output: table (for people) or json (for jq)")
       ->check(CLI::IsMember({"table", "json"}))
       ->capture_default_str();
+  AddReadingOptions(*command, &options->common);
   command->add_flag("-q,--quiet", options->common.quiet, "print no warnings, only errors and results");
   command->add_flag("--progress", options->common.progress, "show progress on stderr for slow phases (default on a terminal)");
   command->add_flag("--timings", options->common.timings, "print phase=NAME seconds=S maxrss_kb=K per phase on stderr");

@@ -51,7 +51,7 @@ TEST(MetricGap, EnterpriseShareGapClosesWithCrossover) {
   EXPECT_NEAR(*share->FigureValue("crossover_months"), 1.4375, 1e-9);
   EXPECT_EQ(share->message,
             "enterprise_share_pct (actual, 2026-04): OpenAI 35.2 pct vs Anthropic 30.6 pct: 1.15×, gap 4.6 pct; gap 11 "
-            "→ 4.6 from 2026-02 to 2026-04 (2 months, -3.2 per month): at that pace Anthropic overtakes OpenAI in "
+            "pct → 4.6 pct from 2026-02 to 2026-04 (2 months, -3.2 pct per month): at that pace Anthropic overtakes OpenAI in "
             "about 1.4 months (2026-05)");
   EXPECT_EQ(share->metrics.size(), 4u);  // the stated 2026-02 gap, both 2026-04 values, the stated 2026-04 gap
 }
@@ -103,7 +103,7 @@ TEST(MetricGap, ComparesEachRivalsLatestValueNotTheLastDateBothReported) {
   EXPECT_EQ(Fact(findings[0], "as_of"), "2026-04");
   EXPECT_EQ(findings[0].message,
             "revenue_bn: OpenAI 20 (2025-12) vs Anthropic 14 (2026-04): 1.429×, gap 6; gap 4.5 → 6 from 2024-12 to "
-            "2026-04 (16 months, +0.351 per month): widening");
+            "2026-04 (16 months, +0.351 per month): narrowing since 2025-12 (from 19), still wider than at the start");
 
   // As of 2026-01 Anthropic's latest is still 2024-12's: 20 vs 1.
   const Findings then = RunPass(graph, "metric-gap", "2026-01");
