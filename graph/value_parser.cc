@@ -245,7 +245,7 @@ std::optional<Date> DateError(std::string_view text, std::string_view why, std::
 // A checked date from its parts (month, day 0 when not given).
 std::optional<Date> CheckedDate(std::string_view text, int year, int month, int day, std::string* error) {
   if (year < 1000 || year > 9999) return DateError(text, "year out of range", error);
-  if (month != 0 && (month < 1 || month > 12)) return DateError(text, "month must be 01..12", error);
+  if (month < 0 || month > 12 || (month == 0 && day != 0)) return DateError(text, "month must be 01..12", error);
   if (day != 0 && (day < 1 || day > DaysInMonth(year, month))) return DateError(text, "no such day in that month", error);
   return Date::FromParts(year, month, day);
 }
@@ -268,6 +268,9 @@ std::optional<Date> ParseIsoDate(std::string_view trimmed, std::string* error) {
     i = j + 1;
     if (count == 3) return DateError(trimmed, kIsoHint, error);
   }
+  // A month or day written as 0 (`2025-00`, `2025/0/2`) is not "not given": refuse it.
+  if (count >= 2 && parts[1] == 0) return DateError(trimmed, "month must be 01..12", error);
+  if (count == 3 && parts[2] == 0) return DateError(trimmed, "no such day in that month", error);
   return CheckedDate(trimmed, parts[0], parts[1], parts[2], error);
 }
 

@@ -130,6 +130,13 @@ TEST(ParseDate, PartialPrecisionAndCalendarChecks) {
   EXPECT_EQ(error, "bad date \"2026-02-30\": no such day in that month");
   EXPECT_FALSE(ParseDate("2026-13", &error));
   EXPECT_EQ(error, "bad date \"2026-13\": month must be 01..12");
+  // A month or day written as zero (found by fuzz_values: 2025/0/2 read the day table at -1).
+  EXPECT_FALSE(ParseDate("2025/0/2", &error));
+  EXPECT_EQ(error, "bad date \"2025/0/2\": month must be 01..12");
+  EXPECT_FALSE(ParseDate("2025-00", &error));
+  EXPECT_EQ(error, "bad date \"2025-00\": month must be 01..12");
+  EXPECT_FALSE(ParseDate("2025-02-00", &error));
+  EXPECT_EQ(error, "bad date \"2025-02-00\": no such day in that month");
   EXPECT_FALSE(ParseDate("soon", &error));
   EXPECT_EQ(error, "bad date \"soon\": expected YYYY, YYYY-MM or YYYY-MM-DD");
   EXPECT_FALSE(ParseDate("2026-02-14-1", &error));
