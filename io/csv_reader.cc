@@ -268,8 +268,9 @@ bool LooksUtf16(const char* data, std::size_t size) {
 // tables or sinks.
 class CsvParser {
  public:
-  CsvParser(std::FILE* file, const std::string& path, const InputLimits& limits, BatchHandoff& queue)
-      : file_(file), path_(path), limits_(limits), queue_(queue) {}
+  CsvParser(std::FILE* file, const std::string& path, const InputLimits& limits, BatchHandoff& queue,
+            std::atomic<std::uint64_t>* bytes_read)
+      : file_(file), path_(path), limits_(limits), queue_(queue), bytes_read_(bytes_read) {}
 
   std::optional<ParseFailure> Run() {
     std::optional<ParseFailure> failure = Parse();
@@ -341,6 +342,7 @@ class CsvParser {
     bool first = true;
     std::size_t got;
     while (!cancelled_ && (got = std::fread(buffer.data(), 1, buffer.size(), file_)) > 0) {
+      if (bytes_read_) bytes_read_->fetch_add(got, std::memory_order_relaxed);
       std::size_t at = 0;
       if (std::exchange(first, false)) {
         if (LooksUtf16(buffer.data(), got)) {
@@ -399,6 +401,7 @@ class CsvParser {
   const std::string& path_;
   const InputLimits& limits_;
   BatchHandoff& queue_;
+  std::atomic<std::uint64_t>* bytes_read_;  ///< may be null
   std::unique_ptr<RowBatch> batch_;
   CellStarts starts_;
   std::optional<ParseFailure> limit_failure_;
@@ -476,7 +479,8 @@ class DirectHandoff : public BatchHandoff {
 
 }  // namespace
 
-bool ReadCsvFile(const std::string& path, TableSink& sink, Diagnostics* diagnostics, const InputLimits& limits) {
+bool ReadCsvFile(const std::string& path, TableSink& sink, Diagnostics* diagnostics, const InputLimits& limits,
+                 std::atomic<std::uint64_t>* bytes_read) {
   std::unique_ptr<std::FILE, FileCloser> file(std::fopen(path.c_str(), "rb"));
   if (!file) {
     diagnostics->Error({path}, fmt::format("cannot open: {}", std::strerror(errno)));
@@ -493,7 +497,7 @@ bool ReadCsvFile(const std::string& path, TableSink& sink, Diagnostics* diagnost
   std::optional<ParseFailure> failure;
   if (bytes >= kThreadedBytes) {
     BatchQueue queue(kBatchesInFlight);
-    CsvParser parser(file.get(), path, limits, queue);
+    CsvParser parser(file.get(), path, limits, queue, bytes_read);
     std::thread parsing([&] { failure = parser.Run(); });
     struct Join {  // also when the sink throws: the parser stops waiting for room, then joins
       BatchQueue& queue;
@@ -509,7 +513,7 @@ bool ReadCsvFile(const std::string& path, TableSink& sink, Diagnostics* diagnost
     }
   } else {
     DirectHandoff direct(rows);
-    CsvParser parser(file.get(), path, limits, direct);
+    CsvParser parser(file.get(), path, limits, direct, bytes_read);
     failure = parser.Run();
   }
 

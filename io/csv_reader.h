@@ -5,6 +5,8 @@
 // only ever called from the caller's thread).
 // A cell written as `'=x` (a neutralised formula, see csv_writer.h) reads as `=x`.
 
+#include <atomic>
+#include <cstdint>
 #include <string>
 
 #include "graph/diagnostics.h"
@@ -16,7 +18,8 @@ namespace pg {
 /// Streams `path` to `sink` as one table (first row = header). Returns false, with a diagnostic
 /// naming file and line, when the file cannot be read or its quoting is broken. Rows before the
 /// error have already been delivered; callers discard the whole load on error.
+/// `bytes_read`, when given, is advanced as the file is read (for progress).
 bool ReadCsvFile(const std::string& path, TableSink& sink, Diagnostics* diagnostics,
-                 const InputLimits& limits = {});
+                 const InputLimits& limits = {}, std::atomic<std::uint64_t>* bytes_read = nullptr);
 
 }  // namespace pg

@@ -30,15 +30,22 @@ Format FormatOf(const fs::path& path, bool named = false) {
   return Format::kUnknown;
 }
 bool ReadOne(const std::string& file, Format format, TableLoader& loader, Diagnostics* diagnostics,
-             const InputLimits& limits) {
+             const LoadOptions& options) {
+  const InputLimits& limits = options.limits;
+  bool ok = false;
   switch (format) {
-    case Format::kCsv: return ReadCsvFile(file, loader, diagnostics, limits);
-    case Format::kXlsx: return ReadXlsxWorkbook(file, loader, diagnostics, XlsxReadOptions{.limits = limits});
-    case Format::kJson: return ReadJsonModel(file, loader, diagnostics, limits);
-    case Format::kUnknown: break;
+    case Format::kCsv: return ReadCsvFile(file, loader, diagnostics, limits, options.bytes_read);
+    case Format::kXlsx: ok = ReadXlsxWorkbook(file, loader, diagnostics, XlsxReadOptions{.limits = limits}); break;
+    case Format::kJson: ok = ReadJsonModel(file, loader, diagnostics, limits); break;
+    case Format::kUnknown:
+      diagnostics->Error({file}, "unsupported file type: expected .csv, .xlsx or .json (or a folder of them)");
+      return false;
   }
-  diagnostics->Error({file}, "unsupported file type: expected .csv, .xlsx or .json (or a folder of them)");
-  return false;
+  // Workbooks and JSON documents count for progress when read whole.
+  std::error_code error;
+  const std::uintmax_t size = fs::file_size(file, error);
+  if (options.bytes_read && !error) options.bytes_read->fetch_add(size, std::memory_order_relaxed);
+  return ok;
 }
 
 /// The files of a folder it can read, sorted; an entry that cannot be resolved (a symlink loop,
@@ -110,7 +117,7 @@ std::optional<PartnershipGraph> LoadModel(const std::vector<std::string>& inputs
     if (!fs::is_directory(status)) {
       const Format format = FormatOf(input, /*named=*/true);
       loader.SetLenient(format == Format::kXlsx);  // a workbook may hold unrelated sheets
-      ok = ReadOne(input, format, loader, diagnostics, limits) && ok;
+      ok = ReadOne(input, format, loader, diagnostics, options) && ok;
       continue;
     }
     const std::optional<std::vector<fs::path>> files = FolderFiles(input, diagnostics);
@@ -122,7 +129,7 @@ std::optional<PartnershipGraph> LoadModel(const std::vector<std::string>& inputs
     loader.SetLenient(true);
     for (const fs::path& file : *files) {
       if (!once.First(file.string(), diagnostics)) continue;
-      ok = ReadOne(file.string(), FormatOf(file), loader, diagnostics, limits) && ok;
+      ok = ReadOne(file.string(), FormatOf(file), loader, diagnostics, options) && ok;
     }
   }
   // Build even after row errors, so unknown nodes are reported in the same run.

@@ -95,6 +95,7 @@ TableKind KindFromName(const TableOrigin& origin) {
   }
   if (name.find("metric") != std::string::npos) return TableKind::kMetrics;
   if (name == "fx" || name.find("rates") != std::string::npos) return TableKind::kFx;
+  if (name == "types" || name == "type_map" || name == "type-map") return TableKind::kTypes;
   if (name.find("node") != std::string::npos || name.find("element") != std::string::npos) {
     return TableKind::kNodes;
   }
@@ -480,6 +481,9 @@ void TableLoader::ReportUnknownTable(const TableOrigin& origin, const Location& 
     case TableKind::kFx:
       message = "an fx table needs the columns currency and usd_per_unit (or rate), as currency,usd_per_unit / "
                 "EUR,1.08";
+      break;
+    case TableKind::kTypes:
+      message = "a types table needs the columns type and maps_to, as type,maps_to / Invests In,invests";
       break;
     case TableKind::kUnknown:
       message = "cannot tell what table this is from its header: expected id or label (nodes), "

@@ -1,5 +1,6 @@
 #include "tools/command_support.h"
 
+#include <atomic>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -80,6 +81,33 @@ PhaseClockOptions ClockOptions(const CommonOptions& options) {
 
 bool ShowProgress(const CommonOptions& options, const CliIo& io) { return options.progress || ErrIsTerminal(io); }
 
+namespace {
+
+// The size of what a load will read: files named, and the files of folders named (what the
+// loader reads there is a subset; extra files only make the percentage cautious).
+std::uint64_t InputBytes(const std::vector<std::string>& inputs) {
+  namespace fs = std::filesystem;
+  std::uint64_t bytes = 0;
+  for (const std::string& input : inputs) {
+    std::error_code error;
+    if (fs::is_regular_file(input, error)) {
+      const std::uintmax_t size = fs::file_size(input, error);
+      if (!error) bytes += size;
+      continue;
+    }
+    if (!fs::is_directory(input, error)) continue;
+    for (fs::directory_iterator it(input, error); !error && it != fs::directory_iterator(); it.increment(error)) {
+      std::error_code entry_error;
+      if (!it->is_regular_file(entry_error)) continue;
+      const std::uintmax_t size = it->file_size(entry_error);
+      if (!entry_error) bytes += size;
+    }
+  }
+  return bytes;
+}
+
+}  // namespace
+
 std::optional<LoadOptions> LoadOptionsFor(const CommonOptions& options, CliIo& io) {
   std::string limits_error;
   const std::optional<InputLimits> limits = InputLimitsFromEnvironment(&limits_error);
@@ -92,18 +120,20 @@ std::optional<LoadOptions> LoadOptionsFor(const CommonOptions& options, CliIo& i
 
 std::optional<PartnershipGraph> LoadForCommand(const CommonOptions& options, CliIo& io, PhaseClock* clock) {
   Diagnostics diagnostics;
+  const std::uint64_t input_bytes = clock ? InputBytes(options.inputs) : 0;
   if (clock) {
-    std::uintmax_t bytes = 0;
-    for (const std::string& input : options.inputs) {
-      std::error_code error;
-      if (std::filesystem::is_regular_file(input, error)) bytes += std::filesystem::file_size(input, error);
-    }
+    const std::uint64_t bytes = input_bytes;
     clock->Begin("load", fmt::format("loading {} input{}{}", options.inputs.size(),
                                      options.inputs.size() == 1 ? "" : "s",
                                      bytes > 0 ? fmt::format(" ({:.1f} MB)", bytes / 1e6) : ""));
   }
-  const std::optional<LoadOptions> load = LoadOptionsFor(options, io);
+  std::optional<LoadOptions> load = LoadOptionsFor(options, io);
   if (!load) return std::nullopt;
+  std::atomic<std::uint64_t> bytes_read{0};
+  if (clock) {
+    load->bytes_read = &bytes_read;
+    clock->Track(&bytes_read, input_bytes);
+  }
   std::optional<PartnershipGraph> graph = LoadModel(options.inputs, &diagnostics, *load);
   if (clock) clock->End();
   if (!graph || !options.quiet) {

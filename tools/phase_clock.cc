@@ -71,10 +71,18 @@ void PhaseClock::Begin(std::string_view phase, std::string_view what) {
     next_progress_ = start_ + options_.progress_after;
     running_ = true;
     shown_ = false;
+    done_ = nullptr;
+    total_ = 0;
     ++generation_;
     CheckMemory();  // at every phase's start, then every 100 ms by the watcher
   }
   wake_.notify_all();
+}
+
+void PhaseClock::Track(const std::atomic<std::uint64_t>* done, std::uint64_t total) {
+  std::lock_guard lock(mutex_);
+  done_ = done;
+  total_ = total;
 }
 
 void PhaseClock::End() {
@@ -124,7 +132,12 @@ void PhaseClock::Watch() {
     if (wake_.wait_until(lock, next, [&] { return stop_ || generation_ != generation; })) continue;
     if (!show_progress_ || steady_clock::now() < progress_at) continue;
     const double seconds = std::chrono::duration<double>(steady_clock::now() - start_).count();
-    io_.err << fmt::format("partnergraph: {}... {:.0f} s\n", what_, seconds);
+    std::string percent;
+    if (done_ && total_ > 0) {
+      const double fraction = std::min(1.0, static_cast<double>(done_->load(std::memory_order_relaxed)) / total_);
+      percent = fmt::format(" {:.0f}%", 100 * fraction);
+    }
+    io_.err << fmt::format("partnergraph: {}...{} {:.0f} s\n", what_, percent, seconds);
     io_.err.flush();
     shown_ = true;
     next_progress_ = steady_clock::now() + std::chrono::seconds(5);

@@ -7,6 +7,7 @@
 // with a message naming the phase (a pass) and the options that shrink it, instead of leaving the
 // kernel to kill it.
 
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
@@ -51,6 +52,9 @@ class PhaseClock {
 
   /// Starts a phase; `what` is how progress names it ("loading 2 files (39.0 MB)").
   void Begin(std::string_view phase, std::string_view what);
+  /// For the current phase: how much of `total` is done, read by progress lines ("42%"). The
+  /// counter must outlive the phase; Begin forgets it.
+  void Track(const std::atomic<std::uint64_t>* done, std::uint64_t total);
   /// Ends the current phase: prints its timing line (with --timings) and, when progress was
   /// shown for it, a closing "done in" line.
   void End();
@@ -72,6 +76,8 @@ class PhaseClock {
   std::string phase_;
   std::string what_;
   std::string limit_source_;
+  const std::atomic<std::uint64_t>* done_ = nullptr;
+  std::uint64_t total_ = 0;
   std::chrono::steady_clock::time_point start_;
   std::chrono::steady_clock::time_point next_progress_;
 };

@@ -449,5 +449,14 @@ TEST(KumuWording, TheExampleLoadsWithoutAnyNewRemark) {
   EXPECT_EQ(run.err.find("note:"), std::string::npos) << run.err;
 }
 
+// A file named as a types table whose header is not one says what it needs.
+TEST(KumuWording, ATypesFileWithoutMapsToSaysWhatItNeeds) {
+  TempDir dir;
+  const std::string types = dir.Write("types.csv", "type,means2\nx,y\n");
+  const std::string edges = dir.Write("edges.csv", "from,to\nA,B\n");
+  EXPECT_EQ(testing::LoadErrors({types, edges}),
+            types + ":1: error: a types table needs the columns type and maps_to, as type,maps_to / Invests In,invests\n");
+}
+
 }  // namespace
 }  // namespace pg
