@@ -58,8 +58,8 @@ std::vector<std::string> Missing(const std::vector<std::string>& of, const std::
   return out;
 }
 
-/// Unmatched findings of both dates that share a loose identity become one change each.
-void PairChangedSubjects(Findings& earlier, Findings& later, GraphDiff* diff) {
+/// Unmatched findings of both runs that share a loose identity become one change each.
+void PairChangedSubjects(Findings& earlier, Findings& later, FindingsDiff* diff) {
   std::multimap<std::string, std::size_t> earlier_by_identity;
   for (std::size_t i = 0; i < earlier.size(); ++i) earlier_by_identity.emplace(LooseIdentity(earlier[i]), i);
   std::vector<bool> matched(earlier.size(), false);
@@ -101,8 +101,15 @@ GraphDiff DiffGraph(const PartnershipGraph& graph, Date from, Date to, std::span
     if (after && !before) diff.began.push_back(e);
     if (before && !after) diff.ended.push_back(e);
   }
-  Findings earlier = RunAll(graph, from, passes, options);
-  Findings later = RunAll(graph, to, passes, options);
+  FindingsDiff findings = CompareFindings(RunAll(graph, from, passes, options), RunAll(graph, to, passes, options));
+  diff.appeared = std::move(findings.appeared);
+  diff.disappeared = std::move(findings.disappeared);
+  diff.changed = std::move(findings.changed);
+  return diff;
+}
+
+FindingsDiff CompareFindings(Findings earlier, Findings later) {
+  FindingsDiff diff;
   std::multimap<std::string, std::size_t> earlier_by_identity;
   for (std::size_t i = 0; i < earlier.size(); ++i) earlier_by_identity.emplace(FindingIdentity(earlier[i]), i);
   std::vector<bool> matched(earlier.size(), false);

@@ -43,6 +43,16 @@ struct GraphDiff {
   std::vector<FindingChange> changed;
 };
 
+/// Two runs' findings compared: matched by identity (a match whose figures differ is changed),
+/// then the rest by loose identity (one change whose subject set changed), as described above.
+/// What `diff` (two dates) and `whatif` (two graphs) both report.
+struct FindingsDiff {
+  Findings appeared;     ///< as reported by the later run
+  Findings disappeared;  ///< as reported by the earlier run
+  std::vector<FindingChange> changed;
+};
+FindingsDiff CompareFindings(Findings earlier, Findings later);
+
 /// "dual-backing|Amazon,OpenAI,Anthropic|topic", then "|scope" when the finding has a scope:
 /// how findings are matched across dates.
 std::string FindingIdentity(const Finding& finding);

@@ -1,7 +1,6 @@
 #include "analysis/whatif.h"
 
 #include <algorithm>
-#include <map>
 
 #include <fmt/format.h>
 
@@ -58,20 +57,6 @@ Findings RunAll(const GraphView& view, std::span<const PassInfo* const> passes, 
   return all;
 }
 
-bool SameValue(double a, double b) { return Known(a) == Known(b) && (!Known(a) || a == b); }
-
-std::vector<FigureChange> FigureChanges(const Finding& before, const Finding& after) {
-  std::vector<FigureChange> changes;
-  for (const Figure& figure : before.figures) {
-    const double later = after.FigureValue(figure.name).value_or(kMissing);
-    if (!SameValue(figure.value, later)) changes.push_back({figure.name, figure.value, later});
-  }
-  for (const Figure& figure : after.figures) {
-    if (!before.FigureValue(figure.name)) changes.push_back({figure.name, kMissing, figure.value});
-  }
-  return changes;
-}
-
 }  // namespace
 
 WhatIfDiff CompareWhatIf(const PartnershipGraph& before, const PartnershipGraph& after,
@@ -87,26 +72,7 @@ WhatIfDiff CompareWhatIf(const PartnershipGraph& before, const PartnershipGraph&
   Findings earlier = RunAll(old_view, passes, pass_options, near);
   Findings later = RunAll(new_view, passes, pass_options, near);
 
-  WhatIfDiff diff;
-  std::multimap<std::string, std::size_t> earlier_by_identity;
-  for (std::size_t i = 0; i < earlier.size(); ++i) earlier_by_identity.emplace(FindingIdentity(earlier[i]), i);
-  std::vector<bool> matched(earlier.size(), false);
-  for (Finding& finding : later) {
-    auto found = earlier_by_identity.find(FindingIdentity(finding));
-    if (found == earlier_by_identity.end()) {
-      diff.appeared.push_back(std::move(finding));
-      continue;
-    }
-    const std::size_t index = found->second;
-    earlier_by_identity.erase(found);
-    matched[index] = true;
-    std::vector<FigureChange> figures = FigureChanges(earlier[index], finding);
-    if (!figures.empty()) diff.changed.push_back({earlier[index], std::move(finding), std::move(figures)});
-  }
-  for (std::size_t i = 0; i < earlier.size(); ++i) {
-    if (!matched[i]) diff.disappeared.push_back(std::move(earlier[i]));
-  }
-  return diff;
+  return CompareFindings(std::move(earlier), std::move(later));
 }
 
 }  // namespace pg

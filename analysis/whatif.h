@@ -1,7 +1,7 @@
 #pragma once
 // What if: the passes run on a graph as given and as changed (graph/graph_edits.h), findings
-// matched by identity (FindingIdentity: pass + subjects + topic) as `diff` matches them across
-// dates. A matched finding whose figures differ is "changed" with each figure before and after.
+// compared as `diff` compares two dates (CompareFindings in graph_diff.h: by identity, then
+// changed subject sets).
 //
 // Exposure is not a pass (it answers for one node), so it is compared for the nodes an edit
 // can move: the edits' endpoints, the nodes above them through ownership and the rivals of
@@ -19,11 +19,8 @@
 
 namespace pg {
 
-struct WhatIfDiff {
-  Findings appeared;     ///< as reported on the changed graph
-  Findings disappeared;  ///< as reported on the graph as given
-  std::vector<FindingChange> changed;
-};
+/// appeared: as reported on the changed graph; disappeared: on the graph as given.
+using WhatIfDiff = FindingsDiff;
 
 struct WhatIfScope {
   Date as_of;                     ///< both graphs are viewed as of this date

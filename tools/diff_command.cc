@@ -28,13 +28,7 @@ bool ParseDateOption(const std::string& name, const std::string& text, CliIo& io
   return true;
 }
 
-std::string FigureText(const std::string& name, double value) {
-  if (!Known(value)) return "(none)";
-  if (name.ends_with("_usd")) return FormatUsd(value);
-  return fmt::format("{:g}", value);
-}
 
-json FigureJson(double value) { return Known(value) ? json(value) : json(nullptr); }
 
 json DiffToJson(const PartnershipGraph& graph, const GraphDiff& diff) {
   auto edges = [&](const std::vector<EdgeId>& list) {
@@ -52,23 +46,7 @@ json DiffToJson(const PartnershipGraph& graph, const GraphDiff& diff) {
     return out;
   };
   json changed = json::array();
-  for (const FindingChange& change : diff.changed) {
-    json figures = json::object();
-    for (const FigureChange& figure : change.figures) {
-      figures[figure.name] = {{"before", FigureJson(figure.before)}, {"after", FigureJson(figure.after)}};
-    }
-    json object{{"pass", change.after.pass},
-                {"subjects", change.after.subjects},
-                {"figures", figures},
-                {"before", change.before.message},
-                {"after", change.after.message}};
-    if (!change.after.topic.empty()) object["topic"] = change.after.topic;
-    if (!change.subjects_added.empty() || !change.subjects_removed.empty()) {
-      object["subjects_added"] = change.subjects_added;
-      object["subjects_removed"] = change.subjects_removed;
-    }
-    changed.push_back(std::move(object));
-  }
+  for (const FindingChange& change : diff.changed) changed.push_back(FindingChangeToJson(change));
   return json{{"from", diff.from.ToString()},
               {"to", diff.to.ToString()},
               {"edges", {{"began", edges(diff.began)}, {"ended", edges(diff.ended)}}},
@@ -95,22 +73,7 @@ void PrintDiffTable(const PartnershipGraph& graph, const GraphDiff& diff, std::o
   edges("edges ended", '-', diff.ended);
   findings("findings appeared", '+', diff.appeared);
   findings("findings disappeared", '-', diff.disappeared);
-  if (!diff.changed.empty()) {
-    out << fmt::format("\nfindings changed ({})\n", diff.changed.size());
-    for (const FindingChange& change : diff.changed) {
-      out << fmt::format("  ~ {}: {}\n", change.after.pass, change.after.message);
-      if (!change.subjects_added.empty() || !change.subjects_removed.empty()) {
-        std::vector<std::string> marked;
-        for (const std::string& s : change.subjects_added) marked.push_back("+ " + s);
-        for (const std::string& s : change.subjects_removed) marked.push_back("- " + s);
-        out << fmt::format("      subjects: {}\n", fmt::join(marked, ", "));
-      }
-      for (const FigureChange& figure : change.figures) {
-        out << fmt::format("      {}: {} -> {}\n", figure.name, FigureText(figure.name, figure.before),
-                           FigureText(figure.name, figure.after));
-      }
-    }
-  }
+  PrintFindingChanges(diff.changed, out);
 }
 
 }  // namespace

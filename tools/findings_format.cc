@@ -43,6 +43,55 @@ void AddStatedAmount(const PartnershipGraph& graph, const EdgeDetails& details, 
 
 }  // namespace
 
+namespace {
+
+// A changed figure for people: money, shares and scores in their units; absent as "(none)".
+std::string ChangedFigureText(const std::string& name, double value) {
+  if (!Known(value)) return "(none)";
+  if (name.ends_with("_usd")) return FormatUsd(value);
+  if (name.ends_with("_share") || name == "score") return FormatPercent(value);
+  return fmt::format("{:g}", value);
+}
+
+}  // namespace
+
+void PrintFindingChanges(const std::vector<FindingChange>& changes, std::ostream& out) {
+  if (changes.empty()) return;
+  out << fmt::format("\nfindings changed ({})\n", changes.size());
+  for (const FindingChange& change : changes) {
+    out << fmt::format("  ~ {}: {}\n", change.after.pass, change.after.message);
+    if (!change.subjects_added.empty() || !change.subjects_removed.empty()) {
+      std::vector<std::string> marked;
+      for (const std::string& s : change.subjects_added) marked.push_back("+ " + s);
+      for (const std::string& s : change.subjects_removed) marked.push_back("- " + s);
+      out << fmt::format("      subjects: {}\n", fmt::join(marked, ", "));
+    }
+    for (const FigureChange& figure : change.figures) {
+      out << fmt::format("      {}: {} -> {}\n", figure.name, ChangedFigureText(figure.name, figure.before),
+                         ChangedFigureText(figure.name, figure.after));
+    }
+  }
+}
+
+json FindingChangeToJson(const FindingChange& change) {
+  auto value = [](double figure) { return Known(figure) ? json(figure) : json(nullptr); };
+  json figures = json::object();
+  for (const FigureChange& figure : change.figures) {
+    figures[figure.name] = {{"before", value(figure.before)}, {"after", value(figure.after)}};
+  }
+  json object{{"pass", change.after.pass},
+              {"subjects", change.after.subjects},
+              {"figures", figures},
+              {"before", change.before.message},
+              {"after", change.after.message}};
+  if (!change.after.topic.empty()) object["topic"] = change.after.topic;
+  if (!change.subjects_added.empty() || !change.subjects_removed.empty()) {
+    object["subjects_added"] = change.subjects_added;
+    object["subjects_removed"] = change.subjects_removed;
+  }
+  return object;
+}
+
 json EdgeToJson(const PartnershipGraph& graph, EdgeId e, Date as_of) {
   const Edge& edge = graph.GetEdge(e);
   const EdgeDetails& details = graph.Details(edge);

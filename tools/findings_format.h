@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "analysis/finding.h"
+#include "analysis/graph_diff.h"
 #include "graph/partnership_graph.h"
 #include "tools/finding_cut.h"
 
@@ -38,6 +39,15 @@ nlohmann::json MetricToJson(const PartnershipGraph& graph, std::uint32_t m);
 
 /// One finding in the shape FindingsToJson lists.
 nlohmann::json FindingToJson(const PartnershipGraph& graph, const Finding& finding, Date as_of = {});
+
+/// A finding that changed between two runs (`diff`, `whatif`): pass, subjects, topic, each
+/// changed figure before and after (null when absent), both messages, subjects added/removed.
+nlohmann::json FindingChangeToJson(const FindingChange& change);
+
+/// The "findings changed (N)" block of `diff` and `whatif` for people: each change's message,
+/// its subjects added and removed, and each figure before -> after in its unit. Nothing when
+/// there are none.
+void PrintFindingChanges(const std::vector<FindingChange>& changes, std::ostream& out);
 
 /// Grouped by pass, one line per finding, its first 5 notes under it ("+N more notes"); with
 /// `why`, every note and the evidence edges too, an edge not current as of `as_of` labelled

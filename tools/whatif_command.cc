@@ -76,14 +76,7 @@ bool SelectWhatIfPasses(const std::vector<std::string>& names, CliIo& io, std::v
   return SelectPasses(rest, io, passes);
 }
 
-std::string FigureText(const std::string& name, double value) {
-  if (!Known(value)) return "(none)";
-  if (name.ends_with("_usd")) return FormatUsd(value);
-  if (name.ends_with("_share") || name == "score") return FormatPercent(value);
-  return fmt::format("{:g}", value);
-}
 
-json FigureJson(double value) { return Known(value) ? json(value) : json(nullptr); }
 
 json WhatIfToJson(const PartnershipGraph& before, const EditedGraph& edited, const WhatIfDiff& diff, Date as_of) {
   auto edges = [as_of](const PartnershipGraph& graph, const std::vector<EdgeId>& list) {
@@ -102,19 +95,7 @@ json WhatIfToJson(const PartnershipGraph& before, const EditedGraph& edited, con
     return out;
   };
   json changed = json::array();
-  for (const FindingChange& change : diff.changed) {
-    json figures = json::object();
-    for (const FigureChange& figure : change.figures) {
-      figures[figure.name] = {{"before", FigureJson(figure.before)}, {"after", FigureJson(figure.after)}};
-    }
-    json object{{"pass", change.after.pass},
-                {"subjects", change.after.subjects},
-                {"figures", figures},
-                {"before", change.before.message},
-                {"after", change.after.message}};
-    if (!change.after.topic.empty()) object["topic"] = change.after.topic;
-    changed.push_back(std::move(object));
-  }
+  for (const FindingChange& change : diff.changed) changed.push_back(FindingChangeToJson(change));
   return json{{"as_of", as_of.Known() ? json(as_of.ToString()) : json(nullptr)},
               {"edges", {{"dropped", edges(before, edited.dropped)}, {"added", edges(edited.graph, edited.added)}}},
               {"findings",
@@ -148,15 +129,7 @@ void PrintWhatIfTable(const PartnershipGraph& before, const EditedGraph& edited,
   edges("edges added", '+', edited.graph, edited.added);
   findings("findings appeared", '+', diff.appeared);
   findings("findings disappeared", '-', diff.disappeared);
-  if (diff.changed.empty()) return;
-  out << fmt::format("\nfindings changed ({})\n", diff.changed.size());
-  for (const FindingChange& change : diff.changed) {
-    out << fmt::format("  ~ {}: {}\n", change.after.pass, change.after.message);
-    for (const FigureChange& figure : change.figures) {
-      out << fmt::format("      {}: {} -> {}\n", figure.name, FigureText(figure.name, figure.before),
-                         FigureText(figure.name, figure.after));
-    }
-  }
+  PrintFindingChanges(diff.changed, out);
 }
 
 // The nodes the edits touch (vertex ids mean the same node in both graphs).
