@@ -228,6 +228,17 @@ std::string FormatQualified(std::string_view money, AmountQualifier qualifier) {
   return std::string(money);
 }
 
+std::string QualifiedAmountCell(double amount, AmountQualifier qualifier) {
+  const std::string number = fmt::format("{}", amount);
+  switch (qualifier) {
+    case AmountQualifier::kExact: return number;
+    case AmountQualifier::kUpTo: return "up to " + number;
+    case AmountQualifier::kApprox: return "~" + number;
+    case AmountQualifier::kAtLeast: return number + "+";
+  }
+  return number;
+}
+
 bool FxRates::Parse(std::string_view item, std::string* error) {
   const std::size_t equals = item.find('=');
   if (equals == std::string_view::npos) {

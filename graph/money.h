@@ -55,6 +55,10 @@ std::optional<DealStatus> ParseDealStatus(std::string_view word);
 /// A stated figure with its qualifier: "$100B up to", "~$10B", "$10B+", "€15M".
 std::string FormatQualified(std::string_view money, AmountQualifier qualifier);
 
+/// An amount with its qualifier as an input cell states it (`up to 100000000000`, `~5e9`,
+/// `2e9+`), so that a model written out reads back the same; the plain number when exact.
+std::string QualifiedAmountCell(double amount, AmountQualifier qualifier);
+
 /// USD per unit of each currency, from `--fx EUR=1.08` items or an fx table's rows. USD itself
 /// is always 1.
 class FxRates {

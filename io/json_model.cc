@@ -13,6 +13,7 @@
 
 #include <fmt/format.h>
 
+#include "graph/money.h"
 #include "graph/text.h"
 
 namespace pg {
@@ -534,7 +535,11 @@ nlohmann::json ModelToJson(const PartnershipGraph& graph) {
     object["to"] = graph.NodeName(edge.to);
     object["type"] = details.type_label != kNoString ? graph.Text(details.type_label) : EdgeTypeName(edge.type);
     if (edge.directed == IsUndirected(edge.type)) object["direction"] = edge.directed ? "directed" : "undirected";
-    PutNumber(object, "amount_usd", edge.amount_usd);
+    if (details.qualifier != AmountQualifier::kExact && Known(edge.amount_usd)) {
+      object["amount_usd"] = QualifiedAmountCell(edge.amount_usd, details.qualifier);  // read back as stated
+    } else {
+      PutNumber(object, "amount_usd", edge.amount_usd);
+    }
     PutNumber(object, "stake_pct", details.stake_pct);
     PutNumber(object, "share_pct", details.share_pct);
     PutNumber(object, "revenue_usd", details.revenue_usd);
@@ -546,6 +551,7 @@ nlohmann::json ModelToJson(const PartnershipGraph& graph) {
     PutDate(object, "reported", details.reported);
     PutNumber(object, "confidence", edge.confidence);
     PutText(object, "note", graph, details.note);
+    if (details.status != DealStatus::kUnknown) object["status"] = DealStatusName(details.status);
     PutAttributes(object, graph, details.attributes);
     edges.push_back(std::move(object));
   }

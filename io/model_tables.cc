@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "graph/money.h"
 #include "io/xlsx_reader.h"
 
 namespace pg {
@@ -83,7 +84,7 @@ std::vector<ModelTable> ModelToTables(const PartnershipGraph& graph) {
   ModelTable& edges = tables[1];
   edges.name = "edges";
   edges.header = {"from",  "to",  "type",  "direction", "amount_usd", "stake_pct", "share_pct", "revenue_usd",
-                  "capacity_gw", "start", "end", "scope", "source", "reported", "confidence", "note"};
+                  "capacity_gw", "start", "end", "scope", "source", "reported", "confidence", "note", "status"};
   sets.clear();
   for (const Edge& edge : graph.Edges()) sets.push_back(graph.Details(edge).attributes);
   const std::vector<StrId> edge_keys = AttributeColumns(graph, sets, edges);
@@ -95,7 +96,9 @@ std::vector<ModelTable> ModelToTables(const PartnershipGraph& graph) {
                                Text(details.type_label != kNoString ? graph.Text(details.type_label)
                                                                     : EdgeTypeName(edge.type)),
                                Text(default_direction ? "" : (edge.directed ? "directed" : "undirected")),
-                               Number(edge.amount_usd),
+                               details.qualifier == AmountQualifier::kExact || !Known(edge.amount_usd)
+                                   ? Number(edge.amount_usd)
+                                   : Text(QualifiedAmountCell(edge.amount_usd, details.qualifier)),
                                Number(details.stake_pct),
                                Number(details.share_pct),
                                Number(details.revenue_usd),
@@ -106,7 +109,8 @@ std::vector<ModelTable> ModelToTables(const PartnershipGraph& graph) {
                                Text(graph.Text(edge.source)),
                                DateCell(details.reported),
                                Number(edge.confidence),
-                               Text(graph.Text(details.note))};
+                               Text(graph.Text(details.note)),
+                               Text(details.status == DealStatus::kUnknown ? "" : DealStatusName(details.status))};
     AppendAttributes(graph, details.attributes, edge_keys, row);
     edges.rows.push_back(std::move(row));
   }

@@ -151,5 +151,19 @@ TEST(KumuScenario, AmountsKeepTheirDigitsAndQuarterlyDatesAreMonths) {
   EXPECT_TRUE(Has(run.out, "Nvidia -invests-> OpenAI $100B up to, announced, from 2025-07")) << run.out;  // Q3 2025
 }
 
+// convert keeps what the figures say: "up to" and the deal's status read back the same from
+// the CSV folder and the JSON model it writes.
+TEST(KumuScenario, ConvertKeepsQualifiersAndStatus) {
+  testing::TempDir dir;
+  const std::string folder = (dir.Path() / "out").string() + "/";
+  const std::string model = (dir.Path() / "model.json").string();
+  for (const std::string& output : {folder, model}) {
+    ASSERT_EQ(Cli({"convert", Scenario(), "-o", output, "-q"}).code, 0) << output;
+    const CliRun run = Cli({"neighbors", "OpenAI", output, "-q"});
+    EXPECT_TRUE(Has(run.out, "Nvidia -invests-> OpenAI $100B up to, announced, from 2025-07")) << output << run.out;
+    EXPECT_TRUE(Has(run.out, "Microsoft -invests-> OpenAI $13.75B, paid, from 2019")) << output << run.out;
+  }
+}
+
 }  // namespace
 }  // namespace pg
