@@ -150,14 +150,28 @@ struct TextBox {
   std::string text;
 };
 
+// The body of each `<g id="edgeN" class="edge">` group. Found with find, not a regex: std::regex
+// recurses a frame per character on `[\s\S]*?`, which overflows the stack under ASan.
+std::vector<std::string> EdgeGroups(const std::string& svg) {
+  std::vector<std::string> groups;
+  const std::string open = "class=\"edge\">";
+  for (std::size_t at = svg.find("<g id=\"edge"); at != std::string::npos; at = svg.find("<g id=\"edge", at)) {
+    const std::size_t body = svg.find(open, at);
+    if (body == std::string::npos) break;
+    const std::size_t close = svg.find("</g>\n</g>", body);
+    if (close == std::string::npos) break;
+    groups.push_back(svg.substr(body + open.size(), close - body - open.size()));
+    at = close;
+  }
+  return groups;
+}
+
 std::vector<TextBox> EdgeLabelBoxes(const std::string& svg) {
-  static const std::regex edge_group("<g id=\"edge\\d+\" class=\"edge\">([\\s\\S]*?)</g>\\n</g>");
   static const std::regex text(
       "<text text-anchor=\"(\\w+)\" x=\"([-\\d.]+)\" y=\"([-\\d.]+)\"[^>]*font-size=\"([\\d.]+)\"[^>]*>([^<]*)</text>");
   std::vector<TextBox> boxes;
-  for (std::sregex_iterator g(svg.begin(), svg.end(), edge_group), end; g != end; ++g) {
-    const std::string body = (*g)[1];
-    for (std::sregex_iterator t(body.begin(), body.end(), text); t != end; ++t) {
+  for (const std::string& body : EdgeGroups(svg)) {
+    for (std::sregex_iterator t(body.begin(), body.end(), text), end; t != end; ++t) {
       const double x = std::stod((*t)[2]), y = std::stod((*t)[3]), size = std::stod((*t)[4]);
       const double width = static_cast<double>((*t)[5].length()) * size * 0.5;
       const double left = (*t)[1] == "middle" ? x - width / 2 : x;
