@@ -9,20 +9,27 @@
 # Usage: check_layers.sh SOURCE_ROOT   (exit 0 when clean, 1 with one line per violation)
 set -euo pipefail
 root=${1:?usage: check_layers.sh SOURCE_ROOT}
-declare -A allowed=([graph]="graph" [analysis]="graph analysis" [io]="graph analysis io")
+shopt -s nullglob
 status=0
 for folder in graph analysis io; do
-  [ -d "$root/$folder" ] || continue
-  while IFS= read -r hit; do
-    file=${hit%%:*}; rest=${hit#*:}; line=${rest%%:*}; text=${rest#*:}
-    target=$(sed -E 's/^[[:space:]]*#[[:space:]]*include[[:space:]]*"([^"]*)".*/\1/' <<<"$text")
-    case "$target" in
-      ../*|*/../*) ;;                                  # climbing out is always a violation
-      */*) [[ " ${allowed[$folder]} " == *" ${target%%/*} "* ]] && continue ;;
-      *) continue ;;                                   # a system or same-folder header
-    esac
-    echo "${file#"$root"/}:$line: error: \"$target\": $folder/ may include only ${allowed[$folder]// /, } (layer rule: graph -> graph; analysis -> graph, analysis; io -> graph, analysis, io; tools -> all)"
-    status=1
-  done < <(grep -HnE '^[[:space:]]*#[[:space:]]*include[[:space:]]*"' "$root/$folder"/*.h "$root/$folder"/*.cc 2>/dev/null || true)
+  files=("$root/$folder"/*.h "$root/$folder"/*.cc)
+  [ ${#files[@]} -gt 0 ] || continue
+  # One awk over the folder's files: every quoted include naming another folder, or climbing out.
+  awk -v folder="$folder" -v root="$root/" '
+    BEGIN {
+      allowed["graph"] = "graph"; allowed["analysis"] = "graph analysis"; allowed["io"] = "graph analysis io"
+      rule = "(layer rule: graph -> graph; analysis -> graph, analysis; io -> graph, analysis, io; tools -> all)"
+      may = allowed[folder]; gsub(/ /, ", ", may)
+    }
+    /^[ \t]*#[ \t]*include[ \t]*"/ {
+      target = $0; sub(/^[^"]*"/, "", target); sub(/".*/, "", target)
+      if (target !~ /\//) next                      # a system or same-folder header
+      top = target; sub(/\/.*/, "", top)
+      if (target !~ /(^|\/)\.\.\// && index(" " allowed[folder] " ", " " top " ")) next
+      file = FILENAME; if (index(file, root) == 1) file = substr(file, length(root) + 1)
+      printf "%s:%d: error: \"%s\": %s/ may include only %s %s\n", file, FNR, target, folder, may, rule
+      bad = 1
+    }
+    END { exit bad }' "${files[@]}" || status=1
 done
 exit $status
