@@ -2,7 +2,7 @@
 # What `make check-install` (and CI, after `make test`) checks: partnergraph installs, and another
 # program builds against the installed copy alone.
 #   1. cmake --install BUILD_DIR --prefix BUILD_DIR/check-install/prefix; the files a user needs
-#      are there and the installed binary runs;
+#      are there, the installed binary runs, and the man page has a section per subcommand;
 #   2. examples/embed is configured with find_package(partnergraph) (CMAKE_PREFIX_PATH=prefix),
 #      built, and run on examples/ai-cloud-2026: it must print Amazon's dual-backing finding;
 #   3. the same main.cc built with g++ and `pkg-config --static partnergraph` prints it too.
@@ -29,8 +29,15 @@ for file in bin/partnergraph include/partnergraph/graph/partnership_graph.h incl
   [ -f "$prefix/$file" ] || fail "$file was not installed (see $work/install.log)"
 done
 if command -v help2man >/dev/null; then
-  [ -f "$prefix/share/man/man1/partnergraph.1" ] || fail "share/man/man1/partnergraph.1 was not installed though help2man is"
+  page=$prefix/share/man/man1/partnergraph.1
+  [ -f "$page" ] || fail "share/man/man1/partnergraph.1 was not installed though help2man is"
+  grep -qxF 'partnergraph \- who is on both sides of the fight?' "$page" || fail "the man page's NAME line"
+  for sub in $("$prefix/bin/partnergraph" --help | awk '/^Subcommands:/ {on=1; next} on && /^  [a-z]/ {print $1} on && /^$/ {exit}'); do
+    grep -qxF ".SS \"partnergraph $sub\"" "$page" || fail "the man page has no section for 'partnergraph $sub'"
+  done
 fi
+cmp -s "$root/tools/completion/partnergraph.bash" "$prefix/share/bash-completion/completions/partnergraph" \
+  || fail "the installed bash completion differs from tools/completion/partnergraph.bash"
 [ "$("$prefix/bin/partnergraph" --version)" == "partnergraph 0.1.0" ] || fail "the installed partnergraph --version"
 
 echo "check-install: building examples/embed with find_package(partnergraph)"
