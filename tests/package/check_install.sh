@@ -21,7 +21,9 @@ command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
 rm -rf "$work"; mkdir -p "$work"
 echo "check-install: installing into $prefix"
 cmake --install "$build" --prefix "$prefix" >"$work/install.log" || { cat "$work/install.log" >&2; fail "cmake --install"; }
-libdir=$(dirname "$(find "$prefix" -name libpartnergraph_graph.a)")
+graph_library=$(find "$prefix" -name libpartnergraph_graph.a)
+[ -n "$graph_library" ] || fail "libpartnergraph_graph.a was not installed (see $work/install.log)"
+libdir=$(dirname "$graph_library")
 for file in bin/partnergraph include/partnergraph/graph/partnership_graph.h include/partnergraph/io/model_reader.h \
     include/partnergraph/analysis/dual_backing.h share/bash-completion/completions/partnergraph \
     "${libdir#"$prefix"/}"/libpartnergraph_analysis.a "${libdir#"$prefix"/}"/libpartnergraph_io.a \
