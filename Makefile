@@ -1,5 +1,7 @@
 # The two commands a new user needs: `make demo` and `make test`. Both install what is missing
 # (tools/bootstrap.sh), configure, build and run.
+# Packaging: `make install` (PREFIX=DIR to choose where) and `make check-install` (installs into
+# the build tree and builds examples/embed against it, see tests/package/check_install.sh).
 # Hardening: `make check-sanitize` (the whole suite under ASan + UBSan), `make fuzz` and
 # `make fuzz-smoke` (the libFuzzer targets in fuzz/, see fuzz/README.md).
 BUILD_DIR ?= build
@@ -12,7 +14,8 @@ JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 PG := $(BUILD_DIR)/bin/partnergraph
 EXAMPLE := examples/ai-cloud-2026
 
-.PHONY: all bootstrap build test demo clean bench bench-quick check-sanitize fuzz fuzz-smoke fuzz-build
+.PHONY: all bootstrap build test demo clean bench bench-quick check-sanitize fuzz fuzz-smoke fuzz-build \
+  install check-install
 
 all: build
 
@@ -27,6 +30,12 @@ build: bootstrap $(BUILD_DIR)/build.ninja
 
 test: build
 	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
+
+install: build
+	cmake --install $(BUILD_DIR) $(if $(PREFIX),--prefix $(PREFIX))
+
+check-install: build
+	bash tests/package/check_install.sh $(BUILD_DIR)
 
 demo: build
 	$(PG) analyze $(EXAMPLE)

@@ -20,6 +20,7 @@ packages=(
   libcsv-dev
   libzip-dev libexpat1-dev libxlsxwriter-dev
   libbenchmark-dev
+  help2man
   python3
 )
 for arg in "$@"; do
