@@ -145,7 +145,7 @@ details{margin-top:4px}summary{cursor:pointer;color:#345;font-size:13px}
 #diagram g.node{cursor:pointer}#diagram g.node.selected polygon,#diagram g.node.selected ellipse,#diagram g.node.selected path{stroke:#1b4f9c;stroke-width:4px}
 #details{position:fixed;right:16px;bottom:16px;width:min(560px,90vw);max-height:60vh;overflow:auto;background:#fff;border:1px solid #bbb;border-radius:6px;box-shadow:0 4px 18px rgba(0,0,0,.18);padding:10px 14px;z-index:3}
 #details h3{margin:0 0 4px;font-size:16px}#details h4{margin:10px 0 2px;font-size:14px}
-#details ul{margin:4px 0 4px 18px;padding:0;font-size:13px}#details table{font-size:12px}
+#details ul{margin:4px 0 4px 18px;padding:0;font-size:13px}#details a{color:#1b4f9c}#details table{font-size:12px}
 #details .close{float:right}
 @media print{.filter,#details{display:none}details{display:block}}
 )css"
@@ -261,8 +261,8 @@ void WriteEvidence(const PartnershipGraph& graph, const Finding& finding, Date a
 void WriteFinding(const PartnershipGraph& graph, const Finding& finding, std::size_t index, Date as_of,
                   std::ostream& out) {
   const std::string_view severity = FindingSeverityName(finding.severity);
-  out << fmt::format("<article class=\"finding {}\" data-index=\"{}\" data-pass=\"{}\">\n", severity, index,
-                     EscapeHtmlText(finding.pass));
+  out << fmt::format("<article class=\"finding {}\" id=\"finding-{}\" data-index=\"{}\" data-pass=\"{}\">\n",
+                     severity, index, index, EscapeHtmlText(finding.pass));
   std::string upper(severity);
   for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   out << fmt::format("<p><span class=\"sev\">{}</span><span class=\"msg\">{}</span></p>\n", upper,

@@ -78,11 +78,11 @@ constexpr std::string_view kScript = R"js((function () {
     var ul = el('ul', null, 'about-findings');
     about.forEach(function (a) {
       var li = el('li');
-      var go = el('button', '[' + a.finding.pass + '] ' + a.finding.message, 'node-link');
-      go.type = 'button';
+      var go = el('a', '[' + a.finding.pass + '] ' + a.finding.message);
+      go.href = '#finding-' + a.index;
       go.addEventListener('click', function () {
-        var target = document.querySelector('article.finding[data-index="' + a.index + '"]');
-        if (target) target.scrollIntoView({block: 'center'});
+        var target = document.getElementById('finding-' + a.index);
+        if (target && target.hidden) { filter.value = ''; applyFilter(); }
       });
       li.appendChild(go);
       ul.appendChild(li);
