@@ -111,8 +111,18 @@ TEST(ReportCommand, ExampleReportShowsEveryFindingInChromium) {
                                  findings.size()));
   EXPECT_EQ(run.err, "");
 
-  // One browser run: the filter set from the address, and Amazon's details opened.
-  const std::string dom = DumpDom(chromium, dir, page, "#q=exclusivity&node=Amazon");
+  // One browser run: the filter set from the address, and Amazon clicked in the diagram (by a
+  // script added to a copy of the page, as a reader's click would).
+  std::string html = ReadAll(page);
+  const std::size_t body_end = html.rfind("</body>");
+  ASSERT_NE(body_end, std::string::npos);
+  html.insert(body_end,
+              "<script>document.querySelectorAll('#diagram g.node').forEach(function (g) {"
+              "  if (g.querySelector('title').textContent !== 'Amazon') return;"
+              "  g.querySelector('polygon').dispatchEvent(new MouseEvent('click', {bubbles: true}));"
+              "});</script>\n");
+  const std::string clicked = dir.Write("clicked.html", html);
+  const std::string dom = DumpDom(chromium, dir, clicked, "#q=exclusivity");
   ASSERT_NE(dom.find("</html>"), std::string::npos) << dom.substr(0, 500);
   for (const nlohmann::json& finding : findings) {
     const std::string message = finding["message"];
@@ -147,6 +157,7 @@ TEST(ReportCommand, ExampleReportShowsEveryFindingInChromium) {
   EXPECT_NE(dom.find(fmt::format("<h4>in the findings ({})</h4>", FindingsNaming(findings, "Amazon"))),
             std::string::npos);
   EXPECT_NE(dom.find("<h4>its edges in the findings ("), std::string::npos);
+  EXPECT_EQ(Count(dom, "class=\"node selected\">\n<title>Amazon</title>"), 1u);
 }
 
 TEST(ReportCommand, PageLoadsNothingFromTheNetwork) {
