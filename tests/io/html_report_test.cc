@@ -1,9 +1,12 @@
 // The report page's pieces: escaping, JSON made safe for <script>, Graphviz's SVG made inline.
 
+#include <sstream>
+
 #include <gtest/gtest.h>
 
 #include "io/html_report.h"
 #include "io/html_report_script.h"
+#include "tests/test_support.h"
 
 namespace pg {
 namespace {
@@ -35,6 +38,38 @@ TEST(HtmlReport, ScriptCannotCloseItself) {
   EXPECT_EQ(HtmlReportScript().find("</"), std::string_view::npos);
   EXPECT_EQ(HtmlReportScript().find("<!--"), std::string_view::npos);
   EXPECT_EQ(HtmlReportScript().find("innerHTML"), std::string_view::npos);
+}
+
+// A diagram's <title> is the cgraph name (DotName: backslashes doubled); the page maps it back to
+// the id, so a click on such a node still finds its details.
+TEST(HtmlReport, DiagramTitlesThatDifferFromIdsMapBack) {
+  const PartnershipGraph graph = testing::GraphWithOneNode("a\\b");
+  HtmlReportInput input;
+  input.title = "t";
+  input.findings_json = "{}";
+  input.svg = "<svg></svg>";
+  std::ostringstream out;
+  WriteHtmlReport(graph, {}, input, out);
+  EXPECT_NE(out.str().find(R"(<script type="application/json" id="pg-nodes">{"dot":{"a\\\\b":"a\\b"},"nodes":{"a\\b":)"),
+            std::string::npos)
+      << out.str();
+}
+
+// Without a diagram, only the nodes the findings name are described (a big graph's page stays
+// small); with none, none.
+TEST(HtmlReport, WithoutADiagramOnlyNamedNodesAreDescribed) {
+  const PartnershipGraph graph = testing::GraphWithOneNode("A");
+  HtmlReportInput input;
+  input.title = "t";
+  input.findings_json = "{}";
+  input.diagram_note = "diagram omitted: 1 nodes (over the limit of 0)";
+  std::ostringstream out;
+  WriteHtmlReport(graph, {}, input, out);
+  EXPECT_NE(out.str().find(R"(<script type="application/json" id="pg-nodes">{"dot":{},"nodes":{}}</script>)"),
+            std::string::npos);
+  EXPECT_NE(out.str().find("<p class=\"muted\">diagram omitted: 1 nodes (over the limit of 0)</p>"),
+            std::string::npos);
+  EXPECT_NE(out.str().find("<p class=\"muted\">No findings.</p>"), std::string::npos);
 }
 
 }  // namespace

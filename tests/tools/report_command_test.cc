@@ -14,6 +14,7 @@
 
 #include "tests/test_support.h"
 #include "tools/cli.h"
+#include "tools/report_command.h"
 
 namespace pg {
 namespace {
@@ -222,6 +223,34 @@ TEST(ReportCommand, BigGraphGetsANoteInsteadOfADiagram) {
   EXPECT_NE(html.find("<h2>Diagram</h2>\n<p class=\"muted\">diagram omitted: 3 nodes (over the limit of 2)</p>"),
             std::string::npos);
   EXPECT_EQ(html.find("<svg"), std::string::npos);
+}
+
+// The default limits, on generated graphs just past them (no layout is attempted).
+TEST(ReportCommand, DefaultLimitsLeaveBigDiagramsOut) {
+  TempDir dir;
+  std::string many_nodes = "id,type\n";
+  for (std::size_t i = 0; i <= kReportDiagramNodes; ++i) many_nodes += fmt::format("N{},company\n", i);
+  const std::string nodes = dir.Write("nodes.csv", many_nodes);
+  const std::string page = (dir.Path() / "report.html").string();
+  const CliRun by_nodes = Cli({"report", nodes, "-o", page, "--pass", "control"});
+  ASSERT_EQ(by_nodes.code, 0) << by_nodes.err;
+  EXPECT_EQ(by_nodes.err,
+            fmt::format("note: diagram omitted: {} nodes (over the limit of {})\n", kReportDiagramNodes + 1,
+                        kReportDiagramNodes));
+
+  // Partners between 60 nodes: every pair once, up to one edge past the limit.
+  std::string few_nodes = "id,type\n";
+  std::string edges = "from,to,type\n";
+  std::size_t count = 0;
+  for (int i = 0; i < 60; ++i) few_nodes += fmt::format("N{},company\n", i);
+  for (int i = 0; i < 60 && count <= kReportDiagramEdges; ++i) {
+    for (int j = i + 1; j < 60 && count <= kReportDiagramEdges; ++j, ++count) edges += fmt::format("N{},N{},partners\n", i, j);
+  }
+  const CliRun by_edges = Cli({"report", dir.Write("few.csv", few_nodes), dir.Write("edges.csv", edges), "-o", page,
+                               "--pass", "control"});
+  ASSERT_EQ(by_edges.code, 0) << by_edges.err;
+  EXPECT_EQ(by_edges.err, fmt::format("note: diagram omitted: {} edges (over the limit of {})\n",
+                                      kReportDiagramEdges + 1, kReportDiagramEdges));
 }
 
 TEST(ReportCommand, DashWritesStandardOutput) {
