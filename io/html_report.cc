@@ -212,8 +212,9 @@ std::string DatesText(const Edge& edge) {
 void WriteEvidenceRows(const PartnershipGraph& graph, const Finding& finding, Date as_of, std::ostream& out) {
   out << "<table class=\"evidence\">\n<tr><th>from</th><th>to</th><th>type</th><th>amount</th><th>dates</th>"
          "<th>status</th><th>source</th><th>where</th></tr>\n";
-  for (EdgeId e : finding.related) {
-    const Edge& edge = graph.GetEdge(e);
+  const std::size_t shown = std::min(finding.related.size(), kEvidenceRowsShown);
+  for (std::size_t i = 0; i < shown; ++i) {
+    const Edge& edge = graph.GetEdge(finding.related[i]);
     const std::string status = EdgeTimeLabel(edge, as_of);
     out << fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td>"
                        "<td>{}</td></tr>\n",
@@ -224,6 +225,11 @@ void WriteEvidenceRows(const PartnershipGraph& graph, const Finding& finding, Da
                        EscapeHtmlText(WhereOf(graph, edge.origin)));
   }
   out << "</table>\n";
+  if (shown < finding.related.size()) {
+    out << fmt::format("<p class=\"more\">+{} more edges: the page's JSON data and `analyze --why` list them "
+                       "all</p>\n",
+                       finding.related.size() - shown);
+  }
 }
 
 // The distinct sources of a finding's evidence, in order of first use.

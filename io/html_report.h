@@ -18,6 +18,11 @@
 
 namespace pg {
 
+/// Evidence rows shown per finding; the rest are counted ("+N more edges"), and the embedded
+/// JSON has them all: a finding on a big graph rests on thousands of edges, and a page with
+/// tens of thousands of table rows opens slowly.
+inline constexpr std::size_t kEvidenceRowsShown = 50;
+
 /// One pass run for the report: how many it found and how many the report shows.
 struct ReportPass {
   std::string name;

@@ -90,24 +90,27 @@ constexpr std::string_view kScript = R"js((function () {
     panel.appendChild(ul);
   }
 
-  // The node's evidence edges, each once, as the findings' tables show them.
+  // The node's evidence edges, each once, as the findings' tables show them (a table shows its
+  // first rows only: the count says how many are left out).
   function listEdges(about) {
     var seen = {};
     var table = el('table', null, 'evidence');
+    var total = 0;
     var rows = 0;
     about.forEach(function (a) {
       var source = document.querySelector('article.finding[data-index="' + a.index + '"] table.evidence');
-      if (!source) return;
-      if (!rows) table.appendChild(source.rows[0].cloneNode(true));
       a.edges.forEach(function (k) {
         var edge = a.finding.related[k].edge;
         if (seen[edge]) return;
         seen[edge] = true;
+        total++;
+        if (!source || !source.rows[k + 1]) return;
+        if (!rows) table.appendChild(source.rows[0].cloneNode(true));
         table.appendChild(source.rows[k + 1].cloneNode(true));
         rows++;
       });
     });
-    panel.appendChild(el('h4', 'its edges in the findings (' + rows + ')'));
+    panel.appendChild(el('h4', 'its edges in the findings (' + total + (rows < total ? ', ' + rows + ' shown' : '') + ')'));
     if (rows) panel.appendChild(table);
   }
 

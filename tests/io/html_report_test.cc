@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <fmt/format.h>
+
 #include "io/html_report.h"
 #include "io/html_report_script.h"
 #include "tests/test_support.h"
@@ -70,6 +72,35 @@ TEST(HtmlReport, WithoutADiagramOnlyNamedNodesAreDescribed) {
   EXPECT_NE(out.str().find("<p class=\"muted\">diagram omitted: 1 nodes (over the limit of 0)</p>"),
             std::string::npos);
   EXPECT_NE(out.str().find("<p class=\"muted\">No findings.</p>"), std::string::npos);
+}
+
+TEST(HtmlReport, EvidenceTableShowsTheFirstRowsAndCountsTheRest) {
+  testing::TempDir dir;
+  std::string edges = "from,to,type\n";
+  for (std::size_t i = 0; i <= kEvidenceRowsShown; ++i) edges += "V,N" + std::to_string(i) + ",invests\n";
+  const PartnershipGraph graph = testing::MustLoad({dir.Write("edges.csv", edges)});
+  Finding finding;
+  finding.pass = "dual-backing";
+  finding.subjects = {"V"};
+  finding.message = "V backs many";
+  for (EdgeId e = 0; e < graph.EdgeCount(); ++e) finding.related.push_back(e);
+  HtmlReportInput input;
+  input.title = "t";
+  input.findings_json = "{}";
+  input.passes = {{"dual-backing", 1, 1, 0, 0}};
+  std::ostringstream out;
+  WriteHtmlReport(graph, {finding}, input, out);
+  const std::string html = out.str();
+  EXPECT_NE(html.find(fmt::format("<summary>evidence: {} edges, 0 metrics</summary>", kEvidenceRowsShown + 1)),
+            std::string::npos);
+  const std::size_t table = html.find("<table class=\"evidence\">");
+  const std::size_t end = html.find("</table>", table);
+  std::size_t rows = 0;
+  for (std::size_t at = html.find("<tr>", table); at < end; at = html.find("<tr>", at + 1)) ++rows;
+  EXPECT_EQ(rows, kEvidenceRowsShown + 1);  // and the header
+  const std::string more =
+      "</table>\n<p class=\"more\">+1 more edges: the page's JSON data and `analyze --why` list them all</p>\n";
+  EXPECT_EQ(html.substr(end, more.size()), more);
 }
 
 }  // namespace
