@@ -41,13 +41,14 @@ std::string ShellQuote(const std::string& text) {
 }
 
 // The DOM of `page` (opened with `fragment`) after its script ran, as Chromium serialises it.
-// A profile of its own in `dir`, so that parallel test runs do not share one.
+// A profile of its own in `dir`, so that parallel test runs do not share one; no host name
+// resolves, so a page that needed the network would show it rather than fetch.
 std::string DumpDom(const std::string& chromium, const TempDir& dir, const std::string& page,
                     const std::string& fragment) {
   const std::filesystem::path dom = dir.Path() / "dom.html";
   const std::string command = fmt::format(
-      "timeout 60 {} --headless --no-sandbox --disable-gpu --no-first-run --user-data-dir={} "
-      "--dump-dom {} > {} 2>/dev/null",
+      "timeout 60 {} --headless --no-sandbox --disable-gpu --no-first-run --disable-background-networking "
+      "'--host-resolver-rules=MAP * ~NOTFOUND' --user-data-dir={} --dump-dom {} > {} 2>/dev/null",
       ShellQuote(chromium), ShellQuote((dir.Path() / "profile").string()), ShellQuote("file://" + page + fragment),
       ShellQuote(dom.string()));
   EXPECT_EQ(std::system(command.c_str()), 0) << command;
