@@ -215,12 +215,13 @@ void WriteEvidenceRows(const PartnershipGraph& graph, const Finding& finding, Da
   const std::size_t shown = std::min(finding.related.size(), kEvidenceRowsShown);
   for (std::size_t i = 0; i < shown; ++i) {
     const Edge& edge = graph.GetEdge(finding.related[i]);
-    const std::string status = EdgeTimeLabel(edge, as_of);
+    // Without a date (`--as-of all`) every edge counts: no status to give.
+    const std::string status = !as_of.Known() ? "" : EdgeTimeLabel(edge, as_of);
     out << fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td>"
                        "<td>{}</td></tr>\n",
                        NodeButton(graph, edge.from), NodeButton(graph, edge.to),
                        EscapeHtmlText(EdgeTypeText(graph, edge)), EscapeHtmlText(EdgeFigures(graph, edge)),
-                       EscapeHtmlText(DatesText(edge)), EscapeHtmlText(status.empty() ? "current" : status),
+                       EscapeHtmlText(DatesText(edge)), EscapeHtmlText(status.empty() && as_of.Known() ? "current" : status),
                        EscapeHtmlText(edge.source != kNoString ? graph.Text(edge.source) : ""),
                        EscapeHtmlText(WhereOf(graph, edge.origin)));
   }

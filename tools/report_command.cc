@@ -77,6 +77,13 @@ std::string InputsCaption(const std::vector<std::string>& inputs) {
 // The --highlight passes (none for `none`); false with a message when one is unknown.
 bool SelectHighlight(const std::vector<std::string>& names, CliIo& io, std::vector<std::string>* passes) {
   if (names.empty() || (names.size() == 1 && names[0] == "none")) return true;
+  for (const std::string& name : names) {
+    if (name.find(':') == std::string::npos) continue;
+    io.err << fmt::format("error: --highlight {}: the report highlights whole passes; `render --highlight "
+                          "PASS:N` or `PASS:NODE` draws single findings\n",
+                          name);
+    return false;
+  }
   std::vector<const PassInfo*> selected;
   if (!SelectPasses(names, io, &selected)) return false;
   for (const PassInfo* pass : selected) passes->emplace_back(pass->name);

@@ -256,6 +256,15 @@ TEST(ReportCommand, DefaultLimitsLeaveBigDiagramsOut) {
                                       kReportDiagramEdges + 1, kReportDiagramEdges));
 }
 
+TEST(ReportCommand, AsOfAllGivesNoEdgeStatus) {
+  const CliRun run = Cli({"report", ExampleDir(), "-o", "-", "--as-of", "all", "--pass", "dual-backing"});
+  ASSERT_EQ(run.code, 0) << run.err;
+  EXPECT_NE(run.out.find("<dt>view</dt><dd>every edge, whatever its dates (--as-of all)</dd>"), std::string::npos);
+  EXPECT_NE(run.out.find("<td>invests</td><td>$50B</td><td>from 2026-02</td><td></td>"), std::string::npos);
+  const CliRun today = Cli({"report", ExampleDir(), "-o", "-", "--pass", "dual-backing"});
+  EXPECT_NE(today.out.find("<td>invests</td><td>$50B</td><td>from 2026-02</td><td>current</td>"), std::string::npos);
+}
+
 TEST(ReportCommand, DashWritesStandardOutput) {
   const CliRun run = Cli({"report", ExampleDir(), "-o", "-", "--pass", "dual-backing", "--title", "Deals & <rivals>"});
   ASSERT_EQ(run.code, 0) << run.err;
@@ -273,6 +282,11 @@ TEST(ReportCommand, FailuresLeaveNoFile) {
   EXPECT_EQ(bad_pass.code, 2);
   EXPECT_EQ(bad_pass.err,
             "error: unknown pass \"dual-backin\" (did you mean \"dual-backing\"?); `partnergraph passes` lists them\n");
+  const CliRun picked = Cli({"report", ExampleDir(), "-o", page, "--highlight", "dual-backing:Amazon"});
+  EXPECT_EQ(picked.code, 2);
+  EXPECT_EQ(picked.err,
+            "error: --highlight dual-backing:Amazon: the report highlights whole passes; `render --highlight "
+            "PASS:N` or `PASS:NODE` draws single findings\n");
   const std::string nodes = dir.Write("nodes.csv", "id,type\nA,company\nAnthropic,company\n");
   const std::string edges = dir.Write("edges.csv", "from,to,type\nA,Antropic,invests\n");
   EXPECT_EQ(Cli({"report", nodes, edges, "-o", page}).code, 2);
