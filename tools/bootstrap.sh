@@ -13,6 +13,7 @@ packages=(
   build-essential cmake ninja-build pkg-config
   libboost-graph-dev
   libgraphviz-dev graphviz
+  chromium  # tests open `report`'s HTML in headless Chromium (tests/tools/report_command_test.cc)
   fonts-noto-cjk
   nlohmann-json3-dev
   libgtest-dev libgmock-dev

@@ -17,6 +17,7 @@
 #include "tools/diff_command.h"
 #include "tools/passes_command.h"
 #include "tools/render_command.h"
+#include "tools/report_command.h"
 #include "tools/validate_command.h"
 #include "tools/whatif_command.h"
 
@@ -27,6 +28,7 @@ const Command kCommands[] = {
     {"analyze", "run the analysis passes and report findings", SetupAnalyze},
     {"validate", "check inputs and report every problem with file, line and column", SetupValidate},
     {"render", "draw the graph as SVG, PNG, PDF or DOT, findings highlighted", SetupRender},
+    {"report", "one self-contained HTML file: findings, evidence and the diagram, offline", SetupReport},
     {"diff", "what changed between two dates: edges that began or ended, findings that appeared", SetupDiff},
     {"whatif", "which findings appear, disappear or change if deals are dropped or added", SetupWhatIf},
     {"convert", "write the model as a CSV folder, JSON or XLSX, losslessly", SetupConvert},
