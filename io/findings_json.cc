@@ -2,7 +2,6 @@
 
 #include <charconv>
 #include <cmath>
-#include <cstring>
 #include <iterator>
 
 #include <fmt/format.h>
@@ -43,6 +42,8 @@ int Utf8Sequence(std::string_view text, std::size_t i) {
   }
   return need + 1;
 }
+
+bool IsPlain(unsigned char c) { return c >= 0x20 && c < 0x80 && c != '"' && c != '\\'; }
 
 void AppendEscaped(std::string& out, unsigned char c) {
   switch (c) {
@@ -171,6 +172,11 @@ void AppendJsonString(std::string& out, std::string_view text) {
   out.push_back('"');
   std::size_t i = 0;
   while (i < text.size()) {
+    // Names and keys are mostly plain ASCII: copy such a run at once.
+    const std::size_t run = i;
+    while (i < text.size() && IsPlain(static_cast<unsigned char>(text[i]))) ++i;
+    out.append(text.data() + run, i - run);
+    if (i == text.size()) break;
     const auto c = static_cast<unsigned char>(text[i]);
     if (c < 0x80) {
       AppendEscaped(out, c);
@@ -194,9 +200,9 @@ void AppendJsonNumber(std::string& out, double value) {
     return;
   }
   if (value != std::trunc(value) || std::abs(value) >= 0x1p53) {
-    // nlohmann's Grisu2 can pick other digits than the shortest and closest (std::to_chars) for
-    // one fraction in a thousand; its public dump keeps the text identical. An integer below
-    // 2^53 is the exact centre of its rounding interval, where both agree: amounts take the fast way.
+    // nlohmann's Grisu2 picks other digits than the shortest and closest (std::to_chars) for
+    // about one fraction in a thousand: fractions go through its public dump, so the text stays
+    // identical. An integer below 2^53 is its own digits in both; amounts take this fast way.
     out += json(value).dump();
     return;
   }
@@ -204,43 +210,25 @@ void AppendJsonNumber(std::string& out, double value) {
     out += std::signbit(value) ? "-0.0" : "0.0";
     return;
   }
-  // Shortest digits and the decimal exponent of the first: "-1.2345e+07" -> 12345, 7.
-  char scientific[64];
-  const char* end = std::to_chars(scientific, scientific + sizeof scientific, value, std::chars_format::scientific).ptr;
-  const char* p = scientific;
-  if (*p == '-') {
-    out.push_back('-');
-    ++p;
-  }
-  std::string digits;
-  for (; p < end && *p != 'e'; ++p) {
-    if (*p != '.') digits.push_back(*p);
-  }
-  int exponent = 0;
-  std::from_chars(p + 1 + (p[1] == '+' ? 1 : 0), end, exponent);
-  // nlohmann's layout (format_buffer with min_exp -4, max_exp 15).
-  const int k = static_cast<int>(digits.size());
-  const int n = exponent + 1;  // the decimal point's place after the first digit
-  if (k <= n && n <= 15) {
-    out += digits;
-    out.append(static_cast<std::size_t>(n - k), '0');
-    out += ".0";
-  } else if (0 < n && n <= 15) {
-    out.append(digits, 0, static_cast<std::size_t>(n));
-    out.push_back('.');
+  // The integer's digits; nlohmann's layout (format_buffer, max_exp 15): up to 15 digits as
+  // "8000000000.0", longer as "1.2345e+15" (trailing zeros dropped).
+  if (value < 0) out.push_back('-');
+  char digits[24];
+  const auto whole = static_cast<std::uint64_t>(std::abs(value));
+  const int n = static_cast<int>(std::to_chars(digits, digits + sizeof digits, whole).ptr - digits);
+  if (n <= 15) {
     out.append(digits, static_cast<std::size_t>(n));
-  } else if (-4 < n && n <= 0) {
-    out += "0.";
-    out.append(static_cast<std::size_t>(-n), '0');
-    out += digits;
-  } else {
-    out.push_back(digits[0]);
-    if (k > 1) {
-      out.push_back('.');
-      out.append(digits, 1);
-    }
-    fmt::format_to(std::back_inserter(out), "e{}{:02}", n - 1 < 0 ? '-' : '+', std::abs(n - 1));
+    out += ".0";
+    return;
   }
+  int k = n;
+  while (k > 1 && digits[k - 1] == '0') --k;
+  out.push_back(digits[0]);
+  if (k > 1) {
+    out.push_back('.');
+    out.append(digits + 1, static_cast<std::size_t>(k - 1));
+  }
+  fmt::format_to(std::back_inserter(out), "e+{:02}", n - 1);
 }
 
 json FindingsToJson(const PartnershipGraph& graph, const Findings& findings, const std::vector<PassTally>* passes,

@@ -1,11 +1,15 @@
 // Texts for people name nodes by label (ids are codes in most exports: Crunchbase's n90); JSON
 // keeps ids in `subjects` and adds `labels`; a label two nodes share gets the id beside it.
 
+#include <sstream>
+
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "analysis/graph_diff.h"
 #include "graph/display_name.h"
 #include "tests/test_support.h"
+#include "tools/findings_format.h"
 
 namespace pg {
 namespace {
@@ -93,6 +97,29 @@ TEST(DisplayName, ALabelThatIsAnotherNodesIdGetsItsOwnIdAndANodeWithoutLabelItsI
   EXPECT_EQ(DisplayNameOf(graph, "n2"), "Two");
   EXPECT_EQ(DisplayNameOf(graph, "n3"), "n3");
   EXPECT_EQ(DisplayNameOf(graph, "n4"), "n4");
+}
+
+TEST(DisplayName, ValidateWarningsAndChangedSubjectsUseLabels) {
+  TempDir dir;
+  dir.Write("nodes.csv", kCodedNodes);
+  dir.Write("edges.csv", "from,to,type,amount_usd,source\nn1,n2,invests,10B,memo\nn1,n2,invests,5B,blog\n");
+  const testing::CliRun validate = Cli({"validate", dir.Path().string()});
+  ASSERT_EQ(validate.code, 0) << validate.err;
+  const std::string edges = (dir.Path() / "edges.csv").string();
+  EXPECT_NE(validate.err.find(edges + ":3: warning: conflicting claim: Sequoia Capital -invests-> OpenAI $5B here, "
+                                      "$10B at " + edges + ":2; counting the latter"),
+            std::string::npos)
+      << validate.err;
+
+  const PartnershipGraph graph = MustLoad({dir.Path().string()});
+  FindingChange change;
+  change.after.pass = "dual-backing";
+  change.after.message = "m";
+  change.subjects_added = {"n3"};
+  change.subjects_removed = {"n2"};
+  std::ostringstream out;
+  PrintFindingChanges(graph, {change}, out);
+  EXPECT_EQ(out.str(), "\nfindings changed (1)\n  ~ dual-backing: m\n      subjects: + Anthropic, - OpenAI\n");
 }
 
 }  // namespace
