@@ -32,8 +32,9 @@ std::string DescribeChannel(const PartnershipGraph& graph, const Channel& channe
   std::partial_sort(names.begin(), names.begin() + static_cast<std::ptrdiff_t>(shown), names.end());
   names.resize(shown);
   const std::size_t more = channel.carries.size() - names.size();
-  return fmt::format("{} ({}carries {}{})", DisplayName(graph, channel.node),
-                     channel.owner != channel.node ? fmt::format("{}; ", DisplayName(graph, channel.owner)) : std::string(),
+  const std::string owner =
+      channel.owner != channel.node ? fmt::format("{}; ", DisplayName(graph, channel.owner)) : std::string();
+  return fmt::format("{} ({}carries {}{})", DisplayName(graph, channel.node), owner,
                      fmt::join(names, ", "), more ? fmt::format(" and {} more", more) : std::string());
 }
 
@@ -227,11 +228,13 @@ Finding DescribeExclusivity(const GraphView& view, const ChannelIndex& index, Ed
   finding.figures.push_back({"already_distributing", static_cast<double>(already.size())});
 
   const std::string holder_text =
-      holder_owner != holder ? fmt::format("{} (owner {})", DisplayName(graph, holder), DisplayName(graph, holder_owner))
-                             : DisplayName(graph, holder);
+      holder_owner != holder
+          ? fmt::format("{} (owner {})", DisplayName(graph, holder), DisplayName(graph, holder_owner))
+          : DisplayName(graph, holder);
   const std::string grantor_text =
       grantor_owner != grantor ? fmt::format("{} (a {} of {})", DisplayName(graph, grantor),
-                                             NodeTypeName(graph.GetNode(grantor).type), DisplayName(graph, grantor_owner))
+                                             NodeTypeName(graph.GetNode(grantor).type),
+                                             DisplayName(graph, grantor_owner))
                                : DisplayName(graph, grantor);
   std::string message = fmt::format("{} holds exclusive rights over {}{}", holder_text, grantor_text,
                                     scope.empty() ? std::string() : fmt::format(" (scope: {})", scope));

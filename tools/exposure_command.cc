@@ -49,7 +49,9 @@ std::string DescribeRivalTie(const PartnershipGraph& graph, const GraphView& vie
     case RivalTieKind::kEdge: break;
   }
   std::string text = ShortEdge(graph, tie.edge);
-  if (graph.GetEdge(tie.edge).to != tie.rival) text += fmt::format(" (controlled by {})", DisplayName(graph, tie.rival));
+  if (graph.GetEdge(tie.edge).to != tie.rival) {
+    text += fmt::format(" (controlled by {})", DisplayName(graph, tie.rival));
+  }
   return text;
 }
 
@@ -94,7 +96,9 @@ void PrintTable(const GraphView& view, const Exposure& exposure, std::ostream& o
     for (EdgeId e : party.ties_to_node) {
       const VertexId to = graph.GetEdge(e).to;
       out << fmt::format("    to {}:  {}{}\n", DisplayName(graph, exposure.node), ShortEdge(graph, e),
-                         to == exposure.node ? "" : fmt::format(" (controlled by {})", DisplayName(graph, exposure.node)));
+                         to == exposure.node
+                             ? ""
+                             : fmt::format(" (controlled by {})", DisplayName(graph, exposure.node)));
     }
     for (const RivalTie& tie : party.ties_to_rivals) {
       out << fmt::format("    to rival {}:  {}\n", DisplayName(graph, tie.rival), DescribeRivalTie(graph, view, tie));

@@ -150,7 +150,8 @@ TEST(FindingsJson, TreeAndStreamAgreeOnInvalidUtf8EmptyListsAndDates) {
   empty.subjects = {"nobody"};
   for (const Date as_of : {Date(), Date::FromParts(2025, 1)}) {
     const Findings findings{bad, empty, OneFinding()};
-    EXPECT_EQ(Streamed(graph, findings, nullptr, as_of), JsonText(FindingsToJson(graph, findings, nullptr, as_of)) + "\n");
+    EXPECT_EQ(Streamed(graph, findings, nullptr, as_of),
+              JsonText(FindingsToJson(graph, findings, nullptr, as_of)) + "\n");
   }
   const std::string streamed = Streamed(graph, {empty}, nullptr);
   EXPECT_NE(streamed.find("\"labels\": [\n        \"nobody\"\n      ]"), std::string::npos) << streamed;
@@ -178,7 +179,9 @@ TEST(FindingsJson, StringsEscapeAsNlohmannWithReplacement) {
   std::uniform_int_distribution<int> length(0, 12), byte(0, 255), high(0x80, 0xFF), coin(0, 2);
   for (int run = 0; run < 20000; ++run) {
     std::string text;
-    for (int k = length(random); k > 0; --k) text.push_back(static_cast<char>(coin(random) ? high(random) : byte(random)));
+    for (int k = length(random); k > 0; --k) {
+      text.push_back(static_cast<char>(coin(random) ? high(random) : byte(random)));
+    }
     ASSERT_EQ(Escaped(text), JsonText(nlohmann::json(text), -1)) << nlohmann::json(text).dump(-1, ' ', true,
                                                                          nlohmann::json::error_handler_t::replace);
   }
