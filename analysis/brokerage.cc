@@ -9,6 +9,7 @@
 #include "analysis/betweenness.h"
 #include "analysis/constraint.h"
 #include "analysis/undirected_graph.h"
+#include "graph/display_name.h"
 
 namespace pg {
 namespace {
@@ -82,7 +83,7 @@ Findings RunBrokerage(const GraphView& view, const PassOptions& options) {
     };
     graph.ForOutEdges(v, collect);
     graph.ForInEdges(v, collect);
-    std::vector<std::string_view> names;
+    std::vector<std::string> names;
     for (std::size_t i = 0; i < rivals.size(); ++i) {
       FindingPart part;
       part.node = graph.NodeName(rivals[i]);
@@ -91,7 +92,7 @@ Findings RunBrokerage(const GraphView& view, const PassOptions& options) {
       part.edges.erase(std::unique(part.edges.begin(), part.edges.end()), part.edges.end());
       finding.related.insert(finding.related.end(), part.edges.begin(), part.edges.end());
       finding.subjects.push_back(part.node);
-      if (names.size() < kNamesShown) names.push_back(graph.NodeName(rivals[i]));
+      if (names.size() < kNamesShown) names.push_back(DisplayName(graph, rivals[i]));
       finding.parts.push_back(std::move(part));
     }
     if (sampled) {
@@ -110,7 +111,7 @@ Findings RunBrokerage(const GraphView& view, const PassOptions& options) {
                          rivals.size() > names.size() ? fmt::format(" and {} more", rivals.size() - names.size())
                                                       : std::string());
     }
-    finding.message = fmt::format("{} is broker #{}: betweenness {}{}, {} neighbours{}", graph.NodeName(v),
+    finding.message = fmt::format("{} is broker #{}: betweenness {}{}, {} neighbours{}", DisplayName(graph, v),
                                   rank + 1, score_text, constraint_text, simple.Degree(v), tail);
     findings.push_back(std::move(finding));
   }

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "analysis/evidence.h"
+#include "graph/display_name.h"
 #include "graph/value_parser.h"
 
 namespace pg {
@@ -242,7 +243,8 @@ std::string CircularDeals::Legs(std::span<const EdgeId> legs) const {
     const Edge& edge = graph_.GetEdge(legs[k]);
     const EdgeDetails& details = graph_.Details(edge);
     if (!text.empty()) text += ", ";
-    text += fmt::format("{} -{}-> {}", graph_.NodeName(edge.from), EdgeTypeName(edge.type), graph_.NodeName(edge.to));
+    text += fmt::format("{} -{}-> {}", DisplayName(graph_, edge.from), EdgeTypeName(edge.type),
+                        DisplayName(graph_, edge.to));
     if (Known(edge.amount_usd)) {
       text += fmt::format(" {}", QualifiedUsd(edge.amount_usd, details.qualifier));
     } else if (!Known(details.stake_pct)) {
@@ -269,8 +271,7 @@ Finding CircularDeals::Describe(const Loop& loop) const {
   };
   Finding finding;
   finding.pass = "circular-deals";
-  const std::string investor(graph_.NodeName(loop.investor)), investee(graph_.NodeName(loop.investee));
-  finding.subjects = {investor, investee};
+  finding.subjects = {std::string(graph_.NodeName(loop.investor)), std::string(graph_.NodeName(loop.investee))};
   if (loop.holding != kNoVertex) finding.subjects.emplace_back(graph_.NodeName(loop.holding));
   const double out = sum(loop.out, false);
   auto figure = [&](const char* name, double value) {
@@ -284,9 +285,12 @@ Finding CircularDeals::Describe(const Loop& loop) const {
   figure("bought_gw", sum(loop.bought, true));
   figure("held_usd", sum(loop.held, false));
 
+  // For people: labels, not ids.
+  const std::string investor = DisplayName(graph_, loop.investor), investee = DisplayName(graph_, loop.investee);
+  const std::string holding = loop.holding != kNoVertex ? DisplayName(graph_, loop.holding) : std::string();
   std::string kind;
   if (loop.holding != kNoVertex) {
-    kind = fmt::format("funds a customer of its holding {}", finding.subjects[2]);
+    kind = fmt::format("funds a customer of its holding {}", holding);
   } else if (!loop.back.empty() && !loop.bought.empty()) {
     kind = "funds its customer and its supplier";
   } else {
@@ -306,7 +310,7 @@ Finding CircularDeals::Describe(const Loop& loop) const {
   NoteConflicts(view_, finding.related).AppendTo(&finding);
 
   std::string message = loop.holding != kNoVertex
-                            ? fmt::format("{} → {} → {} → {}", investor, investee, finding.subjects[2], investor)
+                            ? fmt::format("{} → {} → {} → {}", investor, investee, holding, investor)
                             : fmt::format("{} ↔ {}", investor, investee);
   message += fmt::format(": {} {}; out {}", investor, kind, Legs(loop.out));
   if (!loop.back.empty()) message += "; back " + Legs(loop.back);

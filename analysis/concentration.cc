@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "analysis/evidence.h"
+#include "graph/display_name.h"
 #include "graph/counted_edges.h"
 #include "graph/value_parser.h"
 
@@ -50,7 +51,8 @@ struct Source {
 struct SingleSourced {
   std::size_t companies = 0;
   std::vector<FindingPart> named;       ///< the first few: node, `weight`, edges
-  std::vector<std::string> sources;     ///< the named nodes' sources, by name
+  std::vector<std::string> names;       ///< the named nodes for people (DisplayName)
+  std::vector<std::string> sources;     ///< the named nodes' sources, for people
   ConflictNotes conflicts;              ///< of every single-sourced node, not only the named
 };
 
@@ -99,8 +101,8 @@ double GroupSources(const GraphView& view, std::string_view weighted_by, Scratch
 std::vector<std::string> InGroupNotes(const GraphView& view, VertexId v, std::span<const EdgeId> in_group) {
   std::vector<std::string> notes;
   for (EdgeId e : in_group) {
-    notes.push_back(fmt::format("left out as {}'s own group (owner {}): {}", view.Graph().NodeName(v),
-                                view.Graph().NodeName(view.Ultimate(v)), DescribeEdge(view.Graph(), e)));
+    notes.push_back(fmt::format("left out as {}'s own group (owner {}): {}", DisplayName(view.Graph(), v),
+                                DisplayName(view.Graph(), view.Ultimate(v)), DescribeEdge(view.Graph(), e)));
   }
   return notes;
 }
@@ -131,7 +133,7 @@ Finding Describe(const GraphView& view, VertexId v, const Dimension& dimension, 
     part.edges = source.edges;
     finding.related.insert(finding.related.end(), source.edges.begin(), source.edges.end());
     if (shown.size() < kNamesShown) {
-      shown.push_back(fmt::format("{} {} ({})", part.node, FormatPercent(source.weight / total),
+      shown.push_back(fmt::format("{} {} ({})", DisplayName(graph, source.party), FormatPercent(source.weight / total),
                                   FormatWeight(source.weight, weighted_by)));
     } else if (!full_detail) {
       continue;  // counted in `sources` and "and N more"; its edges stay in `related`
@@ -142,7 +144,7 @@ Finding Describe(const GraphView& view, VertexId v, const Dimension& dimension, 
   for (std::string& note : InGroupNotes(view, v, s.in_group)) finding.notes.push_back(std::move(note));
   const std::size_t more = s.sources.size() - shown.size();
   finding.message = fmt::format(
-      "{} {} HHI {:.0f} ({} sources, {}-weighted): {}{}", graph.NodeName(v), dimension.name, hhi, s.sources.size(),
+      "{} {} HHI {:.0f} ({} sources, {}-weighted): {}{}", DisplayName(graph, v), dimension.name, hhi, s.sources.size(),
       weighted_by == "count" ? std::string_view("count") : weighted_by.substr(0, weighted_by.find('_')),
       fmt::join(shown, ", "), more ? fmt::format(" and {} more", more) : std::string());
   return finding;
@@ -157,7 +159,7 @@ Finding DescribeSingleSourced(const Dimension& dimension, SingleSourced single) 
   // whichever nodes it names first. They are parts, so a diagram can still highlight them.
   std::vector<std::string> named;
   for (std::size_t k = 0; k < single.named.size(); ++k) {
-    named.push_back(fmt::format("{} ({})", single.named[k].node, single.sources[k]));
+    named.push_back(fmt::format("{} ({})", single.names[k], single.sources[k]));
     finding.related.insert(finding.related.end(), single.named[k].edges.begin(), single.named[k].edges.end());
     finding.parts.push_back(single.named[k]);
   }
@@ -201,7 +203,8 @@ Findings RunConcentration(const GraphView& view, const PassOptions& options) {
         SingleSourced& one = single[d];
         if (one.named.size() < kNamesShown) {
           one.named.push_back({std::string(graph.NodeName(v)), {{"weight", total}}, s.inflow});
-          one.sources.emplace_back(graph.NodeName(s.sources.front().party));
+          one.names.push_back(DisplayName(graph, v));
+          one.sources.push_back(DisplayName(graph, s.sources.front().party));
         }
         ++one.companies;
         ConflictNotes notes = NoteConflicts(view, s.inflow);

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "analysis/evidence.h"
+#include "graph/display_name.h"
 
 namespace pg {
 namespace {
@@ -69,8 +70,8 @@ Finding EdgeConflict(const GraphView& view, EdgeId counted) {
   std::vector<std::string> counted_figures;
   for (EdgeId e : accounts.front()) counted_figures.push_back(EdgeFigures(graph, graph.GetEdge(e)));
   const bool none = std::all_of(counted_figures.begin(), counted_figures.end(), [](auto& f) { return f.empty(); });
-  finding.message = fmt::format("{} -{}-> {}{}: {} claims disagree: {}; counting {}", finding.subjects[0],
-                                finding.topic, finding.subjects[1],
+  finding.message = fmt::format("{} -{}-> {}{}: {} claims disagree: {}; counting {}", DisplayName(graph, edge.from),
+                                finding.topic, DisplayName(graph, edge.to),
                                 edge.start.Known() ? " from " + edge.start.ToString() : "", claims.size(),
                                 fmt::join(claims, " vs "),
                                 none ? std::string("the first") : fmt::format("{}", fmt::join(counted_figures, " + ")));
@@ -106,7 +107,8 @@ Finding MetricConflict(const GraphView& view, MetricId counted) {
     qualifiers.push_back("as of " + metric.as_of.ToString());
     finding.facts.emplace_back("as_of", metric.as_of.ToString());
   }
-  finding.message = fmt::format("{} {}{}: {} claims disagree: {}; counting {}", finding.subjects[0], finding.topic,
+  finding.message = fmt::format("{} {}{}: {} claims disagree: {}; counting {}", DisplayName(graph, metric.entity),
+                                finding.topic,
                                 qualifiers.empty() ? "" : fmt::format(" ({})", fmt::join(qualifiers, ", ")),
                                 claims.size(), fmt::join(claims, " vs "), FormatMetricValue(graph, metric));
   return finding;

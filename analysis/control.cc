@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "analysis/integrated_ownership.h"
+#include "graph/display_name.h"
 #include "graph/value_parser.h"
 
 namespace pg {
@@ -80,7 +81,7 @@ Findings ScaleOverfullColumns(const PartnershipGraph& graph, StakeMatrix& m) {
         m.stakes[a].w /= total;
       }
       finding.message = fmt::format("stakes in {} add up to {}; scaled to 100% for integrated ownership",
-                                    graph.NodeName(j), FormatPercent(total));
+                                    DisplayName(graph, j), FormatPercent(total));
       findings.push_back(std::move(finding));
     }
     k = end;
@@ -96,10 +97,12 @@ Finding DescribeClosedLoop(const PartnershipGraph& graph, const StakeMatrix& m, 
   for (std::size_t a : loop.stakes) finding.related.push_back(m.edges[a]);
   std::sort(finding.related.begin(), finding.related.end());
   finding.figures.push_back({"members", static_cast<double>(loop.members.size())});
+  std::vector<std::string> names;
+  for (std::uint32_t v : loop.members) names.push_back(DisplayName(graph, v));
   finding.message = fmt::format(
       "closed ownership loop {}: each member is held 100% from inside the loop, so integrated "
       "ownership is undefined; the loop's internal stakes are left out",
-      fmt::join(finding.subjects, ", "));
+      fmt::join(names, ", "));
   return finding;
 }
 
@@ -131,12 +134,12 @@ Finding DescribeOwners(const GraphView& view, const StakeMatrix& m, const Integr
       }
     }
     part.figures.push_back({"direct_stake", direct});
-    shown.push_back(fmt::format("{} {}", part.node, FormatPercent(owners[r].integrated)));
+    shown.push_back(fmt::format("{} {}", DisplayName(graph, owners[r].owner), FormatPercent(owners[r].integrated)));
     finding.subjects.push_back(part.node);
     finding.parts.push_back(std::move(part));
   }
-  finding.message = fmt::format("{}: {}integrated ownership {}{}", graph.NodeName(j),
-                                top != j ? fmt::format("ultimate owner {}; ", graph.NodeName(top)) : "",
+  finding.message = fmt::format("{}: {}integrated ownership {}{}", DisplayName(graph, j),
+                                top != j ? fmt::format("ultimate owner {}; ", DisplayName(graph, top)) : "",
                                 fmt::join(shown, ", "),
                                 owners.size() > shown.size() ? fmt::format(" and {} more", owners.size() - shown.size())
                                                              : "");

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "analysis/evidence.h"
+#include "graph/display_name.h"
 #include "graph/value_parser.h"
 #include "graph/counted_edges.h"
 
@@ -184,8 +185,8 @@ class DualBacking {
     // Names and amounts first, in tight loops whose iterations do not depend on each other, so
     // the CPU overlaps their cache misses (node record, then name; edge record); the loop below
     // allocates and formats, and would otherwise wait on each miss in turn.
-    std::vector<std::string_view> names(rivals.size());
-    for (std::size_t k = 0; k < rivals.size(); ++k) names[k] = graph_.NodeName(rivals[k]);
+    std::vector<std::string_view> ids(rivals.size());
+    for (std::size_t k = 0; k < rivals.size(); ++k) ids[k] = graph_.NodeName(rivals[k]);
     std::vector<double> amounts(backing.size());
     for (std::size_t k = 0; k < backing.size(); ++k) amounts[k] = graph_.GetEdge(backing[k].edge).amount_usd;
 
@@ -198,11 +199,13 @@ class DualBacking {
     finding.related.reserve(backing.size());
     double total = kMissing;
     std::string described;
+    std::vector<std::string> names;  // for people: labels
+    names.reserve(rivals.size());
     std::size_t next = 0;
     for (std::size_t r = 0; r < rivals.size(); ++r) {
       const VertexId rival = rivals[r];
       FindingPart part;
-      part.node = names[r];
+      part.node = ids[r];
       double amount = kMissing;
       for (; next < backing.size() && backing[next].investee == rival; ++next) {
         amount = SumKnown(amount, amounts[next]);
@@ -216,7 +219,8 @@ class DualBacking {
       }
       total = SumKnown(total, amount);
       if (!described.empty()) described += ", ";
-      described += part.node;
+      names.push_back(DisplayName(graph_, rival));
+      described += names.back();
       if (Known(amount)) fmt::format_to(std::back_inserter(described), " ({})", FormatUsd(amount));
       finding.subjects.push_back(part.node);
       finding.parts.push_back(std::move(part));
@@ -243,11 +247,11 @@ class DualBacking {
     const std::string in_total = (Known(total) ? fmt::format("; {} in total", FormatUsd(total)) : "") +
                                  (firmness.empty() ? "" : fmt::format(" ({})", firmness));
     if (markets.size() <= 1) {
-      finding.message = fmt::format("{} backs {} rivals: {}{}", finding.subjects.front(), rivals.size(), described,
+      finding.message = fmt::format("{} backs {} rivals: {}{}", DisplayName(graph_, investor), rivals.size(), described,
                                     in_total);
     } else {
-      finding.message = fmt::format("{} backs rivals in {} markets: {}{}", finding.subjects.front(), markets.size(),
-                                    DescribeMarkets(markets, finding.parts), in_total);
+      finding.message = fmt::format("{} backs rivals in {} markets: {}{}", DisplayName(graph_, investor),
+                                    markets.size(), DescribeMarkets(markets, names), in_total);
     }
     return finding;
   }
@@ -302,13 +306,13 @@ class DualBacking {
   }
 
   // "frontier-models (OpenAI $50B, Anthropic $8B: $58B), ai-search (OpenAI, Perplexity and 2 more)".
-  static std::string DescribeMarkets(const std::vector<MarketGroup>& markets, const std::vector<FindingPart>& parts) {
+  static std::string DescribeMarkets(const std::vector<MarketGroup>& markets, const std::vector<std::string>& rivals) {
     std::vector<std::string> described;
     for (const MarketGroup& market : markets) {
       std::vector<std::string> names;
       for (std::size_t k : market.members) {
         if (names.size() == kNamesPerMarket) break;
-        names.push_back(parts[k].node);
+        names.push_back(rivals[k]);
       }
       const std::size_t more = market.members.size() - names.size();
       described.push_back(fmt::format("{} ({}{}{})", market.name, fmt::join(names, ", "),
@@ -325,13 +329,13 @@ class DualBacking {
     if (!any_controlled_) return notes;
     for (std::uint32_t k = controlled_offsets_[investor]; k < controlled_offsets_[investor + 1]; ++k) {
       const VertexId owned = controlled_[k];
-      std::vector<std::string_view> of;
+      std::vector<std::string> of;
       for (VertexId rival : rivals) {
-        if (rivals_.AreRivals(owned, rival)) of.push_back(graph_.NodeName(rival));
+        if (rivals_.AreRivals(owned, rival)) of.push_back(DisplayName(graph_, rival));
       }
       if (of.empty()) continue;
       notes.push_back(fmt::format("{} owns {}, a rival of {}: ownership, not counted as backing",
-                                  graph_.NodeName(investor), graph_.NodeName(owned), fmt::join(of, ", ")));
+                                  DisplayName(graph_, investor), DisplayName(graph_, owned), fmt::join(of, ", ")));
     }
     return notes;
   }

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "graph/diagnostics.h"
+#include "graph/display_name.h"
 #include "graph/money.h"
 #include "graph/text.h"
 #include "graph/value_parser.h"
@@ -98,7 +99,7 @@ std::string FormatMetricValue(const PartnershipGraph& graph, const Metric& metri
 
 std::string DescribeMetric(const PartnershipGraph& graph, std::uint32_t m) {
   const Metric& metric = graph.Metrics()[m];
-  std::string text = fmt::format("{} {} {}", graph.NodeName(metric.entity), graph.Text(metric.metric),
+  std::string text = fmt::format("{} {} {}", DisplayName(graph, metric.entity), graph.Text(metric.metric),
                                  FormatMetricValue(graph, metric));
   if (metric.basis != kNoString) text += fmt::format(" {}", graph.Text(metric.basis));
   if (metric.as_of.Known()) text += fmt::format(", as of {}", metric.as_of.ToString());
@@ -111,8 +112,8 @@ std::string DescribeMetric(const PartnershipGraph& graph, std::uint32_t m) {
 
 std::string DescribeEdge(const PartnershipGraph& graph, EdgeId e) {
   const Edge& edge = graph.GetEdge(e);
-  std::string text = fmt::format("{} -{}{} {}", graph.NodeName(edge.from), EdgeTypeName(edge.type),
-                                 edge.directed ? "->" : "-", graph.NodeName(edge.to));
+  std::string text = fmt::format("{} -{}{} {}", DisplayName(graph, edge.from), EdgeTypeName(edge.type),
+                                 edge.directed ? "->" : "-", DisplayName(graph, edge.to));
   const std::string figures = Figures(graph, edge);
   if (!figures.empty()) text += " " + figures;
   std::vector<std::string> about;
@@ -141,7 +142,7 @@ ConflictNotes NoteConflicts(const GraphView& view, std::span<const EdgeId> edges
       conflicts.edges.push_back(other);
       conflicts.notes.push_back(fmt::format(
           "conflicting claim not counted: {} -{}-> {} {} ({}{}) vs the counted {} ({}{})",
-          graph.NodeName(claim.from), EdgeTypeName(claim.type), graph.NodeName(claim.to), Figures(graph, claim),
+          DisplayName(graph, claim.from), EdgeTypeName(claim.type), DisplayName(graph, claim.to), Figures(graph, claim),
           claim.source != kNoString ? std::string(graph.Text(claim.source)) + ", " : std::string(),
           Where(graph, claim), Figures(graph, counted),
           counted.source != kNoString ? std::string(graph.Text(counted.source)) + ", " : std::string(),

@@ -1,5 +1,6 @@
 #include "analysis/exclusivity.h"
 #include "graph/counted_edges.h"
+#include "graph/display_name.h"
 
 #include <algorithm>
 #include <unordered_map>
@@ -25,14 +26,15 @@ struct Channel {
 
 // "Bedrock (Amazon; carries Anthropic, OpenAI)"
 std::string DescribeChannel(const PartnershipGraph& graph, const Channel& channel) {
-  std::vector<std::string_view> names;
-  for (VertexId carried : channel.carries) names.push_back(graph.NodeName(carried));
+  std::vector<std::string> names;
+  for (VertexId carried : channel.carries) names.push_back(DisplayName(graph, carried));
   const std::size_t shown = std::min(names.size(), kNamesShown);
   std::partial_sort(names.begin(), names.begin() + static_cast<std::ptrdiff_t>(shown), names.end());
   names.resize(shown);
   const std::size_t more = channel.carries.size() - names.size();
-  return fmt::format("{} ({}carries {}{})", graph.NodeName(channel.node),
-                     channel.owner != channel.node ? fmt::format("{}; ", graph.NodeName(channel.owner)) : std::string(),
+  const std::string owner =
+      channel.owner != channel.node ? fmt::format("{}; ", DisplayName(graph, channel.owner)) : std::string();
+  return fmt::format("{} ({}carries {}{})", DisplayName(graph, channel.node), owner,
                      fmt::join(names, ", "), more ? fmt::format(" and {} more", more) : std::string());
 }
 
@@ -127,7 +129,7 @@ class ChannelIndex {
     if (!group) return names;
     for (std::size_t i : group->members) {
       if (names.size() >= limit) break;
-      names.emplace_back(view_.Graph().NodeName(channels_[i].node));
+      names.push_back(DisplayName(view_.Graph(), channels_[i].node));
     }
     return names;
   }
@@ -160,7 +162,7 @@ std::vector<std::string> AlreadyDistributing(const GraphView& view, VertexId gra
     if (from == grantor) return;
     const VertexId owner = view.Ultimate(from);
     if (owner == holder_owner || owner == grantor_owner) return;
-    names.emplace_back(graph.NodeName(from));
+    names.push_back(DisplayName(graph, from));
   });
   std::sort(names.begin(), names.end());
   names.erase(std::unique(names.begin(), names.end()), names.end());
@@ -196,7 +198,7 @@ Finding DescribeExclusivity(const GraphView& view, const ChannelIndex& index, Ed
     part.edges.assign(channel->distributes.begin(), channel->distributes.begin() + static_cast<std::ptrdiff_t>(edges));
     finding.related.insert(finding.related.end(), part.edges.begin(), part.edges.end());
     if (channel->carries.empty()) {
-      other.push_back(part.node);
+      other.push_back(DisplayName(graph, channel->node));
     } else {
       distributing.push_back(channel->description);
     }
@@ -208,11 +210,11 @@ Finding DescribeExclusivity(const GraphView& view, const ChannelIndex& index, Ed
   for (std::size_t i = 0; i < already.size() && i < kChannelsListed; ++i) {
     finding.notes.push_back(fmt::format("{} already distributes {}: the exclusivity limits rather than prevents "
                                         "this channel",
-                                        already[i], graph.NodeName(grantor)));
+                                        already[i], DisplayName(graph, grantor)));
   }
   if (already.size() > kChannelsListed) {
     finding.notes.push_back(fmt::format("+{} more blocked channels already distribute {}",
-                                        already.size() - kChannelsListed, graph.NodeName(grantor)));
+                                        already.size() - kChannelsListed, DisplayName(graph, grantor)));
   }
   std::size_t owned = 0;
   const std::vector<std::string> own = index.OwnedNames(holder_owner, 8, &owned);
@@ -226,19 +228,21 @@ Finding DescribeExclusivity(const GraphView& view, const ChannelIndex& index, Ed
   finding.figures.push_back({"already_distributing", static_cast<double>(already.size())});
 
   const std::string holder_text =
-      holder_owner != holder ? fmt::format("{} (owner {})", graph.NodeName(holder), graph.NodeName(holder_owner))
-                             : std::string(graph.NodeName(holder));
+      holder_owner != holder
+          ? fmt::format("{} (owner {})", DisplayName(graph, holder), DisplayName(graph, holder_owner))
+          : DisplayName(graph, holder);
   const std::string grantor_text =
-      grantor_owner != grantor ? fmt::format("{} (a {} of {})", graph.NodeName(grantor),
-                                             NodeTypeName(graph.GetNode(grantor).type), graph.NodeName(grantor_owner))
-                               : std::string(graph.NodeName(grantor));
+      grantor_owner != grantor ? fmt::format("{} (a {} of {})", DisplayName(graph, grantor),
+                                             NodeTypeName(graph.GetNode(grantor).type),
+                                             DisplayName(graph, grantor_owner))
+                               : DisplayName(graph, grantor);
   std::string message = fmt::format("{} holds exclusive rights over {}{}", holder_text, grantor_text,
                                     scope.empty() ? std::string() : fmt::format(" (scope: {})", scope));
   if (total == 0) {
-    message += "; no channel outside " + std::string(graph.NodeName(holder_owner)) + " on record";
+    message += "; no channel outside " + DisplayName(graph, holder_owner) + " on record";
   } else {
-    message += fmt::format(": {} is blocked from {} channel{} {} does not own", graph.NodeName(grantor), total,
-                           total == 1 ? "" : "s", graph.NodeName(holder_owner));
+    message += fmt::format(": {} is blocked from {} channel{} {} does not own", DisplayName(graph, grantor), total,
+                           total == 1 ? "" : "s", DisplayName(graph, holder_owner));
     if (!distributing.empty()) message += fmt::format(" — {}", fmt::join(distributing, ", "));
     if (!other.empty()) {
       message += fmt::format("{}{}{}", distributing.empty() ? " — " : "; and ",

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "analysis/evidence.h"
+#include "graph/display_name.h"
 
 namespace pg {
 namespace {
@@ -122,7 +123,7 @@ std::vector<std::string> NotCurrentNotes(const GraphView& view, VertexId node) {
     if (d < 0 || edge.from == edge.to || view.TimeOf(e) == EdgeTime::kCurrent) continue;
     const std::string figures = EdgeFigures(graph, edge);
     notes.push_back(fmt::format("{} -{}-> {}{} is {}: {} counts current edges only (as of {})",
-                                graph.NodeName(edge.from), EdgeTypeName(edge.type), graph.NodeName(edge.to),
+                                DisplayName(graph, edge.from), EdgeTypeName(edge.type), DisplayName(graph, edge.to),
                                 figures.empty() ? "" : " " + figures, EdgeTimeLabel(edge, view.Options().as_of),
                                 kDimensions[d].name, view.Options().as_of.ToString()));
   }

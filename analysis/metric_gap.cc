@@ -1,6 +1,7 @@
 #include "analysis/metric_gap.h"
 
 #include <algorithm>
+#include <array>
 #include <functional>
 #include <cmath>
 #include <map>
@@ -8,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "analysis/evidence.h"
+#include "graph/display_name.h"
 #include "graph/text.h"
 #include "graph/value_parser.h"
 
@@ -103,8 +105,9 @@ std::optional<Finding> Forecast(const PairContext& c, const std::vector<MetricId
   finding.facts.emplace_back("other_as_of", other.as_of.ToString());
   finding.metrics = {ma, mb};
   auto when = [](const Metric& m) { return m.as_of.Known() ? " by " + m.as_of.ToString() : std::string(); };
-  finding.message = fmt::format("{} ({}): {} {}{} vs {} {}{}: {}gap {}", graph.Text(c.metric), basis, finding.subjects[0],
-                                WithUnit(graph, lead, lead.value), when(lead), finding.subjects[1],
+  finding.message = fmt::format("{} ({}): {} {}{} vs {} {}{}: {}gap {}", graph.Text(c.metric), basis,
+                                DisplayName(graph, lead.entity), WithUnit(graph, lead, lead.value), when(lead),
+                                DisplayName(graph, other.entity),
                                 WithUnit(graph, other, other.value), when(other), RatioText(lead.value, other.value),
                                 WithUnit(graph, lead, lead.value - other.value));
   return finding;
@@ -171,7 +174,7 @@ std::optional<Crossover> LastCrossover(const std::map<Date, Observation>& observ
 std::string Comparison(const PartnershipGraph& graph, StrId metric, const std::string& basis, const Metric& lead,
                        const Metric& other) {
   auto value = [&](const Metric& m, bool dated) {
-    const std::string text = fmt::format("{} {}", graph.NodeName(m.entity), WithUnit(graph, m, m.value));
+    const std::string text = fmt::format("{} {}", DisplayName(graph, m.entity), WithUnit(graph, m, m.value));
     return dated && m.as_of.Known() ? fmt::format("{} ({})", text, m.as_of.ToString()) : text;
   };
   const bool same = lead.as_of == other.as_of;
@@ -185,9 +188,9 @@ std::string Comparison(const PartnershipGraph& graph, StrId metric, const std::s
 
 /// Trend of the leader's gap over the observations: a past crossover, or a projected one when
 /// the gap is closing; appended to the finding and its message.
-/// `show` prints a gap in the metric's unit.
+/// `show` prints a gap in the metric's unit; `names` are the subjects for people.
 void AddTrend(const std::map<Date, Observation>& observations, double sign, const std::function<std::string(double)>& show,
-              Finding& finding, std::string& message) {
+              const std::array<std::string, 2>& names, Finding& finding, std::string& message) {
   std::vector<std::pair<double, double>> points;
   for (const auto& [date, o] : observations) points.emplace_back(date.MonthIndex(), sign * o.gap);
   const double slope = Slope(points);
@@ -197,13 +200,12 @@ void AddTrend(const std::map<Date, Observation>& observations, double sign, cons
   finding.facts.emplace_back("first_as_of", first.as_of.ToString());
   finding.figures.push_back({"trend_per_month", slope});
   if (const std::optional<Crossover> crossover = LastCrossover(observations)) {
-    const std::string& now = finding.subjects[crossover->a_leads == (sign > 0) ? 0 : 1];
-    const std::string& before = finding.subjects[crossover->a_leads == (sign > 0) ? 1 : 0];
+    const std::size_t now = crossover->a_leads == (sign > 0) ? 0 : 1;
     finding.facts.emplace_back("crossover_from", crossover->from.ToString());
     finding.facts.emplace_back("crossover_to", crossover->to.ToString());
-    finding.facts.emplace_back("new_leader", now);
+    finding.facts.emplace_back("new_leader", finding.subjects[now]);
     finding.severity = FindingSeverity::kWarning;
-    message += fmt::format("; {} overtook {} between {} and {}", now, before, crossover->from.ToString(),
+    message += fmt::format("; {} overtook {} between {} and {}", names[now], names[1 - now], crossover->from.ToString(),
                            crossover->to.ToString());
     return;
   }
@@ -228,8 +230,8 @@ void AddTrend(const std::map<Date, Observation>& observations, double sign, cons
     finding.figures.push_back({"crossover_months", crossover});
     finding.facts.emplace_back("crossover_date", when.ToString());
     finding.severity = FindingSeverity::kWarning;
-    message += fmt::format(": at that pace {} overtakes {} in about {} months ({})", finding.subjects[1],
-                           finding.subjects[0], fmt::format("{:.1f}", crossover), when.ToString());
+    message += fmt::format(": at that pace {} overtakes {} in about {} months ({})", names[1], names[0],
+                           fmt::format("{:.1f}", crossover), when.ToString());
   } else {
     message += slope > 0 ? ": widening" : ": not closing";
   }
@@ -267,8 +269,8 @@ std::optional<Finding> Actual(const PairContext& c, const std::vector<MetricId>&
                         fmt::format("{}gap {}", RatioText(lead.value, other.value),
                                     WithUnit(graph, lead, lead.value - other.value));
   if (observations.size() >= 2 && observations.rbegin()->first == latest_date) {
-    AddTrend(observations, a_leads ? 1.0 : -1.0, [&](double value) { return WithUnit(graph, lead, value); }, finding,
-             message);
+    AddTrend(observations, a_leads ? 1.0 : -1.0, [&](double value) { return WithUnit(graph, lead, value); },
+             {DisplayName(graph, lead.entity), DisplayName(graph, other.entity)}, finding, message);
   }
   finding.message = std::move(message);
   return finding;

@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "graph/display_name.h"
 namespace pg {
 namespace {
 
@@ -162,9 +163,9 @@ std::string FormatStepArrow(const PartnershipGraph& graph, const PathStep& step)
 }
 
 std::string FormatPath(const PartnershipGraph& graph, const Path& path) {
-  std::string text(graph.NodeName(path.start));
+  std::string text = DisplayName(graph, path.start);
   for (const PathStep& step : path.steps) {
-    text += fmt::format(" {} {}", FormatStepArrow(graph, step), graph.NodeName(StepTarget(graph, step)));
+    text += fmt::format(" {} {}", FormatStepArrow(graph, step), DisplayName(graph, StepTarget(graph, step)));
   }
   return text;
 }

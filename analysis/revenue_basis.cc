@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "analysis/evidence.h"
+#include "graph/display_name.h"
 #include "graph/text.h"
 #include "graph/value_parser.h"
 #include "graph/counted_edges.h"
@@ -126,7 +127,7 @@ Lead Compare(OnBasis a, OnBasis b, bool lower_bounds) {
 
 std::string Describe(const PartnershipGraph& graph, const Revenue& r, bool gross_basis) {
   const OnBasis figure = gross_basis ? Gross(r) : Net(r);
-  const std::string name(graph.NodeName(r.entity));
+  const std::string name = DisplayName(graph, r.entity);
   if (!figure.bound) return fmt::format("{} ({})", name, FormatUsd(figure.value));
   return fmt::format("{} ({} {}, {} bound of its {})", name, FormatUsd(figure.value), gross_basis ? "net" : "gross",
                      gross_basis ? "a lower" : "an upper", gross_basis ? "gross" : "net");
@@ -148,7 +149,7 @@ Finding EntityFinding(const PartnershipGraph& graph, const Revenue& r, std::stri
   finding.related = r.channels;
   finding.notes = r.notes;
   finding.message = fmt::format(
-      "{} books {} gross and {} net{}: partner share {}{} ({}{}{})", finding.subjects[0], FormatUsd(r.gross),
+      "{} books {} gross and {} net{}: partner share {}{} ({}{}{})", DisplayName(graph, r.entity), FormatUsd(r.gross),
       FormatUsd(r.net), r.as_of.Known() ? " as of " + r.as_of.ToString() : "", FormatUsd(r.share),
       share_of_gross ? fmt::format(" ({} of gross)", FormatPercent(r.share / r.gross)) : "", r.share_from,
       r.gross_stated ? "" : "; gross derived", r.net_stated ? "" : "; net derived");

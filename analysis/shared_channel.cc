@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "analysis/evidence.h"
+#include "graph/display_name.h"
 #include "graph/value_parser.h"
 #include "graph/counted_edges.h"
 
@@ -74,8 +75,8 @@ Findings RunSharedChannel(const GraphView& view, const PassOptions& options) {
         revenue = Known(revenue) ? revenue + rival_revenue : rival_revenue;
       }
       if (Known(take)) part.figures.push_back({"share_pct", take});
-      if (owner != channel && OwnerInvests(view, owner, rival)) also_invests.push_back(part.node);
-      names.push_back(part.node);
+      names.push_back(DisplayName(graph, rival));
+      if (owner != channel && OwnerInvests(view, owner, rival)) also_invests.push_back(names.back());
       finding.subjects.push_back(part.node);
       finding.parts.push_back(std::move(part));
     }
@@ -84,11 +85,11 @@ Findings RunSharedChannel(const GraphView& view, const PassOptions& options) {
     NoteConflicts(view, finding.related).AppendTo(&finding);
     if (!also_invests.empty()) {
       finding.notes.push_back(fmt::format("{} (owner of {}) also invests in {}: investor and channel at once",
-                                          graph.NodeName(owner), finding.subjects.front(),
+                                          DisplayName(graph, owner), DisplayName(graph, channel),
                                           fmt::join(also_invests, " and ")));
     }
-    const std::string owned = owner != channel ? fmt::format(" (owner {})", graph.NodeName(owner)) : "";
-    finding.message = fmt::format("{}{} distributes {} rivals: {}{}", finding.subjects.front(), owned,
+    const std::string owned = owner != channel ? fmt::format(" (owner {})", DisplayName(graph, owner)) : "";
+    finding.message = fmt::format("{}{} distributes {} rivals: {}{}", DisplayName(graph, channel), owned,
                                   rivals.size(), fmt::join(names, ", "),
                                   Known(revenue) ? fmt::format("; {} revenue through it", FormatUsd(revenue)) : "");
     findings.push_back(std::move(finding));

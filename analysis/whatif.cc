@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "analysis/exposure.h"
+#include "graph/display_name.h"
 #include "graph/graph_view.h"
 #include "graph/value_parser.h"
 
@@ -37,7 +38,7 @@ Finding ExposureFinding(const PartnershipGraph& graph, const Exposure& exposure)
     parts.push_back(fmt::format("{} {}", d.name, FormatPercent(d.share)));
   }
   if (Known(exposure.score)) finding.figures.push_back({"score", exposure.score});
-  finding.message = fmt::format("{}: rival-tied {}; score {}", finding.subjects[0],
+  finding.message = fmt::format("{}: rival-tied {}; score {}", DisplayName(graph, exposure.node),
                                 parts.empty() ? std::string("(no data)") : fmt::format("{}", fmt::join(parts, ", ")),
                                 Known(exposure.score) ? FormatPercent(exposure.score) : "(none)");
   return finding;

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "analysis/betweenness.h"
+#include "graph/display_name.h"
 #include "graph/graph_view.h"
 #include "tools/findings_format.h"
 #include "tools/phase_clock.h"
@@ -77,10 +78,12 @@ int RunCentrality(const CentralityOptions& options, CliIo& io) {
                                 : std::string("exact"),
                         graph->NodeCount(), graph->EdgeCount(),
                         as_of.Known() ? fmt::format(" (as of {})", as_of.ToString()) : "");
+  std::vector<std::string> names;
+  for (VertexId v : top) names.push_back(DisplayName(*graph, v));
   std::size_t width = 2;
-  for (VertexId v : top) width = std::max(width, graph->NodeName(v).size());
+  for (const std::string& name : names) width = std::max(width, name.size());
   for (std::size_t rank = 0; rank < top.size(); ++rank) {
-    io.out << fmt::format("{:>3}  {:<{}}  {:.6f}\n", rank + 1, graph->NodeName(top[rank]), width, scores[top[rank]]);
+    io.out << fmt::format("{:>3}  {:<{}}  {:.6f}\n", rank + 1, names[rank], width, scores[top[rank]]);
   }
   if (top.empty()) io.out << "no node lies on a shortest path between two others\n";
   io.out.flush();

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "analysis/evidence.h"
+#include "graph/display_name.h"
 #include "tools/findings_format.h"
 #include "tools/phase_clock.h"
 
@@ -45,8 +46,8 @@ std::string RoleKey(std::string_view name) {
 
 std::string Names(const PartnershipGraph& graph, const std::vector<SharedParty>& parties) {
   if (parties.empty()) return "(none)";
-  std::vector<std::string_view> names;
-  for (const SharedParty& p : parties) names.push_back(graph.NodeName(p.party));
+  std::vector<std::string> names;
+  for (const SharedParty& p : parties) names.push_back(DisplayName(graph, p.party));
   return fmt::format("{}", fmt::join(names, ", "));
 }
 
@@ -61,13 +62,13 @@ std::vector<VertexId> Sources(const PartnershipGraph& graph, const std::vector<E
 }
 
 void PrintEvidence(const PartnershipGraph& graph, const CommonTies& ties, const SharedParty& p, std::ostream& out) {
-  for (EdgeId e : p.a_edges) out << fmt::format("      {}: {}\n", graph.NodeName(ties.a), DescribeEdge(graph, e));
-  for (EdgeId e : p.b_edges) out << fmt::format("      {}: {}\n", graph.NodeName(ties.b), DescribeEdge(graph, e));
+  for (EdgeId e : p.a_edges) out << fmt::format("      {}: {}\n", DisplayName(graph, ties.a), DescribeEdge(graph, e));
+  for (EdgeId e : p.b_edges) out << fmt::format("      {}: {}\n", DisplayName(graph, ties.b), DescribeEdge(graph, e));
 }
 
 void PrintTable(const GraphView& view, const CommonTies& ties, std::ostream& out) {
   const PartnershipGraph& graph = view.Graph();
-  const std::string_view a = graph.NodeName(ties.a), b = graph.NodeName(ties.b);
+  const std::string a = DisplayName(graph, ties.a), b = DisplayName(graph, ties.b);
   out << fmt::format("{} and {} share {} part{} (rolled up to ultimate parents){}: {}\n", a, b, ties.parties.size(),
                      ties.parties.size() == 1 ? "y" : "ies",
                      view.Options().as_of.Known() ? fmt::format(" as of {}", view.Options().as_of.ToString()) : "",
@@ -77,7 +78,7 @@ void PrintTable(const GraphView& view, const CommonTies& ties, std::ostream& out
                        role.downstream ? " out of both, to the same party" : "");
     out << fmt::format("  shared, same node: {}\n", Names(graph, role.shared_raw));
     for (const SharedParty& p : role.shared_raw) {
-      out << fmt::format("    {}\n", graph.NodeName(p.party));
+      out << fmt::format("    {}\n", DisplayName(graph, p.party));
       PrintEvidence(graph, ties, p, out);
     }
     out << fmt::format("  shared, rolled up: {}\n", Names(graph, role.shared_rolled_up));
@@ -86,12 +87,12 @@ void PrintTable(const GraphView& view, const CommonTies& ties, std::ostream& out
                                  from_b = Sources(graph, p.b_edges, role.downstream);
       // Same single source on both sides: the raw level above already shows the evidence.
       if (from_a.size() == 1 && from_a == from_b && from_a[0] != p.party) {
-        out << fmt::format("    {} (ultimate owner of {}, shown above)\n", graph.NodeName(p.party),
-                           graph.NodeName(from_a[0]));
+        out << fmt::format("    {} (ultimate owner of {}, shown above)\n", DisplayName(graph, p.party),
+                           DisplayName(graph, from_a[0]));
         continue;
       }
       if (from_a.size() == 1 && from_a == from_b) continue;  // the party itself, shown above
-      out << fmt::format("    {}\n", graph.NodeName(p.party));
+      out << fmt::format("    {}\n", DisplayName(graph, p.party));
       PrintEvidence(graph, ties, p, out);
     }
     out << fmt::format("  {} only: {}\n", a, Names(graph, role.only_a));
@@ -100,7 +101,7 @@ void PrintTable(const GraphView& view, const CommonTies& ties, std::ostream& out
   out << "\nacross roles (rolled up)\n";
   if (ties.parties.empty()) out << "  (none)\n";
   for (const SharedParty& p : ties.parties) {
-    out << fmt::format("  {}\n", graph.NodeName(p.party));
+    out << fmt::format("  {}\n", DisplayName(graph, p.party));
     for (EdgeId e : p.a_edges) out << fmt::format("    {}: {}\n", a, DescribeEdge(graph, e));
     for (EdgeId e : p.b_edges) out << fmt::format("    {}: {}\n", b, DescribeEdge(graph, e));
   }

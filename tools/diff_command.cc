@@ -73,7 +73,7 @@ void PrintDiffTable(const PartnershipGraph& graph, const GraphDiff& diff, std::o
   edges("edges ended", '-', diff.ended);
   findings("findings appeared", '+', diff.appeared);
   findings("findings disappeared", '-', diff.disappeared);
-  PrintFindingChanges(diff.changed, out);
+  PrintFindingChanges(graph, diff.changed, out);
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "analysis/evidence.h"
+#include "graph/display_name.h"
 #include "graph/value_parser.h"
 
 namespace pg {
@@ -14,8 +15,8 @@ std::string ShortEdge(const PartnershipGraph& graph, EdgeId e) {
   const bool free_type = details.type_label != kNoString;
   const bool no_direction = !edge.directed || (IsUndirected(edge.type) && !free_type);
   const std::string_view type = free_type ? graph.Text(details.type_label) : EdgeTypeName(edge.type);
-  std::string text = fmt::format("{} -{}{} {}", graph.NodeName(edge.from), type, no_direction ? "-" : "->",
-                                 graph.NodeName(edge.to));
+  std::string text = fmt::format("{} -{}{} {}", DisplayName(graph, edge.from), type, no_direction ? "-" : "->",
+                                 DisplayName(graph, edge.to));
   if (const std::string amount = EdgeAmountText(graph, edge); !amount.empty()) text += " " + amount;
   if (Known(details.revenue_usd)) text += fmt::format(" {} revenue", FormatUsd(details.revenue_usd));
   if (Known(details.capacity_gw)) text += fmt::format(" {:g} GW", details.capacity_gw);

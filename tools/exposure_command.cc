@@ -6,6 +6,7 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include "graph/display_name.h"
 #include "graph/value_parser.h"
 #include "tools/edge_text.h"
 #include "tools/findings_format.h"
@@ -44,19 +45,21 @@ std::string DescribeRivalTie(const PartnershipGraph& graph, const GraphView& vie
       if (tie.edge != kNoEdge) return fmt::format("is a rival ({})", ShortEdge(graph, tie.edge));
       return fmt::format("is a rival (shared market {})", graph.Text(tie.market));
     case RivalTieKind::kOwnsRival:
-      return fmt::format("owns rival {}", graph.NodeName(tie.rival));
+      return fmt::format("owns rival {}", DisplayName(graph, tie.rival));
     case RivalTieKind::kEdge: break;
   }
   std::string text = ShortEdge(graph, tie.edge);
-  if (graph.GetEdge(tie.edge).to != tie.rival) text += fmt::format(" (controlled by {})", graph.NodeName(tie.rival));
+  if (graph.GetEdge(tie.edge).to != tie.rival) {
+    text += fmt::format(" (controlled by {})", DisplayName(graph, tie.rival));
+  }
   return text;
 }
 
 void PrintTable(const GraphView& view, const Exposure& exposure, std::ostream& out) {
   const PartnershipGraph& graph = view.Graph();
   std::vector<std::string> rivals;
-  for (VertexId r : exposure.rivals) rivals.emplace_back(graph.NodeName(r));
-  out << fmt::format("{}: exposure to parties that also serve its rivals{}\n", graph.NodeName(exposure.node),
+  for (VertexId r : exposure.rivals) rivals.push_back(DisplayName(graph, r));
+  out << fmt::format("{}: exposure to parties that also serve its rivals{}\n", DisplayName(graph, exposure.node),
                      view.Options().as_of.Known() ? fmt::format(" (as of {})", view.Options().as_of.ToString()) : "");
   out << fmt::format("rivals: {}\n\n", rivals.empty() ? std::string("(none)") : fmt::format("{}", fmt::join(rivals, ", ")));
   out << fmt::format("  {:<13} {:>10}  {:<7} {}\n", "dimension", "rival-tied", "basis", "tied / total");
@@ -88,15 +91,17 @@ void PrintTable(const GraphView& view, const Exposure& exposure, std::ostream& o
       const double w = party.weight[static_cast<int>(d.kind)];
       if (Known(w)) weights.push_back(fmt::format("{} {}", d.name, Weight(d, w)));
     }
-    out << fmt::format("  {}  {}{}\n", graph.NodeName(party.party), party.rival_tied ? "RIVAL-TIED" : "not tied",
+    out << fmt::format("  {}  {}{}\n", DisplayName(graph, party.party), party.rival_tied ? "RIVAL-TIED" : "not tied",
                        weights.empty() ? "" : fmt::format("  ({})", fmt::join(weights, "; ")));
     for (EdgeId e : party.ties_to_node) {
       const VertexId to = graph.GetEdge(e).to;
-      out << fmt::format("    to {}:  {}{}\n", graph.NodeName(exposure.node), ShortEdge(graph, e),
-                         to == exposure.node ? "" : fmt::format(" (controlled by {})", graph.NodeName(exposure.node)));
+      out << fmt::format("    to {}:  {}{}\n", DisplayName(graph, exposure.node), ShortEdge(graph, e),
+                         to == exposure.node
+                             ? ""
+                             : fmt::format(" (controlled by {})", DisplayName(graph, exposure.node)));
     }
     for (const RivalTie& tie : party.ties_to_rivals) {
-      out << fmt::format("    to rival {}:  {}\n", graph.NodeName(tie.rival), DescribeRivalTie(graph, view, tie));
+      out << fmt::format("    to rival {}:  {}\n", DisplayName(graph, tie.rival), DescribeRivalTie(graph, view, tie));
     }
   }
   for (const std::string& note : exposure.notes) out << fmt::format("note: {}\n", note);

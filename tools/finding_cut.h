@@ -8,22 +8,13 @@
 #include <vector>
 
 #include "analysis/finding.h"
+#include "io/findings_tally.h"  // PassTally
 
 namespace pg {
 
 struct CutOptions {
   std::size_t top = 20;  ///< findings kept per pass (0: all)
   FindingSeverity min_severity = FindingSeverity::kInfo;
-};
-
-/// One pass's tally.
-struct PassTally {
-  std::string pass;
-  std::size_t found = 0;           ///< everything the pass reported
-  std::size_t below_severity = 0;  ///< left out by --min-severity
-  std::size_t cut = 0;             ///< left out by --top
-  std::size_t shown = 0;
-  FindingSeverity worst = FindingSeverity::kInfo;  ///< the most severe found (for --fail-on)
 };
 
 /// The findings shown and the tally per pass, filled one pass at a time.

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "analysis/paths.h"
+#include "graph/display_name.h"
 #include "tools/edge_text.h"
 #include "tools/findings_format.h"
 #include "tools/phase_clock.h"
@@ -98,17 +99,20 @@ int RunNeighbors(const NeighborsOptions& options, CliIo& io) {
     io.out << JsonText(result) << '\n';
     return kExitOk;
   }
-  io.out << fmt::format("{}: {} neighbour{} within {} step{}{}\n", graph->NodeName(*node), neighbors.size(),
+  io.out << fmt::format("{}: {} neighbour{} within {} step{}{}\n", DisplayName(*graph, *node), neighbors.size(),
                         neighbors.size() == 1 ? "" : "s", options.depth, options.depth == 1 ? "" : "s",
                         as_of.Known() ? fmt::format(" (as of {})", as_of.ToString()) : "");
+  std::vector<std::string> names;
+  for (const Neighbor& n : neighbors) names.push_back(DisplayName(*graph, n.node));
   std::size_t width = 4;
-  for (const Neighbor& n : neighbors) width = std::max(width, graph->NodeName(n.node).size());
+  for (const std::string& name : names) width = std::max(width, name.size());
   io.out << fmt::format("  {:<5} {:<{}}  {:<4}  {}\n", "depth", "node", width, "dir", "edge");
-  for (const Neighbor& n : neighbors) {
+  for (std::size_t i = 0; i < neighbors.size(); ++i) {
+    const Neighbor& n = neighbors[i];
     bool first = true;
     for (const PathStep& step : n.via) {
       io.out << fmt::format("  {:<5} {:<{}}  {:<4}  {}\n", first ? std::to_string(n.depth) : "",
-                            first ? std::string(graph->NodeName(n.node)) : "", width, Direction(*graph, step),
+                            first ? names[i] : "", width, Direction(*graph, step),
                             ShortEdge(*graph, step.edge));
       first = false;
     }

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "analysis/paths.h"
+#include "graph/display_name.h"
 #include "tools/findings_format.h"
 #include "tools/phase_clock.h"
 
@@ -123,7 +124,7 @@ int RunPaths(const PathsCommandOptions& options, CliIo& io) {
     return kExitOk;
   }
   io.out << fmt::format("{} path{} from {} to {} ({}, at most {} edge{}){}\n", search.paths.size(),
-                        search.paths.size() == 1 ? "" : "s", graph->NodeName(*from), graph->NodeName(*to),
+                        search.paths.size() == 1 ? "" : "s", DisplayName(*graph, *from), DisplayName(*graph, *to),
                         options.undirected ? "any direction" : "following edge direction", options.max_depth,
                         options.max_depth == 1 ? "" : "s",
                         as_of.Known() ? fmt::format(" as of {}", as_of.ToString()) : "");

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "analysis/evidence.h"
+#include "graph/display_name.h"
 #include "graph/graph_view.h"
 #include "graph/value_parser.h"
 #include "io/model_reader.h"
@@ -53,7 +54,7 @@ int RunValidate(const CommonOptions& options, CliIo& io) {
             {source.file, source.sheet, claim.origin.line, 0},
             fmt::format("conflicting claim: {} -{}-> {} {} here, {} at {}; counting the latter (higher "
                         "confidence or first)",
-                        graph->NodeName(claim.from), TypeText(*graph, claim), graph->NodeName(claim.to),
+                        DisplayName(*graph, claim.from), TypeText(*graph, claim), DisplayName(*graph, claim.to),
                         Known(claim.amount_usd) ? FormatUsd(claim.amount_usd) : "(other figures)",
                         Known(edge.amount_usd) ? FormatUsd(edge.amount_usd) : "(other figures)",
                         FormatLocation({counted_source.file, counted_source.sheet, edge.origin.line, 0})));
@@ -76,7 +77,7 @@ int RunValidate(const CommonOptions& options, CliIo& io) {
             {source.file, source.sheet, claim.origin.line, 0},
             fmt::format("conflicting claim: {} {}{}{} {} here, {} at {}; counting the latter (higher confidence or "
                         "first)",
-                        graph->NodeName(claim.entity), graph->Text(claim.metric),
+                        DisplayName(*graph, claim.entity), graph->Text(claim.metric),
                         claim.basis != kNoString ? fmt::format(" ({})", graph->Text(claim.basis)) : "",
                         claim.as_of.Known() ? " as of " + claim.as_of.ToString() : "",
                         FormatMetricValue(*graph, claim), FormatMetricValue(*graph, metric),

@@ -129,7 +129,7 @@ void PrintWhatIfTable(const PartnershipGraph& before, const EditedGraph& edited,
   edges("edges added", '+', edited.graph, edited.added);
   findings("findings appeared", '+', diff.appeared);
   findings("findings disappeared", '-', diff.disappeared);
-  PrintFindingChanges(diff.changed, out);
+  PrintFindingChanges(edited.graph, diff.changed, out);
 }
 
 // The nodes the edits touch (vertex ids mean the same node in both graphs).

@@ -105,8 +105,8 @@ TEST(CircularDeals, ExampleAmazonAndAnthropic) {
   EXPECT_DOUBLE_EQ(FigureOr(anthropic, "invested_usd"), 8e9);  // the counted claim, not the $80B one
   EXPECT_EQ(anthropic.message,
             "Amazon ↔ Anthropic: Amazon funds its customer and its supplier; out Amazon -invests-> Anthropic $8B; "
-            "back AWS -supplies_compute-> Anthropic (no amount); bought Bedrock -distributes-> Anthropic (no "
-            "amount); together undated");
+            "back Amazon Web Services -supplies_compute-> Anthropic (no amount); bought Amazon Bedrock "
+            "-distributes-> Anthropic (no amount); together undated");
   ASSERT_EQ(anthropic.notes.size(), 1u);
   EXPECT_NE(anthropic.notes[0].find("$80B"), std::string::npos) << anthropic.notes[0];
   EXPECT_EQ(findings[0].severity, FindingSeverity::kWarning);

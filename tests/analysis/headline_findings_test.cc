@@ -38,7 +38,8 @@ TEST(HeadlineFindings, BedrockOwnedByAmazonCarriesBothRivals) {
   ASSERT_EQ(bedrock.facts.size(), 1u);
   EXPECT_EQ(bedrock.facts[0], (std::pair<std::string, std::string>{"owner", "Amazon"}));
   ASSERT_EQ(bedrock.notes.size(), 1u);
-  EXPECT_EQ(bedrock.notes[0], "Amazon (owner of Bedrock) also invests in OpenAI and Anthropic: investor and channel at once");
+  EXPECT_EQ(bedrock.notes[0],
+            "Amazon (owner of Amazon Bedrock) also invests in OpenAI and Anthropic: investor and channel at once");
 }
 
 TEST(HeadlineFindings, BeforeFebruary2026AmazonBacksOnlyAnthropic) {

@@ -28,9 +28,11 @@ TEST(Paths, AmazonToOpenAIFollowingDirectionShortestFirst) {
   EXPECT_EQ(Texts(graph, search), (Strings{
                                       "Amazon -invests-> OpenAI",
                                       "Amazon -invests-> Anthropic -competes- OpenAI",
-                                      "Amazon -owns-> AWS -supplies_compute-> Anthropic -competes- OpenAI",
-                                      "Amazon -owns-> AWS -owns-> Bedrock -distributes-> OpenAI",
-                                      "Amazon -owns-> AWS -owns-> Bedrock -distributes-> Anthropic -competes- OpenAI",
+                                      "Amazon -owns-> Amazon Web Services -supplies_compute-> Anthropic "
+                                      "-competes- OpenAI",
+                                      "Amazon -owns-> Amazon Web Services -owns-> Amazon Bedrock -distributes-> OpenAI",
+                                      "Amazon -owns-> Amazon Web Services -owns-> Amazon Bedrock "
+                                      "-distributes-> Anthropic -competes- OpenAI",
                                   }));
 }
 

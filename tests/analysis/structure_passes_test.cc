@@ -40,14 +40,15 @@ TEST(Exclusivity, MicrosoftBlocksOpenAIFromChannelsItDoesNotOwn) {
   EXPECT_EQ(openai->Part("Amazon"), nullptr);    // represented by AWS and Bedrock
   EXPECT_EQ(PartFigure(*openai, "Bedrock", "carries"), 2);
   EXPECT_EQ(PartFigure(*openai, "AWS", "carries"), 0);
-  EXPECT_EQ(Fact(*openai, "holder_channels"), "Azure");
+  EXPECT_EQ(Fact(*openai, "holder_channels"), "Microsoft Azure");
   EXPECT_EQ(openai->message,
             "Microsoft holds exclusive rights over OpenAI (scope: third-party cloud distribution of OpenAI "
-            "models): OpenAI is blocked from 4 channels Microsoft does not own — Bedrock (Amazon; carries "
-            "Anthropic, OpenAI), Google Cloud (Google; carries Anthropic); and clouds/platforms AWS, Oracle");
+            "models): OpenAI is blocked from 4 channels Microsoft does not own — Amazon Bedrock (Amazon; carries "
+            "Anthropic, OpenAI), Google Cloud (Google; carries Anthropic); and clouds/platforms Amazon Web "
+            "Services, Oracle");
   ASSERT_EQ(openai->notes.size(), 1u);
   EXPECT_EQ(openai->notes[0],
-            "Bedrock already distributes OpenAI: the exclusivity limits rather than prevents this channel");
+            "Amazon Bedrock already distributes OpenAI: the exclusivity limits rather than prevents this channel");
 
   const Finding* frontier = FindingAbout(findings, "Frontier");
   ASSERT_NE(frontier, nullptr);
@@ -55,9 +56,10 @@ TEST(Exclusivity, MicrosoftBlocksOpenAIFromChannelsItDoesNotOwn) {
   EXPECT_EQ(Fact(*frontier, "grantor_owner"), "OpenAI");
   EXPECT_EQ(frontier->Part("Bedrock"), nullptr);  // Amazon's, like the holder AWS
   EXPECT_EQ(frontier->message,
-            "AWS (owner Amazon) holds exclusive rights over Frontier (a product of OpenAI) (scope: third-party "
-            "cloud distribution of Frontier): Frontier is blocked from 3 channels Amazon does not own — Azure "
-            "(Microsoft; carries OpenAI), Google Cloud (Google; carries Anthropic); and cloud/platform Oracle");
+            "Amazon Web Services (owner Amazon) holds exclusive rights over Frontier (a product of OpenAI) (scope: "
+            "third-party cloud distribution of Frontier): Frontier is blocked from 3 channels Amazon does not own — "
+            "Microsoft Azure (Microsoft; carries OpenAI), Google Cloud (Google; carries Anthropic); and "
+            "cloud/platform Oracle");
 }
 
 TEST(Control, IntegratedOwnershipThroughACrossHoldingCycle) {
@@ -124,7 +126,8 @@ TEST(Control, BedrockRollsUpToAmazon) {
   ASSERT_NE(bedrock, nullptr);
   EXPECT_EQ(Fact(*bedrock, "ultimate_owner"), "Amazon");
   EXPECT_DOUBLE_EQ(PartFigure(*bedrock, "Amazon", "integrated_stake"), 1.0);
-  EXPECT_EQ(bedrock->message, "Bedrock: ultimate owner Amazon; integrated ownership AWS 100%, Amazon 100%");
+  EXPECT_EQ(bedrock->message,
+            "Amazon Bedrock: ultimate owner Amazon; integrated ownership Amazon Web Services 100%, Amazon 100%");
 }
 
 TEST(Concentration, HerfindahlOfKnownShares) {

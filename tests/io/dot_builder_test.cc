@@ -314,7 +314,7 @@ TEST(DotBuilder, HighlightColoursSubjectsAndEvidence) {
                         "Highlighted findings:<BR ALIGN=\"LEFT\"/>"
                         "1. [dual-backing] Amazon backs 2 rivals: OpenAI ($50B), Anthropic ($8B); $58B in total"
                         "<BR ALIGN=\"LEFT\"/>"
-                        "2. [shared-channel] Bedrock (owner Amazon) distributes 2 rivals: OpenAI, Anthropic"
+                        "2. [shared-channel] Amazon Bedrock (owner Amazon) distributes 2 rivals: OpenAI, Anthropic"
                         "<BR ALIGN=\"LEFT\"/>"),
             std::string::npos)
       << header;
@@ -426,7 +426,7 @@ TEST(DotBuilder, OnlyFindingsWhoseSubjectsAreDrawnAreListed) {
   const Diagram diagram = BuildDiagram(view, options);
   EXPECT_EQ(diagram.HighlightedCount(), 1u);
   const std::string header = Attr(diagram.Graph(), "label");
-  EXPECT_NE(header.find("1. [shared-channel] Bedrock"), std::string::npos) << header;
+  EXPECT_NE(header.find("1. [shared-channel] Amazon Bedrock (owner Amazon)"), std::string::npos) << header;
   EXPECT_EQ(header.find("dual-backing"), std::string::npos);
   EXPECT_EQ(Attr(NodeNamed(diagram, "Bedrock"), "fillcolor"), "#fbc4e2");
 }

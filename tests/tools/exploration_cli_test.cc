@@ -53,7 +53,7 @@ TEST(ExplorationCli, ExposureTableForPeople) {
   EXPECT_NE(all.out.find("  score              66.7%  mean of the 3 dimensions with data\n"), std::string::npos) << all.out;
   EXPECT_NE(run.out.find("  Amazon  RIVAL-TIED  (funding $8B; distribution 1 edge; compute 1 edge)\n"), std::string::npos)
       << run.out;
-  EXPECT_NE(run.out.find("    to rival OpenAI:  Bedrock -distributes-> OpenAI\n"), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("    to rival OpenAI:  Amazon Bedrock -distributes-> OpenAI\n"), std::string::npos) << run.out;
   EXPECT_NE(run.out.find("  Google  not tied  (distribution 1 edge)\n"), std::string::npos) << run.out;
 }
 
@@ -98,8 +98,8 @@ TEST(ExplorationCli, CommonListsAmazonAndBedrockWithEvidence) {
                          testing::kPinnedToday + ": Amazon\n"),
             std::string::npos)
       << run.out;
-  EXPECT_NE(run.out.find("  shared, same node: Bedrock\n"), std::string::npos) << run.out;
-  EXPECT_NE(run.out.find("    Amazon (ultimate owner of Bedrock, shown above)\n"), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("  shared, same node: Amazon Bedrock\n"), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("    Amazon (ultimate owner of Amazon Bedrock, shown above)\n"), std::string::npos) << run.out;
   EXPECT_NE(run.out.find("      Anthropic: Amazon -invests-> Anthropic $8B (marsbit 2026-04-14, article body; "
                          "confidence 0.9; "),
             std::string::npos)
@@ -128,8 +128,8 @@ TEST(ExplorationCli, PathsAndNeighbors) {
                 testing::kPinnedToday + "\n"
             "  Amazon -invests-> OpenAI\n"
             "  Amazon -invests-> Anthropic -competes- OpenAI\n"
-            "  Amazon -owns-> AWS -supplies_compute-> Anthropic -competes- OpenAI\n"
-            "  Amazon -owns-> AWS -owns-> Bedrock -distributes-> OpenAI\n");
+            "  Amazon -owns-> Amazon Web Services -supplies_compute-> Anthropic -competes- OpenAI\n"
+            "  Amazon -owns-> Amazon Web Services -owns-> Amazon Bedrock -distributes-> OpenAI\n");
   const CliRun limited = Cli({"paths", "Amazon", "OpenAI", ExampleDir(), "--limit", "1", "--format", "json", "-q"});
   ASSERT_EQ(limited.code, 0);
   const nlohmann::json json = nlohmann::json::parse(limited.out);
@@ -141,10 +141,10 @@ TEST(ExplorationCli, PathsAndNeighbors) {
   ASSERT_EQ(neighbors.code, 0) << neighbors.err;
   EXPECT_EQ(neighbors.out,
             std::string("Amazon: 3 neighbours within 1 step (as of ") + testing::kPinnedToday + ")\n"
-            "  depth node       dir   edge\n"
-            "  1     AWS        out   Amazon -owns-> AWS\n"
-            "  1     Anthropic  out   Amazon -invests-> Anthropic $8B\n"
-            "  1     OpenAI     out   Amazon -invests-> OpenAI $50B, from 2026-02\n");
+            "  depth node                 dir   edge\n"
+            "  1     Amazon Web Services  out   Amazon -owns-> Amazon Web Services\n"
+            "  1     Anthropic            out   Amazon -invests-> Anthropic $8B\n"
+            "  1     OpenAI               out   Amazon -invests-> OpenAI $50B, from 2026-02\n");
 }
 
 }  // namespace

@@ -38,7 +38,8 @@ TEST(DiffCli, TableShowsTheInvestmentBeginningAndDualBackingAppearing) {
             "\nedges began (2)\n"
             "  + Amazon -invests-> OpenAI $50B (from 2026-02; CNBC, as cited in marsbit 2026-04-14; confidence 0.9; " +
                 edges + ":2)\n"
-                "  + AWS -exclusive-> Frontier (from 2026-02; CNBC, as cited in marsbit 2026-04-14; confidence 0.9; " +
+                "  + Amazon Web Services -exclusive-> Frontier (from 2026-02; CNBC, as cited in marsbit 2026-04-14; "
+                "confidence 0.9; " +
                 edges + ":15)\n"
                 "\nfindings appeared (1)\n"
                 "  + dual-backing: Amazon backs 2 rivals: OpenAI ($50B), Anthropic ($8B); $58B in total\n");

@@ -323,7 +323,8 @@ TEST(RenderCommand, FocusListsOnlyTheFindingsDrawn) {
   EXPECT_EQ(run.out, "wrote " + output + " (svg, 4 nodes, 5 edges, layout dot, 1 finding highlighted)\n");
   const std::string svg = ReadAll(output);
   EXPECT_EQ(svg.find("dual-backing"), std::string::npos);
-  EXPECT_NE(svg.find(">1. [shared&#45;channel] Bedrock (owner Amazon) distributes 2 rivals: OpenAI, Anthropic</text>"),
+  EXPECT_NE(svg.find(">1. [shared&#45;channel] Amazon Bedrock (owner Amazon) distributes 2 rivals: OpenAI, "
+                     "Anthropic</text>"),
             std::string::npos)
       << svg;
 }
