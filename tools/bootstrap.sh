@@ -14,7 +14,7 @@ packages=(
   libboost-graph-dev
   libgraphviz-dev graphviz
   fonts-noto-cjk
-  nlohmann-json3-dev
+  nlohmann-json3-dev libsimdjson-dev
   libgtest-dev libgmock-dev
   libcli11-dev libfmt-dev
   libcsv-dev
