@@ -457,8 +457,12 @@ void PutAttributes(json& object, const PartnershipGraph& graph, std::uint32_t at
 
 bool ReadJsonModel(const std::string& path, TableSink& sink, Diagnostics* diagnostics, const InputLimits& limits) {
   // The common shape goes through simdjson; anything it declines (every error included) is read
-  // here, so the messages are this reader's.
-  if (ReadJsonModelFast(path, sink, limits)) return true;
+  // by the streaming reader, so the messages are that reader's.
+  return ReadJsonModelFast(path, sink, limits) || ReadJsonModelStreaming(path, sink, diagnostics, limits);
+}
+
+bool ReadJsonModelStreaming(const std::string& path, TableSink& sink, Diagnostics* diagnostics,
+                            const InputLimits& limits) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     diagnostics->Error({path}, "cannot open");
