@@ -6,6 +6,7 @@
 #include <memory>
 #include <string_view>
 #include <system_error>
+#include <vector>
 
 #include <fmt/format.h>
 #include <unistd.h>
@@ -72,17 +73,29 @@ struct WorkbookCloser {
 
 }  // namespace
 
+std::string XlsxSheetTooLong(const std::string& path, const std::string& table, std::size_t rows) {
+  if (rows < LXW_ROW_MAX) return "";
+  return fmt::format("cannot write {}: {} has {} rows, more than the {} a sheet holds under its header; "
+                     "write CSV or JSON instead",
+                     path, table, rows, LXW_ROW_MAX - 1);
+}
+
 bool WriteXlsxModel(const PartnershipGraph& graph, const std::string& path, std::string* error) {
+  const std::vector<ModelTable> tables = ModelToTables(graph);
+  for (const ModelTable& table : tables) {
+    *error = XlsxSheetTooLong(path, table.name, table.rows.size());
+    if (!error->empty()) return false;
+  }
   AtomicFile file(path, ".xlsx");
   const std::string& temporary = file.TemporaryPath();
   lxw_workbook_options options{};
-  options.constant_memory = LXW_FALSE;
+  options.constant_memory = LXW_TRUE;  // rows go to a temporary file as written: memory stays flat
   std::unique_ptr<lxw_workbook, WorkbookCloser> workbook(workbook_new_opt(temporary.c_str(), &options));
   if (!workbook) {
     *error = fmt::format("cannot write {}", path);
     return false;
   }
-  for (const ModelTable& table : ModelToTables(graph)) {
+  for (const ModelTable& table : tables) {
     lxw_worksheet* sheet = workbook_add_worksheet(workbook.get(), table.name.c_str());
     if (!sheet) {
       *error = fmt::format("cannot write {}: cannot add sheet {}", path, table.name);
