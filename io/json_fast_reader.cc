@@ -44,8 +44,8 @@ struct FastTable {
   std::vector<std::uint32_t> row_ends;  ///< end of each row in `cells`
 };
 
-// A key the fast path cannot vouch for is an escaped surrogate (nlohmann refuses a lone one,
-// simdjson 3.0 may not); the input's own bytes were checked as UTF-8 when it was indexed.
+// Decoded text the fast path cannot vouch for: an escaped surrogate (nlohmann refuses a lone
+// one, simdjson 3.0 may not); the input's own bytes were checked as UTF-8 when it was indexed.
 bool HasSurrogate(std::string_view text) {
   for (std::size_t i = 0; i + 1 < text.size(); ++i) {
     if (static_cast<unsigned char>(text[i]) == 0xED && static_cast<unsigned char>(text[i + 1]) >= 0xA0) return true;
@@ -54,7 +54,7 @@ bool HasSurrogate(std::string_view text) {
 }
 
 // A string's text straight from the input when it has no escape, so that simdjson need not copy
-// it into its string buffer (that copy of every string would be most of the reader's memory).
+// it into its string buffer (46 MB more at a million edges, all kept until the parser goes).
 // `raw` starts after the opening quote; stage 1 has checked the quotes, the UTF-8 and that no
 // control character is left unescaped.
 bool PlainString(const char* raw, std::string_view* text) {

@@ -7,6 +7,7 @@
 // reads the file and says what is wrong. Both turn a document into the same cells: strings as
 // they decode, numbers as nlohmann writes them, lists joined with `|`, each row sorted by key.
 
+#include <cstdint>
 #include <string>
 
 #include "io/input_limits.h"
