@@ -6,7 +6,6 @@
 #include <memory>
 #include <string_view>
 #include <system_error>
-#include <vector>
 
 #include <fmt/format.h>
 #include <unistd.h>
@@ -73,19 +72,7 @@ struct WorkbookCloser {
 
 }  // namespace
 
-std::string XlsxSheetTooLong(const std::string& path, const std::string& table, std::size_t rows) {
-  if (rows < LXW_ROW_MAX) return "";
-  return fmt::format("cannot write {}: {} has {} rows, more than the {} a sheet holds under its header; "
-                     "write CSV or JSON instead",
-                     path, table, rows, LXW_ROW_MAX - 1);
-}
-
 bool WriteXlsxModel(const PartnershipGraph& graph, const std::string& path, std::string* error) {
-  const std::vector<ModelTable> tables = ModelToTables(graph);
-  for (const ModelTable& table : tables) {
-    *error = XlsxSheetTooLong(path, table.name, table.rows.size());
-    if (!error->empty()) return false;
-  }
   AtomicFile file(path, ".xlsx");
   const std::string& temporary = file.TemporaryPath();
   lxw_workbook_options options{};
@@ -95,12 +82,14 @@ bool WriteXlsxModel(const PartnershipGraph& graph, const std::string& path, std:
     *error = fmt::format("cannot write {}", path);
     return false;
   }
-  for (const ModelTable& table : tables) {
+  for (const ModelTable& table : ModelToTables(graph)) {
     lxw_worksheet* sheet = workbook_add_worksheet(workbook.get(), table.name.c_str());
     if (!sheet) {
       *error = fmt::format("cannot write {}: cannot add sheet {}", path, table.name);
       return false;
     }
+    *error = XlsxSheetTooLong(path, table.name, table.rows.size());  // refused, not cut
+    if (!error->empty()) return false;
     for (std::size_t c = 0; c < table.header.size(); ++c) {
       worksheet_write_string(sheet, 0, static_cast<lxw_col_t>(c), XlsxText(table.header[c]).c_str(), nullptr);
     }
@@ -125,6 +114,13 @@ bool WriteXlsxModel(const PartnershipGraph& graph, const std::string& path, std:
     return false;
   }
   return file.Commit(error);
+}
+
+std::string XlsxSheetTooLong(const std::string& path, const std::string& table, std::size_t rows) {
+  if (rows < LXW_ROW_MAX) return "";
+  return fmt::format("cannot write {}: {} has {} rows, more than the {} a sheet holds under its header; "
+                     "write CSV or JSON instead",
+                     path, table, rows, LXW_ROW_MAX - 1);
 }
 
 }  // namespace pg

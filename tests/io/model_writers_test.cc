@@ -136,7 +136,7 @@ TEST(XlsxWriter, WritesRowsInConstantMemoryAsInlineStringsThatReadBack) {
   EXPECT_EQ(ModelToJson(MustLoad({path})), ModelToJson(graph));
 }
 
-TEST(XlsxWriter, RefusesATableLongerThanASheetBeforeWritingAnything) {
+TEST(XlsxWriter, RefusesATableLongerThanASheetBeforeWritingIt) {
   EXPECT_EQ(XlsxSheetTooLong("big.xlsx", "edges", 1048575), "");
   EXPECT_EQ(XlsxSheetTooLong("big.xlsx", "edges", 1048576),
             "cannot write big.xlsx: edges has 1048576 rows, more than the 1048575 a sheet holds under its header; "
