@@ -15,6 +15,7 @@
 
 #include "graph/money.h"
 #include "graph/text.h"
+#include "io/json_fast_reader.h"
 
 namespace pg {
 namespace {
@@ -23,7 +24,7 @@ using nlohmann::json;
 
 // ---- reading: a SAX handler that streams the document into tables without building it ----
 
-constexpr const char* kArrays[] = {"nodes", "elements", "edges", "connections", "metrics"};
+constexpr const auto& kArrays = kJsonTableNames;
 constexpr std::size_t kArrayCount = std::size(kArrays);
 
 // Where the lexer is: the byte it read last and the token it is in. nlohmann's lexer pulls bytes
@@ -437,12 +438,6 @@ bool StreamTable(const std::string& path, std::string_view name, const JsonTable
   return true;
 }
 
-// Bytes of a token that cannot decode to a cell within `cell_bytes` (an escape is at most six
-// bytes for one), so the lexer never buffers more than that.
-std::uint64_t TokenLimit(std::uint64_t cell_bytes) {
-  return cell_bytes > (UINT64_MAX - 16) / 6 ? UINT64_MAX : cell_bytes * 6 + 16;
-}
-
 void PutNumber(json& object, const char* key, double value) {
   if (Known(value)) object[key] = value;
 }
@@ -461,12 +456,19 @@ void PutAttributes(json& object, const PartnershipGraph& graph, std::uint32_t at
 }  // namespace
 
 bool ReadJsonModel(const std::string& path, TableSink& sink, Diagnostics* diagnostics, const InputLimits& limits) {
+  // The common shape goes through simdjson; anything it declines (every error included) is read
+  // by the streaming reader, so the messages are that reader's.
+  return ReadJsonModelFast(path, sink, limits) || ReadJsonModelStreaming(path, sink, diagnostics, limits);
+}
+
+bool ReadJsonModelStreaming(const std::string& path, TableSink& sink, Diagnostics* diagnostics,
+                            const InputLimits& limits) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     diagnostics->Error({path}, "cannot open");
     return false;
   }
-  JsonSource source(in, TokenLimit(limits.cell_bytes));
+  JsonSource source(in, JsonTokenLimit(limits.cell_bytes));
   JsonModelHandler handler(path, limits, source, *diagnostics);
   try {
     if (!json::sax_parse(JsonByteIterator(&source), JsonByteIterator(), &handler)) {

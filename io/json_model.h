@@ -19,8 +19,13 @@ namespace pg {
 /// the array and index: `model.json: edges[3]`. Never throws; the document is read as a stream
 /// of events, so depth, keys, rows and cell sizes are checked against `limits` as it arrives
 /// and no value recurses. A key given twice in one object is an error.
+/// Tries the simdjson fast path (json_fast_reader.h) first; its tables are the same.
 bool ReadJsonModel(const std::string& path, TableSink& sink, Diagnostics* diagnostics,
                    const InputLimits& limits = {});
+
+/// The streaming reader alone: what ReadJsonModel falls back to (and tests compare it with).
+bool ReadJsonModelStreaming(const std::string& path, TableSink& sink, Diagnostics* diagnostics,
+                            const InputLimits& limits = {});
 
 /// The whole model as indented JSON text, ending in a newline; a string that is not UTF-8
 /// (which the loader never lets through) is written with U+FFFD rather than throwing.

@@ -76,7 +76,7 @@ bool WriteXlsxModel(const PartnershipGraph& graph, const std::string& path, std:
   AtomicFile file(path, ".xlsx");
   const std::string& temporary = file.TemporaryPath();
   lxw_workbook_options options{};
-  options.constant_memory = LXW_FALSE;
+  options.constant_memory = LXW_TRUE;  // rows go to a temporary file as written: memory stays flat
   std::unique_ptr<lxw_workbook, WorkbookCloser> workbook(workbook_new_opt(temporary.c_str(), &options));
   if (!workbook) {
     *error = fmt::format("cannot write {}", path);
@@ -88,6 +88,8 @@ bool WriteXlsxModel(const PartnershipGraph& graph, const std::string& path, std:
       *error = fmt::format("cannot write {}: cannot add sheet {}", path, table.name);
       return false;
     }
+    *error = XlsxSheetTooLong(path, table.name, table.rows.size());  // refused, not cut
+    if (!error->empty()) return false;
     for (std::size_t c = 0; c < table.header.size(); ++c) {
       worksheet_write_string(sheet, 0, static_cast<lxw_col_t>(c), XlsxText(table.header[c]).c_str(), nullptr);
     }
@@ -112,6 +114,13 @@ bool WriteXlsxModel(const PartnershipGraph& graph, const std::string& path, std:
     return false;
   }
   return file.Commit(error);
+}
+
+std::string XlsxSheetTooLong(const std::string& path, const std::string& table, std::size_t rows) {
+  if (rows < LXW_ROW_MAX) return "";
+  return fmt::format("cannot write {}: {} has {} rows, more than the {} a sheet holds under its header; "
+                     "write CSV or JSON instead",
+                     path, table, rows, LXW_ROW_MAX - 1);
 }
 
 }  // namespace pg

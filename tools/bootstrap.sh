@@ -15,7 +15,7 @@ packages=(
   libgraphviz-dev graphviz
   chromium  # tests open `report`'s HTML in headless Chromium (tests/tools/report_command_test.cc)
   fonts-noto-cjk
-  nlohmann-json3-dev
+  nlohmann-json3-dev libsimdjson-dev
   libgtest-dev libgmock-dev
   libcli11-dev libfmt-dev
   libcsv-dev

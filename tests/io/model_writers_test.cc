@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include <gtest/gtest.h>
+#include <zip.h>
 
 #include "io/json_model.h"
 #include "io/xlsx_writer.h"
@@ -104,6 +105,42 @@ TEST(XlsxWriter, ExampleRoundTripsThroughAWorkbook) {
   ASSERT_TRUE(WriteXlsxModel(MustLoad({nodes}), tricky, &error)) << error;
   const PartnershipGraph back = MustLoad({tricky});
   EXPECT_EQ(back.Text(back.GetNode(0).description), "=1+1");
+}
+
+// One entry of a zip archive as text, or "<missing>".
+std::string ZipEntry(const std::string& path, const char* name) {
+  int failure = 0;
+  zip_t* zip = zip_open(path.c_str(), ZIP_RDONLY, &failure);
+  if (zip == nullptr) return "<not a zip>";
+  std::string text = "<missing>";
+  if (zip_file_t* file = zip_fopen(zip, name, 0)) {
+    text.clear();
+    char buffer[4096];
+    for (zip_int64_t n; (n = zip_fread(file, buffer, sizeof buffer)) > 0;) text.append(buffer, static_cast<std::size_t>(n));
+    zip_fclose(file);
+  }
+  zip_discard(zip);
+  return text;
+}
+
+TEST(XlsxWriter, WritesRowsInConstantMemoryAsInlineStringsThatReadBack) {
+  const PartnershipGraph graph = MustLoad({ExampleDir()});
+  TempDir dir;
+  std::string error;
+  const std::string path = (dir.Path() / "model.xlsx").string();
+  ASSERT_TRUE(WriteXlsxModel(graph, path, &error)) << error;
+  // Constant-memory mode keeps no shared-string table: every text cell is an inline string.
+  EXPECT_EQ(ZipEntry(path, "xl/sharedStrings.xml"), "<missing>");
+  const std::string edges = ZipEntry(path, "xl/worksheets/sheet2.xml");
+  EXPECT_NE(edges.find(R"(<c r="A1" t="inlineStr"><is><t>from</t></is></c>)"), std::string::npos) << edges.substr(0, 2000);
+  EXPECT_EQ(ModelToJson(MustLoad({path})), ModelToJson(graph));
+}
+
+TEST(XlsxWriter, RefusesATableLongerThanASheetBeforeWritingIt) {
+  EXPECT_EQ(XlsxSheetTooLong("big.xlsx", "edges", 1048575), "");
+  EXPECT_EQ(XlsxSheetTooLong("big.xlsx", "edges", 1048576),
+            "cannot write big.xlsx: edges has 1048576 rows, more than the 1048575 a sheet holds under its header; "
+            "write CSV or JSON instead");
 }
 
 }  // namespace
