@@ -34,7 +34,7 @@ struct WriteRequest {
 struct ConvertFormat {
   std::string_view name;       ///< for --to
   std::string_view extension;  ///< that picks it from -o; empty: only by --to (or a folder: csv)
-  std::string_view what;       ///< for the summary line
+  std::string_view what;       ///< for the summary line (json and xlsx as they always were)
   Shape shape;
   bool csv_cells;  ///< --csv-raw means something for it
   std::string (*text)(const PartnershipGraph&);            ///< kText
@@ -59,8 +59,8 @@ bool WriteKumu(const WriteRequest& r, std::string* e) {
 //   {"pgraph", ".pgraph", "snapshot", Shape::kFile, false, nullptr, WritePgraph, true},
 constexpr ConvertFormat kFormats[] = {
     {"csv", "", "CSV folder", Shape::kFolder, true, nullptr, WriteCsv, true},
-    {"json", ".json", "JSON model", Shape::kText, false, ModelJsonText, nullptr, true},
-    {"xlsx", ".xlsx", "XLSX workbook", Shape::kFile, false, nullptr, WriteXlsx, true},
+    {"json", ".json", "json", Shape::kText, false, ModelJsonText, nullptr, true},
+    {"xlsx", ".xlsx", "xlsx", Shape::kFile, false, nullptr, WriteXlsx, true},
     {"graphml", ".graphml", "GraphML", Shape::kText, false, GraphmlText, nullptr, false},
     {"gexf", ".gexf", "GEXF", Shape::kText, false, GexfText, nullptr, false},
     {"neo4j", "", "Neo4j import folder", Shape::kFolder, false, nullptr, WriteNeo4j, false},
@@ -85,6 +85,20 @@ std::string FormatList(Shape shape) {
   return out;
 }
 
+// ".json, .xlsx, .graphml or .gexf": the extensions that pick a format.
+std::string ExtensionList() {
+  std::vector<std::string_view> extensions;
+  for (const ConvertFormat& format : kFormats) {
+    if (!format.extension.empty()) extensions.push_back(format.extension);
+  }
+  std::string out;
+  for (std::size_t i = 0; i < extensions.size(); ++i) {
+    out += i == 0 ? "" : (i + 1 == extensions.size() ? " or " : ", ");
+    out += extensions[i];
+  }
+  return out;
+}
+
 // The format -o names (its extension, or none for a folder); nullptr after saying why.
 const ConvertFormat* FormatFromOutput(const std::string& output, CliIo& io) {
   namespace fs = std::filesystem;
@@ -104,9 +118,9 @@ const ConvertFormat* FormatFromOutput(const std::string& output, CliIo& io) {
     return nullptr;
   }
   io.err << fmt::format(
-      "error: -o {}: unknown extension \"{}\" (expected .json, .xlsx, .graphml or .gexf, or a folder for a CSV "
-      "model); --to names the format: {}\n",
-      output, fs::path(output).extension().string(), fmt::join(ConvertFormatNames(), ", "));
+      "error: -o {}: unknown extension \"{}\" (expected {}, or a folder for a CSV model); --to names the format: "
+      "{}\n",
+      output, fs::path(output).extension().string(), ExtensionList(), fmt::join(ConvertFormatNames(), ", "));
   return nullptr;
 }
 
