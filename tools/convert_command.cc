@@ -36,7 +36,7 @@ struct ConvertFormat {
   std::string_view extension;  ///< that picks it from -o; empty: only by --to (or a folder: csv)
   std::string_view what;       ///< for the summary line (json and xlsx as they always were)
   Shape shape;
-  bool csv_cells;  ///< --csv-raw means something for it
+  bool csv_cells;  ///< it writes CSV cells, so --csv-raw is accepted
   std::string (*text)(const PartnershipGraph&);            ///< kText
   bool (*write)(const WriteRequest&, std::string* error);  ///< kFile, kFolder
   bool keeps_metrics;
@@ -55,15 +55,16 @@ bool WriteKumu(const WriteRequest& r, std::string* e) {
   return WriteCsvFiles(r.path, KumuCsvFiles(r.graph, r.cells), e);
 }
 
-// One line per format; a new one (the pgraph snapshot, once io/snapshot.h lands) is one more:
-//   {"pgraph", ".pgraph", "snapshot", Shape::kFile, false, nullptr, WritePgraph, true},
+// One line per format. The pgraph snapshot, once io/snapshot.h lands, is an adapter like WriteXlsx
+// (`return WriteSnapshot(r.graph, r.path, e);`) and one more line:
+//   {"pgraph", ".pgraph", "pgraph snapshot", Shape::kFile, false, nullptr, WritePgraph, true},
 constexpr ConvertFormat kFormats[] = {
     {"csv", "", "CSV folder", Shape::kFolder, true, nullptr, WriteCsv, true},
     {"json", ".json", "json", Shape::kText, false, ModelJsonText, nullptr, true},
     {"xlsx", ".xlsx", "xlsx", Shape::kFile, false, nullptr, WriteXlsx, true},
     {"graphml", ".graphml", "GraphML", Shape::kText, false, GraphmlText, nullptr, false},
     {"gexf", ".gexf", "GEXF", Shape::kText, false, GexfText, nullptr, false},
-    {"neo4j", "", "Neo4j import folder", Shape::kFolder, false, nullptr, WriteNeo4j, false},
+    {"neo4j", "", "Neo4j import folder", Shape::kFolder, true, nullptr, WriteNeo4j, false},  // always raw
     {"kumu", "", "Kumu", Shape::kFolder, true, nullptr, WriteKumu, true},
     {"node-link", "", "node-link JSON", Shape::kText, false, NodeLinkText, nullptr, true},
 };
@@ -129,8 +130,8 @@ std::string Misfit(const ConvertFormat& format, const ConvertOptions& options) {
   const bool kumu_book = format.name == "kumu" && IsXlsxName(options.output);
   if (options.output == "-" && format.shape != Shape::kText) {
     if (format.shape == Shape::kFile || kumu_book) {
-      return fmt::format("-o -: {} is a binary workbook, not for standard output; name a file (-o model.xlsx)",
-                         format.name);
+      return fmt::format("-o -: {} output is a binary file, not for standard output; name a file (-o model{})",
+                         format.name, kumu_book ? ".xlsx" : std::string(format.extension));
     }
     return fmt::format("-o -: {} writes a folder of files, which standard output cannot hold; name a folder "
                        "(-o out/)", format.name);
@@ -180,28 +181,35 @@ void SetupConvert(CLI::App& app, CliIo& io, int* exit_code) {
   CLI::App* command = app.add_subcommand("convert", "write the model as CSV, JSON, XLSX, GraphML, GEXF, Neo4j, Kumu "
                                                     "or node-link JSON");
   command->footer(
-      "The format comes from -o's extension (.json, .xlsx, .graphml, .gexf; no extension: a CSV\n"
-      "folder) or from --to, which folders and -o - need. An unknown extension is an error.\n"
-      "  csv        nodes.csv, edges.csv, metrics.csv; lossless (an existing folder is replaced only\n"
-      "             if it holds nothing else)       convert deals.xlsx -o deals/\n"
-      "  json       the model as one document; lossless    convert examples/ai-cloud-2026 -o deals.json\n"
-      "  xlsx       sheets nodes, edges, metrics; lossless  convert deals/ -o deals.xlsx\n"
-      "  graphml    Gephi, yEd, NetworkX, igraph           convert deals.xlsx -o deals.graphml\n"
-      "  gexf       Gephi, NetworkX                        convert deals.xlsx -o deals.gexf\n"
-      "  neo4j      neo4j-admin import folder (nodes.csv, relationships.csv); the summary prints the\n"
-      "             import command                         convert deals.xlsx -o graph/ --to neo4j\n"
-      "  kumu       Elements, Connections (and Metrics) as a workbook or a folder; reads back here\n"
-      "             convert deals/ -o kumu.xlsx --to kumu    convert deals/ -o kumu/ --to kumu\n"
-      "  node-link  NetworkX json_graph.node_link_data / d3 JSON\n"
-      "             convert deals.xlsx -o - --to node-link | python3 my_script.py\n"
-      "GraphML, GEXF and Neo4j hold nodes and edges, not metrics (a warning says how many were left\n"
-      "out); values they lack are absent, never 0. Parallel edges (tranches) are kept, with ids.\n"
+      "The format comes from -o's extension (.json, .xlsx, .graphml, .gexf; none: a CSV folder) or\n"
+      "from --to, which the other folders and -o - need. An unknown extension is an error.\n"
+      "  csv        nodes.csv, edges.csv, metrics.csv; lossless. An existing folder is replaced\n"
+      "             only if it holds nothing else.\n"
+      "               partnergraph convert deals.xlsx -o deals/\n"
+      "  json       the model as one document; lossless\n"
+      "               partnergraph convert examples/ai-cloud-2026 -o deals.json\n"
+      "  xlsx       sheets nodes, edges, metrics; lossless\n"
+      "               partnergraph convert deals/ -o deals.xlsx\n"
+      "  graphml    for Gephi, yEd, NetworkX (read_graphml), igraph (Read_GraphML)\n"
+      "               partnergraph convert deals.xlsx -o deals.graphml\n"
+      "  gexf       for Gephi and NetworkX (read_gexf)\n"
+      "               partnergraph convert deals.xlsx -o deals.gexf\n"
+      "  neo4j      a neo4j-admin bulk-import folder (nodes.csv, relationships.csv); the summary\n"
+      "             prints the import command\n"
+      "               partnergraph convert deals.xlsx -o graph/ --to neo4j\n"
+      "  kumu       Kumu's Elements and Connections (and Metrics), a workbook or a folder; reads\n"
+      "             back into partnergraph as the same model\n"
+      "               partnergraph convert deals/ -o kumu.xlsx --to kumu\n"
+      "  node-link  NetworkX's json_graph.node_link_data JSON (also d3)\n"
+      "               partnergraph convert deals.xlsx -o - --to node-link | python3 load.py\n"
+      "GraphML, GEXF and Neo4j hold nodes and edges, not metrics (a warning says how many were\n"
+      "left out). Values not known are absent, never 0; parallel edges (tranches) are kept, with ids.\n"
       "-o - writes standard output (json, graphml, gexf, node-link); the summary then goes to stderr.\n"
       "CSV text cells starting with = + - @ get a leading ' so spreadsheets do not run them as\n"
-      "formulas; partnergraph reads them back without it. --csv-raw writes cells as they are (for\n"
-      "pandas and other programs); neo4j is always raw, since the apostrophe would land in the database.\n"
-      "Files are written to a temporary name and renamed (a link is followed and stays a link; a FIFO\n"
-      "or device such as /dev/stdout gets the complete output). Several inputs are merged:\n"
+      "formulas; partnergraph reads them back without it. --csv-raw writes cells as they are, for\n"
+      "pandas and other programs. neo4j is always raw: the apostrophe would land in the database.\n"
+      "Files are written to a temporary name and renamed (a link is followed and stays a link; a\n"
+      "FIFO or device such as /dev/stdout gets the complete output). Several inputs are merged:\n"
       "  partnergraph convert a/ b/ -o merged.json");
   command->add_option("inputs", options->common.inputs, "CSV files, a folder of them, an .xlsx workbook or a .json model")
       ->required()
@@ -215,7 +223,7 @@ void SetupConvert(CLI::App& app, CliIo& io, int* exit_code) {
       ->type_name("FORMAT");
   command->add_flag("--csv-raw", options->csv_raw,
                     "write CSV cells as they are, without the leading ' that keeps spreadsheets from running "
-                    "formulas (csv and kumu folders)");
+                    "formulas (csv and kumu folders; neo4j is always raw)");
   AddReadingOptions(*command, &options->common);
   command->add_flag("-q,--quiet", options->common.quiet, "print no warnings, only errors");
   command->add_flag("--progress", options->common.progress, "show progress on stderr for slow phases (default on a terminal)");

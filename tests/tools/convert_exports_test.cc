@@ -74,7 +74,7 @@ TEST(ConvertFormats, StandardOutputTakesSingleDocumentsOnly) {
   }
   const CliRun xlsx = Cli({"convert", ExampleDir(), "-o", "-", "--to", "xlsx"});
   EXPECT_EQ(xlsx.code, 2);
-  EXPECT_EQ(xlsx.err, "error: -o -: xlsx is a binary workbook, not for standard output; name a file (-o model.xlsx)\n");
+  EXPECT_EQ(xlsx.err, "error: -o -: xlsx output is a binary file, not for standard output; name a file (-o model.xlsx)\n");
   EXPECT_FALSE(fs::exists("-"));
 }
 
@@ -123,6 +123,11 @@ TEST(ConvertFormats, CsvRawWritesCellsAsTheyAre) {
   ASSERT_EQ(Cli({"convert", nodes, "-o", kumu, "--to", "kumu", "--csv-raw", "-q"}).code, 0);
   EXPECT_EQ(ReadAll(fs::path(kumu) / "elements.csv"),
             "ID,Label,Type,Roles,Markets,Tags,Description,Source\nA,,other,,,,=1+2,\nB,,other,,,,-5,\n");
+  const std::string neo4j = (dir.Path() / "neo4j").string();
+  ASSERT_EQ(Cli({"convert", nodes, "-o", neo4j, "--to", "neo4j", "--csv-raw", "-q"}).code, 0);  // raw anyway
+  EXPECT_EQ(ReadAll(fs::path(neo4j) / "nodes.csv"),
+            "id:ID,label,:LABEL,type,roles:string[],markets:string[],tags:string[],description,source\n"
+            "A,A,Other,other,other,,,=1+2,\nB,B,Other,other,other,,,-5,\n");
   const CliRun json = Cli({"convert", nodes, "-o", (dir.Path() / "m.json").string(), "--csv-raw"});
   EXPECT_EQ(json.code, 2);
   EXPECT_EQ(json.err, "error: --csv-raw: json output has no CSV cells (it applies to csv and kumu folders; neo4j is "
@@ -175,7 +180,8 @@ TEST(ConvertFormats, HelpTeachesEveryFormatWithAnExample) {
   const std::string help = run.out + run.err;
   for (const std::string example :
        {"-o deals/", "-o deals.json", "-o deals.xlsx", "-o deals.graphml", "-o deals.gexf", "--to neo4j",
-        "-o kumu.xlsx --to kumu", "-o - --to node-link", "--csv-raw"}) {
+        "-o kumu.xlsx --to kumu", "-o - --to node-link", "--csv-raw writes cells as they are",
+        "neo4j is always raw"}) {
     EXPECT_NE(help.find(example), std::string::npos) << example;
   }
 }
