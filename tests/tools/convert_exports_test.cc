@@ -166,6 +166,23 @@ TEST(ConvertFormats, Neo4jFolderWithHeadersRowsAndTheImportCommand) {
   EXPECT_EQ(std::count(relationships.begin(), relationships.end(), '\n'), graph.EdgeCount() + 1);
 }
 
+// A CSV model folder shares nodes.csv with a Neo4j folder, but its other files are not Neo4j's:
+// the model is left alone.
+TEST(ConvertFormats, AFolderFormatNeverReplacesAnotherFormatsFolder) {
+  TempDir dir;
+  const std::string out = (dir.Path() / "deals").string();
+  ASSERT_EQ(Cli({"convert", ExampleDir(), "-o", out, "-q"}).code, 0);
+  const CliRun run = Cli({"convert", ExampleDir(), "-o", out, "--to", "neo4j"});
+  EXPECT_EQ(run.code, 2);
+  const std::string start = "error: cannot write " + out + ": the folder holds other files (";
+  EXPECT_EQ(run.err.rfind(start, 0), 0u) << run.err;
+  const std::string named = run.err.substr(start.size(), run.err.find(')') - start.size());
+  EXPECT_TRUE(named == "edges.csv" || named == "metrics.csv") << run.err;
+  EXPECT_TRUE(run.err.ends_with("); name a new or empty folder\n")) << run.err;
+  EXPECT_EQ(ModelToJson(MustLoad({out})), ModelToJson(MustLoad({ExampleDir()})));
+  EXPECT_FALSE(fs::exists(fs::path(out) / "relationships.csv"));
+}
+
 TEST(ConvertFormats, KumuWorkbookReadsBackThroughTheCli) {
   TempDir dir;
   const std::string book = (dir.Path() / "kumu.xlsx").string();
