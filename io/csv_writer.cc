@@ -1,5 +1,6 @@
 #include "io/csv_writer.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cstdio>
 #include <filesystem>
@@ -37,38 +38,14 @@ std::string_view WithoutApostrophes(std::string_view text) {
   return text;
 }
 
-std::string TableToCsv(const ModelTable& table) {
-  std::string out;
-  auto line = [&](auto cells) {
-    bool first = true;
-    for (const std::string_view cell : cells) {
-      if (!first) out += ',';
-      first = false;
-      out += QuoteCsvCell(NeutraliseCsvCell(cell));
-    }
-    out += '\n';
-  };
-  std::vector<std::string_view> cells;
-  for (const std::string& name : table.header) cells.push_back(name);
-  line(cells);
-  for (const auto& row : table.rows) {
-    cells.clear();
-    for (const TableCell& cell : row) cells.push_back(cell.text);
-    line(cells);
-  }
-  return out;
-}
-
 std::string ErrnoText(int error) { return std::error_code(error, std::generic_category()).message(); }
 
-constexpr const char* kFiles[] = {"nodes.csv", "edges.csv", "metrics.csv"};
-
-// The sibling folder the three files are written into, registered for the signal cleanup.
+// The sibling folder the files are written into, registered for the signal cleanup.
 // Whatever it holds when it dies (nothing after a rename, the old files after an exchange,
 // a half-written conversion after a failure) is removed.
 class StagingFolder {
  public:
-  explicit StagingFolder(const fs::path& target) {
+  StagingFolder(const fs::path& target, const std::vector<CsvFile>& files) {
     const CleanupSignalsHeld held;  // created and registered as one step
     const std::string base = target.string() + fmt::format(".tmp{}", ::getpid());
     for (int attempt = 0; attempt < 100 && path_.empty(); ++attempt) {
@@ -81,8 +58,8 @@ class StagingFolder {
       }
     }
     if (path_.empty()) return;
-    for (int i = 0; i < 3; ++i) slots_[i] = RegisterTemporary((path_ / kFiles[i]).string(), /*folder=*/false);
-    slots_[3] = RegisterTemporary(path_.string(), /*folder=*/true);
+    for (const CsvFile& file : files) slots_.push_back(RegisterTemporary((path_ / file.name).string(), /*folder=*/false));
+    slots_.push_back(RegisterTemporary(path_.string(), /*folder=*/true));
   }
   StagingFolder(const StagingFolder&) = delete;
   StagingFolder& operator=(const StagingFolder&) = delete;
@@ -98,12 +75,12 @@ class StagingFolder {
  private:
   fs::path path_;
   int failure_ = 0;
-  int slots_[4] = {-1, -1, -1, -1};
+  std::vector<int> slots_;
 };
 
 // Where the folder goes: a link to a folder is followed (the link stays); false with the reason
 // when `target` is something else or holds files other than a previous conversion's.
-bool CheckFolderTarget(fs::path* target, bool* exists, std::string* why) {
+bool CheckFolderTarget(fs::path* target, const std::vector<CsvFile>& files, bool* exists, std::string* why) {
   std::error_code ec;
   if (fs::is_symlink(*target, ec)) {
     const fs::path resolved = fs::canonical(*target, ec);
@@ -121,7 +98,7 @@ bool CheckFolderTarget(fs::path* target, bool* exists, std::string* why) {
   }
   for (const fs::directory_entry& entry : fs::directory_iterator(*target, ec)) {
     const std::string name = entry.path().filename().string();
-    if (name != kFiles[0] && name != kFiles[1] && name != kFiles[2]) {
+    if (std::none_of(files.begin(), files.end(), [&](const CsvFile& file) { return file.name == name; })) {
       *why = fmt::format("the folder holds other files ({}); name a new or empty folder", name);
       return false;
     }
@@ -179,32 +156,61 @@ std::string QuoteCsvCell(std::string_view cell) {
   return out;
 }
 
-CsvModelFiles ModelToCsv(const PartnershipGraph& graph) {
-  const std::vector<ModelTable> tables = ModelToTables(graph);
-  return {TableToCsv(tables[0]), TableToCsv(tables[1]), TableToCsv(tables[2])};
+std::string TableToCsv(const ModelTable& table, CsvCells cells_mode) {
+  std::string out;
+  auto line = [&](auto cells) {
+    bool first = true;
+    for (const std::string_view cell : cells) {
+      if (!first) out += ',';
+      first = false;
+      out += cells_mode == CsvCells::kRaw ? QuoteCsvCell(cell) : QuoteCsvCell(NeutraliseCsvCell(cell));
+    }
+    out += '\n';
+  };
+  std::vector<std::string_view> cells;
+  for (const std::string& name : table.header) cells.push_back(name);
+  line(cells);
+  for (const auto& row : table.rows) {
+    cells.clear();
+    for (const TableCell& cell : row) cells.push_back(cell.text);
+    line(cells);
+  }
+  return out;
 }
 
-bool WriteCsvFolder(const PartnershipGraph& graph, const std::string& path, std::string* error) {
+CsvModelFiles ModelToCsv(const PartnershipGraph& graph, CsvCells cells) {
+  const std::vector<ModelTable> tables = ModelToTables(graph);
+  return {TableToCsv(tables[0], cells), TableToCsv(tables[1], cells), TableToCsv(tables[2], cells)};
+}
+
+bool WriteCsvFolder(const PartnershipGraph& graph, const std::string& path, std::string* error, CsvCells cells) {
+  CsvModelFiles model = ModelToCsv(graph, cells);
+  return WriteCsvFiles(path,
+                       {{"nodes.csv", std::move(model.nodes)},
+                        {"edges.csv", std::move(model.edges)},
+                        {"metrics.csv", std::move(model.metrics)}},
+                       error);
+}
+
+bool WriteCsvFiles(const std::string& path, const std::vector<CsvFile>& files, std::string* error) {
   fs::path target(path);
   if (!target.has_filename()) target = target.parent_path();  // "out/" -> "out"
   bool exists = false;
   std::string why;
-  if (!CheckFolderTarget(&target, &exists, &why)) {
+  if (!CheckFolderTarget(&target, files, &exists, &why)) {
     *error = fmt::format("cannot write {}: {}", path, why);
     return false;
   }
   std::error_code ec;
   if (target.has_parent_path()) fs::create_directories(target.parent_path(), ec);
-  const StagingFolder staging(target);
+  const StagingFolder staging(target, files);
   if (staging.Path().empty()) {
     *error = fmt::format("cannot write {}: {}", path, ErrnoText(staging.Failure()));
     return false;
   }
-  const CsvModelFiles files = ModelToCsv(graph);
-  const std::string* contents[] = {&files.nodes, &files.edges, &files.metrics};
-  for (int i = 0; i < 3; ++i) {
-    if (!WriteAndSync((staging.Path() / kFiles[i]).string(), *contents[i], &why)) {
-      *error = fmt::format("cannot write {}: {}", (fs::path(path) / kFiles[i]).string(), why);
+  for (const CsvFile& file : files) {
+    if (!WriteAndSync((staging.Path() / file.name).string(), file.contents, &why)) {
+      *error = fmt::format("cannot write {}: {}", (fs::path(path) / file.name).string(), why);
       return false;
     }
   }

@@ -12,8 +12,10 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "graph/partnership_graph.h"
+#include "io/model_tables.h"
 
 namespace pg {
 
@@ -28,12 +30,19 @@ std::string_view UnneutraliseCsvCell(std::string_view cell);
 /// RFC 4180 quoting when needed (comma, quote, CR, LF, leading or trailing blank).
 std::string QuoteCsvCell(std::string_view cell);
 
+/// How text cells are written: kSafe neutralises formulas (above), for files people open in a
+/// spreadsheet; kRaw writes every value as it is, for programs (pandas, neo4j-admin import).
+enum class CsvCells { kSafe, kRaw };
+
+/// One table as CSV text: the header, then a line per row, each cell quoted when needed.
+std::string TableToCsv(const ModelTable& table, CsvCells cells);
+
 struct CsvModelFiles {
   std::string nodes, edges, metrics;
 };
 
 /// The three files' contents.
-CsvModelFiles ModelToCsv(const PartnershipGraph& graph);
+CsvModelFiles ModelToCsv(const PartnershipGraph& graph, CsvCells cells = CsvCells::kSafe);
 
 /// Writes the three files into folder `path` atomically: into a temporary sibling folder
 /// (fsynced), then put in place in one step: exchanged with a previous conversion
@@ -41,6 +50,18 @@ CsvModelFiles ModelToCsv(const PartnershipGraph& graph);
 /// existing `path` is replaced only if it holds nothing but nodes.csv, edges.csv and
 /// metrics.csv (a previous conversion); a link to a folder is followed and stays a link.
 /// Otherwise false with a message that says why.
-bool WriteCsvFolder(const PartnershipGraph& graph, const std::string& path, std::string* error);
+bool WriteCsvFolder(const PartnershipGraph& graph, const std::string& path, std::string* error,
+                    CsvCells cells = CsvCells::kSafe);
+
+/// One file of a folder output: its name inside the folder and its contents.
+struct CsvFile {
+  std::string name;
+  std::string contents;
+};
+
+/// WriteCsvFolder's way for any set of files (the Neo4j and Kumu folders): written together
+/// or not at all, and an existing folder is replaced only if it holds nothing but files of
+/// these names.
+bool WriteCsvFiles(const std::string& path, const std::vector<CsvFile>& files, std::string* error);
 
 }  // namespace pg

@@ -73,6 +73,10 @@ struct WorkbookCloser {
 }  // namespace
 
 bool WriteXlsxModel(const PartnershipGraph& graph, const std::string& path, std::string* error) {
+  return WriteXlsxTables(ModelToTables(graph), path, error);
+}
+
+bool WriteXlsxTables(const std::vector<ModelTable>& tables, const std::string& path, std::string* error) {
   AtomicFile file(path, ".xlsx");
   const std::string& temporary = file.TemporaryPath();
   lxw_workbook_options options{};
@@ -82,7 +86,7 @@ bool WriteXlsxModel(const PartnershipGraph& graph, const std::string& path, std:
     *error = fmt::format("cannot write {}", path);
     return false;
   }
-  for (const ModelTable& table : ModelToTables(graph)) {
+  for (const ModelTable& table : tables) {
     lxw_worksheet* sheet = workbook_add_worksheet(workbook.get(), table.name.c_str());
     if (!sheet) {
       *error = fmt::format("cannot write {}: cannot add sheet {}", path, table.name);

@@ -5,8 +5,10 @@
 // always a string cell, so a value starting with `=` is never a formula (no neutralising).
 
 #include <string>
+#include <vector>
 
 #include "graph/partnership_graph.h"
+#include "io/model_tables.h"
 
 namespace pg {
 
@@ -17,5 +19,8 @@ std::string XlsxSheetTooLong(const std::string& path, const std::string& table, 
 /// Writes `path` atomically (a temporary file in the same folder, then a rename). False with
 /// a message on error (including a cell over Excel's 32,767-character limit).
 bool WriteXlsxModel(const PartnershipGraph& graph, const std::string& path, std::string* error);
+
+/// The same for any tables, a sheet each named by ModelTable::name (the Kumu workbook).
+bool WriteXlsxTables(const std::vector<ModelTable>& tables, const std::string& path, std::string* error);
 
 }  // namespace pg

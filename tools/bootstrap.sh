@@ -3,6 +3,8 @@
 # Idempotent: a machine that has everything is left alone and no package index is fetched.
 # fonts-noto-cjk: diagrams name "Noto Sans CJK SC" (Latin, Hangul and Han glyphs), so Korean and
 # Chinese labels render as glyphs in PNG and PDF instead of empty boxes.
+# python3-networkx, python3-igraph: the export tests read GraphML, GEXF and node-link JSON back
+# with the real readers.
 #   tools/bootstrap.sh           build + test dependencies
 #   tools/bootstrap.sh --bench   also the Python peers used by `make bench`
 #   tools/bootstrap.sh --fixtures  also LibreOffice Calc (only to remake XLSX test fixtures)
@@ -23,10 +25,11 @@ packages=(
   libbenchmark-dev
   help2man
   python3
+  python3-networkx python3-igraph
 )
 for arg in "$@"; do
   case "$arg" in
-    --bench) packages+=(python3-networkx python3-igraph python3-pandas python3-numpy) ;;
+    --bench) packages+=(python3-pandas python3-numpy) ;;
     --fixtures) packages+=(libreoffice-calc-nogui) ;;
     --fuzz) packages+=(clang-14 clang libclang-rt-14-dev) ;;
     *) echo "bootstrap.sh: unknown option '$arg' (use --bench, --fixtures or --fuzz)" >&2; exit 2 ;;
