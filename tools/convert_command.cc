@@ -9,6 +9,7 @@
 #include "graph/text.h"
 #include "io/csv_writer.h"
 #include "io/json_model.h"
+#include "io/snapshot.h"
 #include "io/xlsx_writer.h"
 #include "tools/findings_format.h"
 #include "tools/phase_clock.h"
@@ -36,7 +37,7 @@ void SetupConvert(CLI::App& app, CliIo& io, int* exit_code) {
       ->required()
       ->type_name("OUT");
   command->add_option("--to", options->to, "output format: csv (a folder), json or xlsx")
-      ->check(CLI::IsMember({"csv", "json", "xlsx"}))
+      ->check(CLI::IsMember({"csv", "json", "xlsx", "pgraph"}))
       ->type_name("FORMAT");
   AddReadingOptions(*command, &options->common);
   command->add_flag("-q,--quiet", options->common.quiet, "print no warnings, only errors");
@@ -53,6 +54,8 @@ int RunConvert(const ConvertOptions& options, CliIo& io) {
       format = "json";
     } else if (extension == ".xlsx") {
       format = "xlsx";
+    } else if (extension == kSnapshotExtension) {
+      format = "pgraph";
     } else if (extension == ".csv") {
       io.err << fmt::format("error: -o {}: a CSV model is a folder of three files; name a folder (-o {}/)\n",
                             options.output, std::filesystem::path(options.output).stem().string());
@@ -75,6 +78,8 @@ int RunConvert(const ConvertOptions& options, CliIo& io) {
     ok = WriteFileAtomically(options.output, ModelJsonText(*graph), &error);
   } else if (format == "xlsx") {
     ok = WriteXlsxModel(*graph, options.output, &error);
+  } else if (format == "pgraph") {
+    ok = WriteSnapshot(*graph, options.output, &error);
   } else {
     ok = WriteCsvFolder(*graph, options.output, &error);
   }
