@@ -33,6 +33,11 @@ enum class SnapshotCheck { kStructure, kChecksum };
 std::optional<PartnershipGraph> ReadSnapshot(std::string_view bytes, const std::string& name, Diagnostics* diagnostics,
                                              SnapshotCheck check = SnapshotCheck::kStructure);
 
+/// For `validate`: when `path` is a snapshot (a regular file with the magic), checks its header
+/// and the checksum of all its data, reporting a problem at `path`. True when it is not a
+/// snapshot or the checks pass.
+bool VerifySnapshotData(const std::string& path, Diagnostics* diagnostics);
+
 /// The same for a file, mapped into memory rather than read.
 std::optional<PartnershipGraph> ReadSnapshotFile(const std::string& path, Diagnostics* diagnostics,
                                                  SnapshotCheck check = SnapshotCheck::kStructure);

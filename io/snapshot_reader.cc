@@ -66,6 +66,17 @@ std::string HeaderProblem(std::string_view bytes, const std::string& name) {
   return {};
 }
 
+/// Whether the data after a trusted header has the checksum the header gives.
+bool PayloadMatches(std::string_view bytes) {
+  Header header;
+  std::memcpy(&header, bytes.data(), sizeof header);
+  return header.payload_checksum == Xxh64(bytes.substr(sizeof(Header)));
+}
+
+std::string DataProblem(const std::string& name) {
+  return "corrupted snapshot (the checksum of its data does not match); " + Recreate(name);
+}
+
 /// A read-only mapping of a whole file, unmapped on destruction.
 class MappedFile {
  public:
@@ -115,13 +126,9 @@ std::optional<PartnershipGraph> ReadSnapshot(std::string_view bytes, const std::
     diagnostics->Error({name}, problem);
     return std::nullopt;
   }
-  if (check == SnapshotCheck::kChecksum) {
-    Header header;
-    std::memcpy(&header, bytes.data(), sizeof header);
-    if (header.payload_checksum != Xxh64(bytes.substr(sizeof(Header)))) {
-      diagnostics->Error({name}, "corrupted snapshot (the checksum of its data does not match); " + Recreate(name));
-      return std::nullopt;
-    }
+  if (check == SnapshotCheck::kChecksum && !PayloadMatches(bytes)) {
+    diagnostics->Error({name}, DataProblem(name));
+    return std::nullopt;
   }
   PartnershipGraph graph;
   std::string why;
@@ -130,6 +137,19 @@ std::optional<PartnershipGraph> ReadSnapshot(std::string_view bytes, const std::
     return std::nullopt;
   }
   return graph;
+}
+
+bool VerifySnapshotData(const std::string& path, Diagnostics* diagnostics) {
+  std::error_code not_regular;
+  if (!std::filesystem::is_regular_file(path, not_regular)) return true;
+  std::string error;
+  const MappedFile file(path, &error);
+  if (!error.empty() || !HasSnapshotMagic(file.Bytes())) return true;  // not a snapshot: the loader says why
+  std::string problem = HeaderProblem(file.Bytes(), path);
+  if (problem.empty() && !PayloadMatches(file.Bytes())) problem = DataProblem(path);
+  if (problem.empty()) return true;
+  diagnostics->Error({path}, problem);
+  return false;
 }
 
 std::optional<PartnershipGraph> ReadSnapshotFile(const std::string& path, Diagnostics* diagnostics,
