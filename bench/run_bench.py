@@ -1,24 +1,36 @@
 #!/usr/bin/env python3
-"""Side-by-side benchmark: partnergraph against NetworkX and python-igraph (issue 5).
+"""Side-by-side benchmark: partnergraph against DuckDB, NetworkX and python-igraph (issues 5, 13).
 
 usage: run_bench.py --build BUILD [--sizes 10000,100000,1000000] [--crunchbase]
-                    [--reps 5] [--reps-large 3] [--peer-betweenness quick|full|none]
+                    [--reps 5] [--reps-large 3] [--peer-betweenness quick|full|none] [--shared DIR]
+       run_bench.py --build BUILD --setup-peers     (only install the DuckDB peer, then stop)
 
 Inputs come from ../shared/bench/gen_graph.py (seed 42, cached under BUILD/bench-data/) and
-../shared/data/crunchbase. For every input, partnergraph and both peers run in the same
+../shared/data/crunchbase. For every input, partnergraph and the peers run in the same
 session, alternating, several times; the table shows medians per phase, peak memory and the
 ratio peer/partnergraph. Before any timing counts, the answers must agree: partnergraph's
 dual-backing and shared-channel findings are compared as sets with the peers' (which report
-per rival pair); a difference stops the bench with exit status 1.
+per rival pair), and DuckDB's JSON lines must equal NetworkX's line for line; a difference
+stops the bench with exit status 1.
+
+The DuckDB peer (../shared/bench/peers/duckdb, Node.js) is copied to BUILD/bench-peers/duckdb
+and `npm ci` is run there once (the shared kit stays read-only). Without Node.js or npm the
+bench says so and runs without the DuckDB column.
+
+Then, per input, the snapshot row: the CSVs are converted to BUILD/bench-data/NAME.pgraph once,
+and `exposure X` (the company with the most edges) and the two-pass analyze are timed on the
+snapshot and on the CSVs; their outputs must be identical.
 
 Exit status: 0 done (targets met or not: the report says), 1 answers differ or a run failed,
 3 ../shared (the benchmark kit beside the checkout) is missing.
 """
 import argparse
+import collections
 import csv
 import json
 import os
 import platform
+import shutil
 import statistics
 import subprocess
 import sys
@@ -133,6 +145,112 @@ def crunchbase_markets(data_dir):
 
 
 # ---------------------------------------------------------------------------------------------
+# the DuckDB peer
+
+
+DUCKDB_FILES = ("package.json", "package-lock.json", "passes.mjs")
+
+
+def setup_duckdb(build):
+    """Copies the DuckDB peer out of the read-only shared kit into BUILD/bench-peers/duckdb and
+    installs its package there once. Returns the path of passes.mjs, or None with the reason."""
+    src = os.path.join(SHARED, "bench", "peers", "duckdb")
+    if not os.path.isdir(src):
+        return None, f"{shown(src)} is missing"
+    node, npm = shutil.which("node"), shutil.which("npm")
+    if not node or not npm:
+        return None, "Node.js or npm is not installed (tools/bootstrap.sh --bench installs them)"
+    dest = os.path.join(build, "bench-peers", "duckdb")
+    os.makedirs(dest, exist_ok=True)
+    changed = False
+    for name in DUCKDB_FILES:
+        with open(os.path.join(src, name), "rb") as f:
+            want = f.read()
+        target = os.path.join(dest, name)
+        have = open(target, "rb").read() if os.path.exists(target) else None
+        if have != want:
+            with open(target, "wb") as f:
+                f.write(want)
+            changed = changed or name != "passes.mjs"
+    if changed or not os.path.isdir(os.path.join(dest, "node_modules", "@duckdb", "node-api")):
+        print(f"installing the DuckDB peer in {shown(dest)} (npm ci) ...", file=sys.stderr, flush=True)
+        done = subprocess.run([npm, "ci", "--no-audit", "--no-fund", "--loglevel=error"], cwd=dest,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        if done.returncode != 0:
+            return None, "npm ci failed: " + done.stderr.decode("utf-8", "replace").strip()[-400:]
+    return os.path.join(dest, "passes.mjs"), None
+
+
+def peer_lines(path):
+    """The peer's dual_backing and shared_channel JSON lines, as written."""
+    with open(path, encoding="utf-8") as f:
+        return [line for line in f if '"pass": "dual_backing"' in line or '"pass": "shared_channel"' in line]
+
+
+# ---------------------------------------------------------------------------------------------
+# the snapshot row
+
+
+def busiest_company(folder):
+    """The company with the most edges: exposure's worst case among companies."""
+    kind = {}
+    with open(os.path.join(folder, "nodes.csv"), newline="", encoding="utf-8") as f:
+        for r in csv.DictReader(f):
+            kind[r["id"]] = r["kind"]
+    degree = collections.Counter()
+    with open(os.path.join(folder, "edges.csv"), newline="", encoding="utf-8") as f:
+        for r in csv.DictReader(f):
+            degree[r["source"]] += 1
+            degree[r["target"]] += 1
+    return max((d, n) for n, d in degree.items() if kind.get(n) == "company")[1]
+
+
+def snapshot_row(pg, name, nodes, edges, data_dir, work, reps):
+    """Times exposure and the two-pass analyze on a snapshot against the CSVs; None on failure."""
+    snapshot = os.path.join(data_dir, f"{name}.pgraph")
+    wall, peak, err, code = run([pg, "convert", nodes, edges, "-o", snapshot, "--quiet"])
+    if code != 0:
+        print(f"FAILED: convert to {shown(snapshot)}\n{err}", file=sys.stderr)
+        return None
+    company = busiest_company(os.path.dirname(nodes))
+    queries = {
+        f"`exposure {company}`": lambda inputs: [pg, "exposure", company, *inputs, "--quiet"],
+        f"`analyze --pass {PASSES}`": lambda inputs: [pg, "analyze", *inputs, "--pass", PASSES, "--top", "0",
+                                                       "--format", "json", "--quiet"],
+    }
+    rows = []
+    for label, command in queries.items():
+        times = {"csv": [], "snapshot": []}
+        peaks = {"csv": [], "snapshot": []}
+        outputs = {}
+        for _ in range(reps):
+            for key, inputs in (("csv", [nodes, edges]), ("snapshot", [snapshot])):
+                out = os.path.join(work, f"{name}.query.{key}.out")
+                t, rss, err, code = run(command(inputs), out)
+                if code != 0:
+                    print(f"FAILED: {' '.join(command(inputs))} exited {code}\n{err}", file=sys.stderr)
+                    return None
+                times[key].append(t)
+                peaks[key].append(rss)
+                with open(out, "rb") as f:
+                    outputs[key] = f.read()
+        if outputs["csv"] != outputs["snapshot"]:
+            print(f"ANSWERS DIFFER: {label} on the snapshot and on the CSVs of {name}", file=sys.stderr)
+            return None
+        rows.append((label, median(times["csv"]), median(times["snapshot"]), median(peaks["csv"]) / 1024,
+                     median(peaks["snapshot"]) / 1024))
+    print(f"\n| query (same output) | on the CSVs | on the snapshot | CSV/snapshot | peak CSV | peak snapshot |")
+    print("|---|---|---|---|---|---|")
+    for label, on_csv, on_snap, peak_csv, peak_snap in rows:
+        print(f"| {label} | {fmt_s(on_csv)} | {fmt_s(on_snap)} | {ratio(on_csv, on_snap)} | {peak_csv:.0f} MiB | "
+              f"{peak_snap:.0f} MiB |")
+    print(f"snapshot {shown(snapshot)}: {os.path.getsize(snapshot) / 1e6:.1f} MB, written by convert in {fmt_s(wall)} "
+          f"(peak {peak / 1024:.0f} MiB)")
+    return {"exposure_csv": rows[0][1], "exposure_snapshot": rows[0][2], "analyze_csv": rows[1][1],
+            "analyze_snapshot": rows[1][2], "snapshot_mb": os.path.getsize(snapshot) / 1e6}
+
+
+# ---------------------------------------------------------------------------------------------
 # answers
 
 
@@ -216,6 +334,7 @@ def ratio(peer, ours):
 
 
 def main():
+    global SHARED
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--build", default="build")
     ap.add_argument("--sizes", default="10000,100000")
@@ -225,12 +344,22 @@ def main():
     ap.add_argument("--peer-betweenness", choices=["quick", "full", "none"], default=None,
                     help="quick: igraph exact at 10k only; full: also igraph exact at 100k and "
                          "Crunchbase (84 s and 122 s); default: full when 1M is in --sizes")
+    ap.add_argument("--setup-peers", action="store_true", help="install the DuckDB peer under BUILD, then stop")
+    ap.add_argument("--shared", default=SHARED, help="the benchmark kit (default: ../shared beside the checkout; "
+                                                     "a git worktree elsewhere names it)")
     a = ap.parse_args()
+    SHARED = os.path.abspath(a.shared)
 
     if not os.path.isdir(os.path.join(SHARED, "bench", "peers")):
         die(3, f"the shared benchmark kit is missing: expected {SHARED}/bench (gen_graph.py, peers/) beside "
                f"the checkout. The bench needs it for inputs and peers; nothing was run.")
     build = os.path.abspath(a.build)
+    duckdb, no_duckdb = setup_duckdb(build)
+    if a.setup_peers:
+        if not duckdb:
+            die(1, f"the DuckDB peer cannot run: {no_duckdb}")
+        print(f"DuckDB peer ready: {shown(duckdb)}")
+        return
     pg = os.path.join(build, "bin", "partnergraph")
     if not os.access(pg, os.X_OK):
         die(1, f"{pg} not found: build first (make build)")
@@ -246,6 +375,11 @@ def main():
     print(f"machine: {machine()}")
     print(f"partnergraph: {shown(pg)} (centrality {'built' if has_centrality else 'not built'}); peers: "
           f"{shown(SHARED)}/bench/peers with {PY}")
+    if duckdb:
+        version = subprocess.run(["node", "--version"], capture_output=True, text=True).stdout.strip()
+        print(f"DuckDB peer: {shown(duckdb)} (@duckdb/node-api, Node.js {version}, --threads 2)")
+    else:
+        print(f"DuckDB peer: NOT RUN: {no_duckdb}")
 
     inputs = [(f"{s // 1000}k" if s < 1000000 else f"{s // 1000000}M", generate(s, data_dir), s) for s in sizes]
     if a.crunchbase:
@@ -263,6 +397,8 @@ def main():
             "networkx": [PY, os.path.join(SHARED, "bench", "peers", "networkx_passes.py"), nodes, edges, "--bc", "skip"],
             "igraph": [PY, os.path.join(SHARED, "bench", "peers", "igraph_passes.py"), nodes, edges, "--bc", "skip"],
         }
+        if duckdb:
+            tools["duckdb"] = ["node", duckdb, nodes, edges, "--threads", "2"]
         samples = {t: [] for t in tools}
         print(f"\n## {name}: {shown(folder)}  ({reps} runs each, alternating)", flush=True)
         cat = []
@@ -283,18 +419,23 @@ def main():
         # Same answers first.
         ours_dual, ours_shared = ours_as_sets(os.path.join(work, f"{name}.partnergraph.out"))
         problems = []
-        for peer in ("networkx", "igraph"):
+        peers = (["duckdb"] if duckdb else []) + ["networkx", "igraph"]
+        for peer in peers:
             dual, shared, _ = peer_as_sets(os.path.join(work, f"{name}.{peer}.out"))
             found = diff("dual-backing", ours_dual, dual) + diff("shared-channel", ours_shared, shared)
             if found:
                 problems += [f"{peer}:"] + found
+        if duckdb and peer_lines(os.path.join(work, f"{name}.duckdb.out")) != \
+                peer_lines(os.path.join(work, f"{name}.networkx.out")):
+            problems.append("duckdb: its dual_backing / shared_channel JSON lines differ from networkx's")
         if problems:
             print("ANSWERS DIFFER (partnergraph vs peers):\n" + "\n".join(problems[:40]), file=sys.stderr)
             print(f"ANSWERS DIFFER on {name}: see above", flush=True)
             failed = True
             break
         print(f"answers agree: {len(ours_dual)} investors backing rivals, {len(ours_shared)} channels carrying "
-              f"rivals (partnergraph = networkx = igraph, compared as sets)")
+              f"rivals (partnergraph = {' = '.join(peers)}, compared as sets"
+              f"{'; duckdb = networkx line for line' if duckdb else ''})")
 
         def med(tool, phase_names):
             values = []
@@ -303,33 +444,41 @@ def main():
                 values.append(sum(vals) if vals else None)
             return median(values)
 
+        # phase: partnergraph's phase names, then each peer's (duckdb and the Python peers share theirs).
         rows = [
-            ("load", ["load", "view"], ["load"], ["load"]),
-            ("dual-backing", ["dual-backing"], ["dual_backing"], ["dual_backing"]),
-            ("shared-channel", ["shared-channel"], ["shared_channels"], ["shared_channels"]),
-            ("output (JSON)", ["output"], [], []),
+            ("load", ["load", "view"], ["load"]),
+            ("dual-backing", ["dual-backing"], ["dual_backing"]),
+            ("shared-channel", ["shared-channel"], ["shared_channels"]),
+            ("output (JSON)", ["output"], []),
         ]
-        print(f"\n| phase | partnergraph | networkx | igraph | networkx/pg | igraph/pg |")
-        print("|---|---|---|---|---|---|")
+        print(f"\n| phase | partnergraph | " + " | ".join(peers) + " | " + " | ".join(f"{p}/pg" for p in peers) + " |")
+        print("|---|---|" + "---|" * (2 * len(peers)))
         result = {}
-        for label, ours_p, nx_p, ig_p in rows:
-            o, n, i = med("partnergraph", ours_p), med("networkx", nx_p) if nx_p else None, \
-                med("igraph", ig_p) if ig_p else None
+        for label, ours_p, peer_p in rows:
+            o = med("partnergraph", ours_p)
+            theirs = [med(p, peer_p) if peer_p else None for p in peers]
             result[label] = o
-            print(f"| {label} | {fmt_s(o)} | {fmt_s(n)} | {fmt_s(i)} | {ratio(n, o)} | {ratio(i, o)} |")
+            print(f"| {label} | {fmt_s(o)} | " + " | ".join(fmt_s(t) for t in theirs) + " | " +
+                  " | ".join(ratio(t, o) for t in theirs) + " |")
         whole = {t: median([w for w, _, _ in samples[t]]) for t in tools}
         rss = {t: median([r for _, r, _ in samples[t]]) for t in tools}
         result["whole"] = whole["partnergraph"]
         result["rss_mib"] = rss["partnergraph"] / 1024
         result["cat"] = median(cat)
         result["peer_whole"] = whole
-        print(f"| **whole process** | {fmt_s(whole['partnergraph'])} | {fmt_s(whole['networkx'])} | "
-              f"{fmt_s(whole['igraph'])} | {ratio(whole['networkx'], whole['partnergraph'])} | "
-              f"{ratio(whole['igraph'], whole['partnergraph'])} |")
-        print(f"| peak memory | {rss['partnergraph'] / 1024:.0f} MiB | {rss['networkx'] / 1024:.0f} MiB | "
-              f"{rss['igraph'] / 1024:.0f} MiB | {ratio(rss['networkx'], rss['partnergraph'])} | "
-              f"{ratio(rss['igraph'], rss['partnergraph'])} |")
-        print(f"| `cat` floor | {fmt_s(median(cat))} | | | | |")
+        print(f"| **whole process** | {fmt_s(whole['partnergraph'])} | " +
+              " | ".join(fmt_s(whole[p]) for p in peers) + " | " +
+              " | ".join(ratio(whole[p], whole["partnergraph"]) for p in peers) + " |")
+        print(f"| peak memory | {rss['partnergraph'] / 1024:.0f} MiB | " +
+              " | ".join(f"{rss[p] / 1024:.0f} MiB" for p in peers) + " | " +
+              " | ".join(ratio(rss[p], rss["partnergraph"]) for p in peers) + " |")
+        print(f"| `cat` floor | {fmt_s(median(cat))} |" + " |" * (2 * len(peers)))
+
+        snap = snapshot_row(pg, name, nodes, edges, data_dir, work, reps)
+        if snap is None:
+            failed = True
+            break
+        result["snapshot"] = snap
 
         # Every pass with the defaults, beside the two-pass run: no pass may quietly fall off the line.
         all_out = os.path.join(work, f"{name}.partnergraph.all.out")
@@ -444,11 +593,39 @@ def main():
     sys.exit(1 if failed else 0)
 
 
-def report_targets(summary, sizes):
-    print("\n## Targets (issue 5)")
+def line(ok, text):
+    print(f"- {'MET' if ok else 'NOT MET' if ok is False else 'n/a'}: {text}")
 
-    def line(ok, text):
-        print(f"- {'MET' if ok else 'NOT MET' if ok is False else 'n/a'}: {text}")
+
+def report_issue13(summary):
+    print("\n## Targets (issue 13: DuckDB and the snapshot)")
+    big = summary.get("1M")
+    if not big:
+        line(None, "1M targets: 1M not in --sizes (run `make bench`)")
+        return
+    w = big["whole"]
+    duck, ig = big["peer_whole"].get("duckdb"), big["peer_whole"]["igraph"]
+    if duck:
+        line(duck / w >= 3, f"1M load + dual-backing + shared-channel, whole process {w:.3f} s vs DuckDB {duck:.3f} s "
+                            f"= {duck / w:.2f}x (target >= 3x, goal 4x)")
+    else:
+        line(None, "DuckDB ratio: the DuckDB peer did not run")
+    line(ig / w >= 20, f"1M igraph/pg {ig / w:.1f}x (target >= 20x)")
+    line(big["rss_mib"] <= 160, f"1M peak memory {big['rss_mib']:.0f} MiB (target <= 160 MiB)")
+    line(big["load"] <= 10 * big["cat"], f"1M load {big['load']:.3f} s = {big['load'] / big['cat']:.0f}x the cat floor "
+                                         f"{big['cat']:.3f} s (target <= 10x)")
+    snap = big.get("snapshot")
+    if snap:
+        speedup = snap["exposure_csv"] / snap["exposure_snapshot"]
+        line(speedup >= 10, f"1M exposure on the snapshot {snap['exposure_snapshot'] * 1000:.0f} ms vs "
+                            f"{snap['exposure_csv'] * 1000:.0f} ms on the CSVs = {speedup:.0f}x (target >= 10x)")
+        line(snap["exposure_snapshot"] <= 0.030, f"1M exposure on the snapshot {snap['exposure_snapshot'] * 1000:.0f} ms, "
+                                                 f"whole process (goal <= 30 ms)")
+
+
+def report_targets(summary, sizes):
+    report_issue13(summary)
+    print("\n## Targets (issue 5)")
 
     big = summary.get("1M")
     if big:

@@ -159,6 +159,7 @@ class PartnershipGraph {
 
  private:
   friend class GraphBuilder;
+  friend class SnapshotCodec;  // io/snapshot_codec.cc: writes and restores these members whole
 
   StringPool strings_;
   std::vector<SourceFile> sources_;

@@ -40,6 +40,8 @@ class StringPool {
   static std::uint64_t Hash(std::string_view text);
 
  private:
+  friend class SnapshotCodec;  // io/snapshot_codec.cc: saves and restores the table as it is
+
   std::string_view Store(std::string_view text);
   StrId InternHashed(std::string_view text, std::uint64_t hash);
   void Grow(std::size_t slots);

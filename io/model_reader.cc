@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <set>
 #include <system_error>
 
@@ -9,6 +11,8 @@
 #include "graph/text.h"
 #include "io/csv_reader.h"
 #include "io/json_model.h"
+#include "io/snapshot.h"
+#include "io/stdin_input.h"
 #include "io/table_loader.h"
 #include "io/type_map.h"
 #include "io/xlsx_reader.h"
@@ -90,6 +94,69 @@ class ReadOnce {
   std::set<std::string> seen_;
 };
 
+/// A snapshot by its magic, or by its extension (then a file without the magic is refused by
+/// the snapshot reader with a message saying so). Only regular files are sniffed: reading the
+/// first bytes of a pipe would take them from the reader that follows.
+bool IsSnapshot(const std::string& input, const std::optional<std::string>& stdin_bytes) {
+  if (input == "-") return HasSnapshotMagic(*stdin_bytes);
+  std::error_code error;
+  const fs::file_status status = fs::status(input, error);
+  if (error || fs::is_directory(status) || !fs::exists(status)) return false;
+  if (ToLower(fs::path(input).extension().string()) == kSnapshotExtension) return true;
+  if (!fs::is_regular_file(status)) return false;
+  char first[8] = {};
+  std::ifstream in(input, std::ios::binary);
+  in.read(first, sizeof first);
+  return HasSnapshotMagic(std::string_view(first, static_cast<std::size_t>(in.gcount())));
+}
+
+/// A snapshot is the whole model: read alone, with reading options that no longer apply said so.
+std::optional<PartnershipGraph> LoadSnapshot(const std::vector<std::string>& inputs, const std::string& input,
+                                             const std::optional<std::string>& stdin_bytes, Diagnostics* diagnostics,
+                                             const LoadOptions& options) {
+  const std::string name = input == "-" ? std::string(kStdinName) : input;
+  if (inputs.size() > 1) {
+    diagnostics->Error({name}, "a snapshot is read alone, not merged with other inputs; merge the sources into one "
+                               "instead: partnergraph convert SOURCES... -o merged.pgraph");
+    return std::nullopt;
+  }
+  if (!options.fx.empty()) {
+    diagnostics->Warning({name}, "--fx ignored: a snapshot's amounts were converted to USD when it was written");
+  }
+  if (!options.type_map.empty()) {
+    diagnostics->Warning({name}, "--type-map ignored: a snapshot's types were mapped when it was written");
+  }
+  if (stdin_bytes) return ReadSnapshot(*stdin_bytes, name, diagnostics);
+  std::error_code error;
+  if (fs::is_regular_file(input, error)) return ReadSnapshotFile(input, diagnostics);
+  std::ifstream in(input, std::ios::binary);
+  const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  return ReadSnapshot(bytes, name, diagnostics);
+}
+
+/// Standard input, once, read whole before anything else. Nullopt when `-` is not named (or on
+/// an error, reported).
+std::optional<std::string> StdinBytes(const std::vector<std::string>& inputs, Diagnostics* diagnostics, bool* ok) {
+  const auto dashes = std::count(inputs.begin(), inputs.end(), "-");
+  if (dashes == 0) return std::nullopt;
+  if (dashes > 1) {
+    diagnostics->Error({std::string(kStdinName)}, "standard input (-) named more than once; it can be read once");
+    *ok = false;
+    return std::nullopt;
+  }
+  std::string error;
+  std::optional<std::string> bytes = ReadStandardInput(&error);
+  if (!bytes) {
+    diagnostics->Error({std::string(kStdinName)}, "cannot read: " + error);
+    *ok = false;
+  } else if (bytes->empty()) {
+    diagnostics->Error({std::string(kStdinName)}, "nothing on standard input (-): expected a table, a JSON model or a snapshot");
+    *ok = false;
+    bytes.reset();
+  }
+  return bytes;
+}
+
 }  // namespace
 
 std::optional<PartnershipGraph> LoadModel(const std::vector<std::string>& inputs, Diagnostics* diagnostics,
@@ -102,9 +169,19 @@ std::optional<PartnershipGraph> LoadModel(const std::vector<std::string>& inputs
     diagnostics->Error({}, "no input: name CSV files, a folder, an .xlsx workbook or a .json model");
     return std::nullopt;
   }
+  const std::optional<std::string> stdin_bytes = StdinBytes(inputs, diagnostics, &ok);
+  if (!ok) return std::nullopt;
+  for (const std::string& input : inputs) {
+    if (IsSnapshot(input, stdin_bytes)) return LoadSnapshot(inputs, input, input == "-" ? stdin_bytes : std::nullopt, diagnostics, options);
+  }
   ReadOnce once;
   if (!options.type_map.empty()) ok = ReadTypeMapFile(options.type_map, loader, diagnostics, limits);
   for (const std::string& input : inputs) {
+    if (input == "-") {
+      loader.SetLenient(false);
+      ok = ReadStdinTables(*stdin_bytes, loader, diagnostics, options) && ok;
+      continue;
+    }
     std::error_code error;
     const fs::file_status status = fs::status(input, error);
     if (!fs::exists(status)) {

@@ -6,7 +6,7 @@
 # python3-networkx, python3-igraph: the export tests read GraphML, GEXF and node-link JSON back
 # with the real readers.
 #   tools/bootstrap.sh           build + test dependencies
-#   tools/bootstrap.sh --bench   also the Python peers used by `make bench`
+#   tools/bootstrap.sh --bench   also the Python peers and Node.js (DuckDB peer) used by `make bench`
 #   tools/bootstrap.sh --fixtures  also LibreOffice Calc (only to remake XLSX test fixtures)
 #   tools/bootstrap.sh --fuzz    also clang 14 and its runtimes (libFuzzer, sanitizers) for `make fuzz`
 set -euo pipefail
@@ -29,7 +29,10 @@ packages=(
 )
 for arg in "$@"; do
   case "$arg" in
-    --bench) packages+=(python3-pandas python3-numpy) ;;
+    --bench)
+      packages+=(python3-pandas python3-numpy)
+      # The DuckDB peer runs on Node.js; bench/run_bench.py installs its npm package under the build folder.
+      command -v node >/dev/null && command -v npm >/dev/null || packages+=(nodejs npm) ;;
     --fixtures) packages+=(libreoffice-calc-nogui) ;;
     --fuzz) packages+=(clang-14 clang libclang-rt-14-dev) ;;
     *) echo "bootstrap.sh: unknown option '$arg' (use --bench, --fixtures or --fuzz)" >&2; exit 2 ;;

@@ -16,6 +16,7 @@
 #include "io/kumu_writer.h"
 #include "io/neo4j_writer.h"
 #include "io/node_link_writer.h"
+#include "io/snapshot.h"
 #include "io/xlsx_writer.h"
 #include "tools/phase_clock.h"
 
@@ -46,6 +47,8 @@ bool WriteCsv(const WriteRequest& r, std::string* e) { return WriteCsvFolder(r.g
 bool WriteXlsx(const WriteRequest& r, std::string* e) { return WriteXlsxModel(r.graph, r.path, e); }
 bool WriteNeo4j(const WriteRequest& r, std::string* e) { return WriteCsvFiles(r.path, Neo4jFiles(r.graph), e); }
 
+bool WritePgraph(const WriteRequest& r, std::string* e) { return WriteSnapshot(r.graph, r.path, e); }
+
 bool IsXlsxName(const std::string& path) {
   return ToLower(std::filesystem::path(path).extension().string()) == ".xlsx";
 }
@@ -55,9 +58,7 @@ bool WriteKumu(const WriteRequest& r, std::string* e) {
   return WriteCsvFiles(r.path, KumuCsvFiles(r.graph, r.cells), e);
 }
 
-// One line per format. The pgraph snapshot, once io/snapshot.h lands, is an adapter like WriteXlsx
-// (`return WriteSnapshot(r.graph, r.path, e);`) and one more line:
-//   {"pgraph", ".pgraph", "pgraph snapshot", Shape::kFile, false, nullptr, WritePgraph, true},
+// One line per format.
 constexpr ConvertFormat kFormats[] = {
     {"csv", "", "CSV folder", Shape::kFolder, true, nullptr, WriteCsv, true},
     {"json", ".json", "json", Shape::kText, false, ModelJsonText, nullptr, true},
@@ -67,6 +68,7 @@ constexpr ConvertFormat kFormats[] = {
     {"neo4j", "", "Neo4j import folder", Shape::kFolder, true, nullptr, WriteNeo4j, false},  // always raw
     {"kumu", "", "Kumu", Shape::kFolder, true, nullptr, WriteKumu, true},
     {"node-link", "", "node-link JSON", Shape::kText, false, NodeLinkText, nullptr, true},
+    {"pgraph", kSnapshotExtension, "pgraph", Shape::kFile, false, nullptr, WritePgraph, true},
 };
 
 const ConvertFormat* FindFormat(std::string_view name) {
@@ -181,8 +183,8 @@ void SetupConvert(CLI::App& app, CliIo& io, int* exit_code) {
   CLI::App* command = app.add_subcommand("convert", "write the model as CSV, JSON, XLSX, GraphML, GEXF, Neo4j, Kumu "
                                                     "or node-link JSON");
   command->footer(
-      "The format comes from -o's extension (.json, .xlsx, .graphml, .gexf; none: a CSV folder) or\n"
-      "from --to, which the other folders and -o - need. An unknown extension is an error.\n"
+      "The format comes from -o's extension (.json, .xlsx, .graphml, .gexf, .pgraph; none: a CSV\n"
+      "folder) or from --to, which the other folders and -o - need. An unknown extension is an error.\n"
       "  csv        nodes.csv, edges.csv, metrics.csv; lossless. An existing folder is replaced\n"
       "             only if it holds nothing else.\n"
       "               partnergraph convert deals.xlsx -o deals/\n"
@@ -202,6 +204,9 @@ void SetupConvert(CLI::App& app, CliIo& io, int* exit_code) {
       "               partnergraph convert deals/ -o kumu.xlsx --to kumu\n"
       "  node-link  NetworkX's json_graph.node_link_data JSON (also d3)\n"
       "               partnergraph convert deals.xlsx -o - --to node-link | python3 load.py\n"
+      "  pgraph     a binary snapshot of the built model: every command reads it without parsing,\n"
+      "             so repeated queries on big data start fast. Re-create it after an upgrade.\n"
+      "               partnergraph convert big/ -o big.pgraph && partnergraph exposure big.pgraph X\n"
       "GraphML, GEXF and Neo4j hold nodes and edges, not metrics (a warning says how many were\n"
       "left out). Values not known are absent, never 0; parallel edges (tranches) are kept, with ids.\n"
       "-o - writes standard output (json, graphml, gexf, node-link); the summary then goes to stderr.\n"
@@ -211,11 +216,11 @@ void SetupConvert(CLI::App& app, CliIo& io, int* exit_code) {
       "Files are written to a temporary name and renamed (a link is followed and stays a link; a\n"
       "FIFO or device such as /dev/stdout gets the complete output). Several inputs are merged:\n"
       "  partnergraph convert a/ b/ -o merged.json");
-  command->add_option("inputs", options->common.inputs, "CSV files, a folder of them, an .xlsx workbook or a .json model")
+  command->add_option("inputs", options->common.inputs, "CSV files, a folder of them, an .xlsx workbook, a .json model, a .pgraph snapshot, or - for standard input")
       ->required()
       ->type_name("PATH...");
   command->add_option("-o,--output", options->output, "where to write: dir/, model.json, model.xlsx, g.graphml, "
-                                                      "g.gexf, or - for standard output")
+                                                      "g.gexf, big.pgraph, or - for standard output")
       ->required()
       ->type_name("OUT");
   command->add_option("--to", options->to, fmt::format("output format: {}", fmt::join(ConvertFormatNames(), ", ")))

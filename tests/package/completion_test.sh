@@ -23,7 +23,7 @@ expect "dual-backing" partnergraph analyze --pass dual
 expect "dual-backing,shared-channel" partnergraph analyze --pass dual-backing,sh
 expect "table json" partnergraph analyze -f ""
 expect "json" partnergraph analyze --format = j
-expect "csv json xlsx" partnergraph convert --to ""
+expect "csv json xlsx graphml gexf neo4j kumu node-link pgraph" partnergraph convert --to ""
 expect "--no-legend" partnergraph render examples --no-le
 expect "" partnergraph analyze --top ""
 cd "$1"

@@ -48,9 +48,9 @@ TEST(ConvertFormats, AnUnknownExtensionIsAnErrorNotACsvFolder) {
   const std::string out = (dir.Path() / "deals.txt").string();
   const CliRun run = Cli({"convert", ExampleDir(), "-o", out});
   EXPECT_EQ(run.code, 2);
-  EXPECT_EQ(run.err, fmt::format("error: -o {}: unknown extension \".txt\" (expected .json, .xlsx, .graphml or .gexf, "
-                                 "or a folder for a CSV model); --to names the format: csv, json, xlsx, graphml, "
-                                 "gexf, neo4j, kumu, node-link\n",
+  EXPECT_EQ(run.err, fmt::format("error: -o {}: unknown extension \".txt\" (expected .json, .xlsx, .graphml, .gexf or "
+                                 ".pgraph, or a folder for a CSV model); --to names the format: csv, json, xlsx, "
+                                 "graphml, gexf, neo4j, kumu, node-link, pgraph\n",
                                  out));
   EXPECT_FALSE(fs::exists(out));
   const CliRun bad_to = Cli({"convert", ExampleDir(), "-o", out, "--to", "dot"});
