@@ -35,7 +35,8 @@ void AddReadingOptions(CLI::App& command, CommonOptions* options) {
 void AddCommonOptions(CLI::App& command, CommonOptions* options, bool with_format) {
   command.add_option("inputs", options->inputs,
                      "CSV files (nodes.csv, edges.csv, metrics.csv), a folder of them, an .xlsx "
-                     "workbook or a .json model; several merge into one graph")
+                     "workbook or a .json model; several merge into one graph. A .pgraph snapshot "
+                     "(convert -o big.pgraph) is read alone; - reads standard input")
       ->required()
       ->type_name("PATH...");
   if (with_format) {

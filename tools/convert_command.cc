@@ -206,7 +206,7 @@ void SetupConvert(CLI::App& app, CliIo& io, int* exit_code) {
       "               partnergraph convert deals.xlsx -o - --to node-link | python3 load.py\n"
       "  pgraph     a binary snapshot of the built model: every command reads it without parsing,\n"
       "             so repeated queries on big data start fast. Re-create it after an upgrade.\n"
-      "               partnergraph convert big/ -o big.pgraph && partnergraph exposure big.pgraph X\n"
+      "               partnergraph convert big/ -o big.pgraph && partnergraph exposure X big.pgraph\n"
       "GraphML, GEXF and Neo4j hold nodes and edges, not metrics (a warning says how many were\n"
       "left out). Values not known are absent, never 0; parallel edges (tranches) are kept, with ids.\n"
       "-o - writes standard output (json, graphml, gexf, node-link); the summary then goes to stderr.\n"
@@ -216,7 +216,9 @@ void SetupConvert(CLI::App& app, CliIo& io, int* exit_code) {
       "Files are written to a temporary name and renamed (a link is followed and stays a link; a\n"
       "FIFO or device such as /dev/stdout gets the complete output). Several inputs are merged:\n"
       "  partnergraph convert a/ b/ -o merged.json");
-  command->add_option("inputs", options->common.inputs, "CSV files, a folder of them, an .xlsx workbook, a .json model, a .pgraph snapshot, or - for standard input")
+  command->add_option("inputs", options->common.inputs,
+                      "CSV files, a folder of them, an .xlsx workbook, a .json model, a .pgraph snapshot, or - for "
+                      "standard input")
       ->required()
       ->type_name("PATH...");
   command->add_option("-o,--output", options->output, "where to write: dir/, model.json, model.xlsx, g.graphml, "

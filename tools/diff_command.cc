@@ -87,7 +87,9 @@ void SetupDiff(CLI::App& app, CliIo& io, int* exit_code) {
       "Examples:\n"
       "  partnergraph diff examples/ai-cloud-2026 --from 2026-01 --to 2026-04\n"
       "  partnergraph diff deals.xlsx --from 2025 --to 2026-06 --pass dual-backing --format json | jq .findings");
-  command->add_option("inputs", options->common.inputs, "CSV files, a folder of them, an .xlsx workbook or a .json model")
+  command->add_option("inputs", options->common.inputs,
+                      "CSV files, a folder of them, an .xlsx workbook, a .json model, a .pgraph snapshot, or - for "
+                      "standard input")
       ->required()
       ->type_name("PATH...");
   command->add_option("--from", options->from, "the earlier date (YYYY, YYYY-MM or YYYY-MM-DD)")

@@ -55,7 +55,7 @@ TEST(ConvertFormats, AnUnknownExtensionIsAnErrorNotACsvFolder) {
   EXPECT_FALSE(fs::exists(out));
   const CliRun bad_to = Cli({"convert", ExampleDir(), "-o", out, "--to", "dot"});
   EXPECT_EQ(bad_to.code, 2);
-  EXPECT_NE(bad_to.err.find("dot not in {csv,json,xlsx,graphml,gexf,neo4j,kumu,node-link}"), std::string::npos)
+  EXPECT_NE(bad_to.err.find("dot not in {csv,json,xlsx,graphml,gexf,neo4j,kumu,node-link,pgraph}"), std::string::npos)
       << bad_to.err;
 }
 
