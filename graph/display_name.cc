@@ -6,8 +6,7 @@ namespace pg {
 
 std::string DisplayName(const PartnershipGraph& graph, VertexId v) {
   const std::string_view label = graph.NodeLabel(v);
-  if (graph.GetNode(v).label == kNoString) return std::string(label);  // the id: always unique
-  if (graph.FindNode(label) == v) return std::string(label);
+  if (graph.LabelFindsNode(v)) return std::string(label);
   return fmt::format("{} ({})", label, graph.NodeName(v));
 }
 

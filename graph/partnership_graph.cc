@@ -22,6 +22,13 @@ std::string PartnershipGraph::SpellcheckNode(std::string_view name) const {
   return std::string(ClosestMatch(name, names));
 }
 
+bool PartnershipGraph::LabelFindsNode(VertexId v) const {
+  const StrId label = nodes_[v].label;
+  if (label == kNoString) return true;  // shown by its id, which is unique
+  if (label < vertex_by_id_.size() && vertex_by_id_[label] != kNoVertex) return vertex_by_id_[label] == v;
+  return label < vertex_by_label_.size() && vertex_by_label_[label] == v;
+}
+
 std::string_view PartnershipGraph::NodeLabel(VertexId v) const {
   const Node& node = nodes_[v];
   return strings_.View(node.label != kNoString ? node.label : node.id);

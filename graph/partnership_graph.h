@@ -144,6 +144,9 @@ class PartnershipGraph {
   std::string_view NodeName(VertexId v) const { return strings_.View(nodes_[v].id); }
   /// The label when there is one, else the id.
   std::string_view NodeLabel(VertexId v) const;
+  /// Whether typing v's label (or its id, when it has none) finds v and no other node: what
+  /// FindNode(NodeLabel(v)) == v answers, from the indexes without hashing the text.
+  bool LabelFindsNode(VertexId v) const;
   const SourceFile& Source(std::uint32_t index) const { return sources_[index]; }
   const std::vector<SourceFile>& Sources() const { return sources_; }
   const Attributes& AttributeSet(std::uint32_t index) const { return attribute_sets_[index]; }
