@@ -12,29 +12,12 @@
 #include <xlsxwriter.h>
 
 #include "io/model_tables.h"
+#include "io/xml_text.h"
 
 namespace pg {
 namespace {
 
 namespace fs = std::filesystem;
-
-// Length of the UTF-8 sequence at the start of `text`, or 0 if it is not one (overlong forms,
-// surrogates and code points past U+10FFFF included).
-std::size_t Utf8Length(std::string_view text) {
-  const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
-  const unsigned char lead = byte(0);
-  if (lead < 0x80) return 1;
-  std::size_t length = lead >= 0xC2 && lead <= 0xDF ? 2 : lead >= 0xE0 && lead <= 0xEF ? 3 : lead >= 0xF0 && lead <= 0xF4 ? 4 : 0;
-  if (length == 0 || text.size() < length) return 0;
-  for (std::size_t i = 1; i < length; ++i) {
-    if ((byte(i) & 0xC0) != 0x80) return 0;
-  }
-  if (lead == 0xE0 && byte(1) < 0xA0) return 0;   // overlong
-  if (lead == 0xED && byte(1) >= 0xA0) return 0;  // surrogate
-  if (lead == 0xF0 && byte(1) < 0x90) return 0;   // overlong
-  if (lead == 0xF4 && byte(1) >= 0x90) return 0;  // past U+10FFFF
-  return length;
-}
 
 bool IsHex(char c) { return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'f'); }
 
@@ -53,7 +36,7 @@ std::string XlsxText(std::string_view text) {
       ++i;
       continue;
     }
-    const std::size_t length = Utf8Length(rest);
+    const std::size_t length = Utf8SequenceLength(rest);
     if (length == 0) {
       out += "\xEF\xBF\xBD";
       ++i;

@@ -46,7 +46,13 @@ bool ErrIsTerminal(const CliIo& io) { return &io.err == &std::cerr && ::isatty(S
 PhaseClock::PhaseClock(CliIo& io, const PhaseClockOptions& options, bool show_progress)
     : io_(io), options_(options), show_progress_(show_progress && !options.quiet) {
   if (options_.memory_limit_kb != 0) DefaultMemoryLimitKb(&limit_source_);
-  if (show_progress_ || options_.memory_limit_kb != 0) watcher_ = std::thread([this] { Watch(); });
+  if (show_progress_ || options_.memory_limit_kb != 0) {
+    // The watcher inherits a mask holding the cleanup signals, so a SIGTERM always lands on the
+    // main thread: delivered here while the main thread holds them (between creating a
+    // temporary and registering it), the handler would find nothing to remove.
+    const CleanupSignalsHeld held;
+    watcher_ = std::thread([this] { Watch(); });
+  }
 }
 
 PhaseClock::~PhaseClock() {
