@@ -95,7 +95,7 @@ void ExportSchema::NodeValues(VertexId v, std::vector<ExportValue>* values) cons
   std::string roles(NodeTypeName(node.type));
   for (int t = 0; t < kNodeTypeCount; ++t) {
     const auto type = static_cast<NodeType>(t);
-    if ((node.roles & RoleBit(type)) && type != node.type) roles += "|" + std::string(NodeTypeName(type));
+    if ((node.roles & RoleBit(type)) && type != node.type) roles.append("|").append(NodeTypeName(type));
   }
   PutText(roles, &out[2]);
   PutJoined(graph_, node.markets, &out[3]);
