@@ -82,9 +82,7 @@ int RunAnalyze(const AnalyzeOptions& options, CliIo& io) {
       !SelectPasses(options.passes, io, &passes) || !ParseMinAmount(options.min_amount, io, &min_amount)) {
     return kExitBadInput;
   }
-  PhaseClockOptions clock_options = ClockOptions(options.common);
-  clock_options.command = "analyze";
-  PhaseClock clock(io, clock_options, ShowProgress(options.common, io));
+  PhaseClock clock(io, ClockOptions(options.common, "analyze"), ShowProgress(options.common, io));
   std::optional<PartnershipGraph> graph = LoadForCommand(options.common, io, &clock);
   if (!graph) return kExitBadInput;
 

@@ -40,9 +40,7 @@ int RunCentrality(const CentralityOptions& options, CliIo& io) {
   OutputFormat format;
   Date as_of;
   if (!ParseFormat(options.common, io, &format) || !ParseAsOf(options.common, io, &as_of)) return kExitBadInput;
-  PhaseClockOptions clock_options = ClockOptions(options.common);
-  clock_options.command = "centrality";
-  PhaseClock clock(io, clock_options, ShowProgress(options.common, io));
+  PhaseClock clock(io, ClockOptions(options.common, "centrality"), ShowProgress(options.common, io));
   std::optional<PartnershipGraph> graph = LoadForCommand(options.common, io, &clock);
   if (!graph) return kExitBadInput;
 

@@ -70,8 +70,9 @@ void PrintDiagnostics(const Diagnostics& diagnostics, CliIo& io, std::size_t lim
   }
 }
 
-PhaseClockOptions ClockOptions(const CommonOptions& options) {
+PhaseClockOptions ClockOptions(const CommonOptions& options, std::string_view command) {
   PhaseClockOptions clock;
+  clock.command = std::string(command);
   clock.timings = options.timings;
   clock.progress = options.progress;
   clock.quiet = options.quiet;

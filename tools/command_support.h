@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "graph/diagnostics.h"
@@ -36,8 +37,9 @@ struct CommonOptions {
 class PhaseClock;
 struct PhaseClockOptions;
 
-/// What --timings, --progress and --quiet ask of a command's PhaseClock.
-PhaseClockOptions ClockOptions(const CommonOptions& options);
+/// What --timings, --progress and --quiet ask of a command's PhaseClock; `command` names it in
+/// --timings lines (empty: not named).
+PhaseClockOptions ClockOptions(const CommonOptions& options, std::string_view command = {});
 /// Progress is shown with --progress or on a terminal (and never with --quiet: see PhaseClock).
 bool ShowProgress(const CommonOptions& options, const CliIo& io);
 

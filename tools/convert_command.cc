@@ -246,9 +246,7 @@ int RunConvert(const ConvertOptions& options, CliIo& io) {
     return kExitBadInput;
   }
   const CommonOptions& common = options.common;
-  PhaseClockOptions clock_options = ClockOptions(common);
-  clock_options.command = "convert";
-  PhaseClock clock(io, clock_options, ShowProgress(common, io));
+  PhaseClock clock(io, ClockOptions(common, "convert"), ShowProgress(common, io));
   std::optional<PartnershipGraph> graph = LoadForCommand(common, io, &clock);
   if (!graph) return kExitBadInput;
 

@@ -121,9 +121,7 @@ int RunDiff(const DiffOptions& options, CliIo& io) {
     return kExitBadInput;
   }
   const CommonOptions& common = options.common;
-  PhaseClockOptions clock_options = ClockOptions(common);
-  clock_options.command = "diff";
-  PhaseClock clock(io, clock_options, ShowProgress(common, io));
+  PhaseClock clock(io, ClockOptions(common, "diff"), ShowProgress(common, io));
   std::optional<PartnershipGraph> graph = LoadForCommand(common, io, &clock);
   if (!graph) return kExitBadInput;
   clock.Begin("diff", "running the passes at both dates");

@@ -195,9 +195,7 @@ int RunReport(const ReportCommandOptions& options, CliIo& io) {
       !SelectHighlight(options.highlight, io, &highlight)) {
     return kExitBadInput;
   }
-  PhaseClockOptions clock_options = ClockOptions(options.common);
-  clock_options.command = "report";
-  PhaseClock clock(io, clock_options, ShowProgress(options.common, io));
+  PhaseClock clock(io, ClockOptions(options.common, "report"), ShowProgress(options.common, io));
   std::optional<PartnershipGraph> graph = LoadForCommand(options.common, io, &clock);
   if (!graph) return kExitBadInput;
   const GraphView view(*graph, ViewOptions{as_of});

@@ -185,9 +185,7 @@ int RunWhatIf(const WhatIfCommandOptions& options, CliIo& io) {
       !SelectWhatIfPasses(options.passes, io, &passes, &scope.exposure) || !CollectEdits(options, io, &edits)) {
     return kExitBadInput;
   }
-  PhaseClockOptions clock_options = ClockOptions(options.common);
-  clock_options.command = "whatif";
-  PhaseClock clock(io, clock_options, ShowProgress(options.common, io));
+  PhaseClock clock(io, ClockOptions(options.common, "whatif"), ShowProgress(options.common, io));
   std::optional<PartnershipGraph> graph = LoadForCommand(options.common, io, &clock);
   if (!graph) return kExitBadInput;
   clock.Begin("edit", "building the changed graph");
