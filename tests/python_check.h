@@ -28,13 +28,7 @@ inline std::string RunPython(const TempDir& dir, const std::string& script, cons
   std::string command = fmt::format("{} '{}'", kPython, path);
   for (const std::string& arg : args) command += fmt::format(" '{}'", arg);
   command += " 2>&1; echo rc=$?";
-  std::string output;
-  FILE* pipe = ::popen(command.c_str(), "r");
-  if (!pipe) return "popen failed";
-  char buffer[4096];
-  while (std::size_t n = std::fread(buffer, 1, sizeof buffer, pipe)) output.append(buffer, n);
-  ::pclose(pipe);
-  return output;
+  return ShellOutput(command);
 }
 
 }  // namespace pg::testing

@@ -1,4 +1,6 @@
 #include "tests/test_support.h"
+
+#include <cstdio>
 #include "tests/pinned_today.h"
 
 #include <cstdlib>
@@ -97,6 +99,16 @@ std::string ReadAll(const std::filesystem::path& path) {
   std::ostringstream text;
   text << in.rdbuf();
   return text.str();
+}
+
+std::string ShellOutput(const std::string& command) {
+  std::string output;
+  FILE* pipe = ::popen(command.c_str(), "r");
+  if (!pipe) return output;
+  char buffer[4096];
+  while (std::size_t n = std::fread(buffer, 1, sizeof buffer, pipe)) output.append(buffer, n);
+  ::pclose(pipe);
+  return output;
 }
 
 Findings RunPass(const PartnershipGraph& graph, const std::string& pass, const std::string& as_of) {

@@ -42,6 +42,10 @@ PartnershipGraph GraphWithOneNode(const std::string& id);
 /// The bytes of a file ("" when it cannot be read).
 std::string ReadAll(const std::filesystem::path& path);
 
+/// What a shell command prints on standard output ("" when it cannot start): for tests that
+/// need the real binary, a pipe or the exit status (append `; echo rc=$?`).
+std::string ShellOutput(const std::string& command);
+
 /// Runs one pass by name on the graph (no as-of date unless given).
 Findings RunPass(const PartnershipGraph& graph, const std::string& pass, const std::string& as_of = "");
 

@@ -20,6 +20,7 @@ using testing::Cli;
 using testing::CliRun;
 using testing::ExampleDir;
 using testing::ReadAll;
+using testing::ShellOutput;
 using testing::TempDir;
 
 /// Runs the CLI in-process with `input` as its standard input.
@@ -53,17 +54,6 @@ std::string AsFromStdin(std::string out, const std::string& model) {
   return Replaced(out, model, "<stdin>");
 }
 
-/// Standard output of a shell command (the binary, not the in-process CLI, so stdin is a pipe).
-std::string Shell(const std::string& command) {
-  std::string output;
-  FILE* pipe = ::popen(command.c_str(), "r");
-  if (!pipe) return output;
-  char buffer[4096];
-  while (std::size_t n = std::fread(buffer, 1, sizeof buffer, pipe)) output.append(buffer, n);
-  ::pclose(pipe);
-  return output;
-}
-
 TEST(StdinInput, TellsJsonFromTables) {
   EXPECT_TRUE(LooksLikeJson("{\"nodes\": []}"));
   EXPECT_TRUE(LooksLikeJson("\xEF\xBB\xBF \r\n\t{"));
@@ -91,7 +81,7 @@ TEST(StdinInput, PipedJsonThroughTheBinary) {
   TempDir dir;
   const std::string model = (dir.Path() / "model.json").string();
   ASSERT_EQ(Cli({"convert", ExampleDir(), "-o", model, "-q"}).code, 0);
-  const std::string piped = Shell(fmt::format("cat '{}' | '{}' analyze - --pass dual-backing --format json", model, PG_CLI_PATH));
+  const std::string piped = ShellOutput(fmt::format("cat '{}' | '{}' analyze - --pass dual-backing --format json", model, PG_CLI_PATH));
   EXPECT_EQ(piped, AsFromStdin(Cli({"analyze", model, "--pass", "dual-backing", "--format", "json"}).out, model));
   EXPECT_NE(piped.find("\"Amazon\""), std::string::npos) << piped;
 }
@@ -103,7 +93,7 @@ TEST(StdinInput, SnapshotByItsMagic) {
   const CliRun run = CliWithStdin({"analyze", "-", "--format", "json"}, ReadAll(snapshot));
   EXPECT_EQ(run.code, 0) << run.err;
   EXPECT_EQ(run.out, Cli({"analyze", snapshot, "--format", "json"}).out);
-  const std::string piped = Shell(fmt::format("cat '{}' | '{}' analyze - --format json", snapshot, PG_CLI_PATH));
+  const std::string piped = ShellOutput(fmt::format("cat '{}' | '{}' analyze - --format json", snapshot, PG_CLI_PATH));
   EXPECT_EQ(piped, run.out);
 }
 

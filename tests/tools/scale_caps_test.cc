@@ -20,6 +20,7 @@ namespace {
 using testing::Cli;
 using testing::CliRun;
 using testing::MustLoad;
+using testing::ShellOutput;
 using testing::TempDir;
 
 // Eight platforms C1..C8 (Ck carries k - 1 of the suppliers S1..S7), Hold's own channel H1, and
@@ -211,26 +212,15 @@ TEST(RenderCaps, RefusesATooBigDrawingBeforeBuildingIt) {
   EXPECT_EQ(focused.code, 0) << focused.err;
 }
 
-// The guard stops the process, so it runs the binary: standard error and the exit code.
-std::string RunShell(const std::string& command) {
-  std::string output;
-  FILE* pipe = ::popen(command.c_str(), "r");
-  if (!pipe) return output;
-  char buffer[4096];
-  while (std::size_t n = std::fread(buffer, 1, sizeof buffer, pipe)) output.append(buffer, n);
-  ::pclose(pipe);
-  return output;
-}
-
 TEST(MemoryGuard, StopsWithAMessageNamingThePhaseAndTheOptions) {
-  const std::string output = RunShell(fmt::format("PG_MEMORY_LIMIT_MB=1 '{}' analyze '{}' 2>&1 >/dev/null; echo rc=$?",
+  const std::string output = ShellOutput(fmt::format("PG_MEMORY_LIMIT_MB=1 '{}' analyze '{}' 2>&1 >/dev/null; echo rc=$?",
                                                   PG_CLI_PATH, testing::ExampleDir()));
   EXPECT_TRUE(std::regex_match(output, std::regex("error: analyze stopped in phase \"load\": it holds [0-9]+ MB, past "
                                                   "the memory limit of 1 MB \\(PG_MEMORY_LIMIT_MB\\); leave a pass "
                                                   "out with --pass, or keep fewer findings with --top\nrc=2\n")))
       << output;
   // 0 turns the guard off.
-  EXPECT_EQ(RunShell(fmt::format("PG_MEMORY_LIMIT_MB=0 '{}' analyze '{}' -q >/dev/null 2>&1; echo rc=$?", PG_CLI_PATH,
+  EXPECT_EQ(ShellOutput(fmt::format("PG_MEMORY_LIMIT_MB=0 '{}' analyze '{}' -q >/dev/null 2>&1; echo rc=$?", PG_CLI_PATH,
                                  testing::ExampleDir())),
             "rc=0\n");
 }
