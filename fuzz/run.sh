@@ -13,7 +13,7 @@ build=${1:?usage: fuzz/run.sh BUILD_DIR SECONDS [TARGET...]}
 seconds=${2:?usage: fuzz/run.sh BUILD_DIR SECONDS [TARGET...]}
 shift 2
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(fuzz_csv_table fuzz_xlsx fuzz_json_model fuzz_values fuzz_dot)
+[ ${#targets[@]} -gt 0 ] || targets=(fuzz_csv_table fuzz_xlsx fuzz_json_model fuzz_values fuzz_dot fuzz_snapshot)
 
 # Copies the files named by `find ARGS` into a corpus folder; big ones keep their first 8 KiB
 # (fuzzing is faster on small inputs; the 10k-row bench tables add nothing a head does not).
@@ -43,6 +43,20 @@ add_names() {
   tail -n +2 examples/ai-cloud-2026/nodes.csv | cut -d, -f1,2 | tr ',' '\n' > "$1/example_nodes"
 }
 
+# Snapshots of the example and the Kumu fixture, written afresh by this checkout's partnergraph
+# (a committed .pgraph would go stale with every format version). Without a binary the target
+# starts from an empty corpus; its harness still makes the header right.
+add_snapshots() {
+  local corpus=$1 tool
+  for tool in "$build/bin/partnergraph" build/bin/partnergraph; do
+    [ -x "$tool" ] || continue
+    "$tool" convert examples/ai-cloud-2026 -o "$corpus/example.pgraph" > /dev/null 2>&1 || true
+    "$tool" convert tests/data/kumu_ai_infra -o "$corpus/kumu_ai_infra.pgraph" > /dev/null 2>&1 || true
+    return 0
+  done
+  echo "fuzz: no partnergraph binary to write seed snapshots; fuzz_snapshot starts from an empty corpus" >&2
+}
+
 assemble() {
   local target=$1 corpus=$2
   mkdir -p "$corpus"
@@ -53,6 +67,7 @@ assemble() {
     fuzz_json_model) add_files "$corpus" tests/data examples -name '*.json' ;;
     fuzz_values) add_cells "$corpus" ;;
     fuzz_dot) add_names "$corpus" ;;
+    fuzz_snapshot) add_snapshots "$corpus" ;;
   esac
 }
 
