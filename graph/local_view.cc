@@ -33,8 +33,10 @@ VertexId LocalView::Parent(VertexId v) {
 }
 
 VertexId LocalView::Ultimate(VertexId v) {
+  VertexId up = Parent(v);
+  if (up == kNoVertex) return v;  // most vertices: no owner, no set to build
   std::unordered_set<VertexId> seen{v};
-  for (VertexId up = Parent(v); up != kNoVertex; up = Parent(v)) {
+  for (; up != kNoVertex; up = Parent(v)) {
     if (!seen.insert(up).second) return kNoVertex;
     v = up;
   }
