@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <functional>
 #include <iterator>
+#include <span>
 #include <tuple>
 #include <unordered_map>
 #include <unordered_set>
@@ -217,7 +218,6 @@ std::vector<std::string> NotCurrentNotes(const PartnershipGraph& graph, Date as_
   }
   return notes;
 }
-
 
 /// An empty result for `node`: the dimensions named, nothing counted yet.
 Exposure StartExposure(VertexId node, Date as_of, std::vector<VertexId> rivals) {
