@@ -214,12 +214,12 @@ void SetupExposure(CLI::App& app, CliIo& io, int* exit_code) {
       "  partnergraph exposure OpenAI deals.xlsx --as-of 2026-01\n"
       "  partnergraph exposure c42665 big.pgraph --top 0");
   command->add_option("node", options->node, "the company (id or label)")->required()->type_name("NODE");
+  AddCommonOptions(*command, &options->common);
   command->add_option("--top", options->top,
                       "list at most this many rivals, parties, ties per party and notes (0: all); totals stay "
                       "exact and each cut list ends with \"+N more\"; --format json lists everything")
       ->type_name("N")
       ->capture_default_str();
-  AddCommonOptions(*command, &options->common);
   command->callback([options, &io, exit_code] { *exit_code = RunExposure(*options, io); });
 }
 
