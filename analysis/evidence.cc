@@ -131,10 +131,13 @@ void ConflictNotes::AppendTo(Finding* finding) && {
 }
 
 ConflictNotes NoteConflicts(const GraphView& view, std::span<const EdgeId> edges) {
-  const PartnershipGraph& graph = view.Graph();
+  return NoteConflicts(view.Graph(), view.Claims(), edges);
+}
+
+ConflictNotes NoteConflicts(const PartnershipGraph& graph, const ClaimSet& claims, std::span<const EdgeId> edges) {
   ConflictNotes conflicts;
   for (EdgeId e : edges) {
-    const std::vector<EdgeId>& others = view.Claims().ConflictsOf(e);
+    const std::vector<EdgeId>& others = claims.ConflictsOf(e);
     if (others.empty()) continue;
     const Edge& counted = graph.GetEdge(e);
     for (EdgeId other : others) {

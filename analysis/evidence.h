@@ -60,5 +60,7 @@ struct ConflictNotes {
 /// The conflicts of each counted edge in `edges`. Returns what to append rather than appending
 /// itself, so a caller may pass `finding.related` as the list it reads.
 ConflictNotes NoteConflicts(const GraphView& view, std::span<const EdgeId> edges);
+/// The same from a ClaimSet of one's own (one that settled only a neighbourhood's facts).
+ConflictNotes NoteConflicts(const PartnershipGraph& graph, const ClaimSet& claims, std::span<const EdgeId> edges);
 
 }  // namespace pg

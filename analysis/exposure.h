@@ -93,6 +93,7 @@ struct ExposureParty {
 
 struct Exposure {
   VertexId node = kNoVertex;
+  Date as_of;                    ///< the date edges are current as of (unknown: every edge is)
   std::vector<VertexId> rivals;  ///< R(X), sorted by vertex
   std::array<ExposureDimension, kExposureDimensionCount> dimensions;
   double score = kMissing;       ///< mean share of the dimensions with data
@@ -105,6 +106,12 @@ struct Exposure {
 
 /// The exposure of `node` (see the definitions above). Pure: reads the view, prints nothing.
 Exposure ComputeExposure(const GraphView& view, VertexId node);
+/// The same answer read from node's neighbourhood alone, without a GraphView: node's edges, what
+/// it controls, its rivals and the in-edges of what they control, the parents of the parties.
+/// For one query on a big graph (`exposure NODE`: ~3 ms on a million edges, where building the
+/// view alone takes ~20 ms). On a cycle of controlling parents as of `as_of` among the node and its
+/// parties' chains it builds the GraphView and answers from it (local_view.h says why).
+Exposure ComputeExposure(const PartnershipGraph& graph, Date as_of, VertexId node);
 
 /// True when `ancestor` is `v` or on v's chain of controlling parents (bounded walk).
 bool ControlledBy(const GraphView& view, VertexId v, VertexId ancestor);

@@ -4,6 +4,7 @@
 #include <string>
 #include <tuple>
 
+#include "graph/graph_view.h"  // ActiveAsOf
 #include "graph/text.h"
 
 namespace pg {
@@ -84,20 +85,44 @@ ClaimSet::ClaimSet(const PartnershipGraph& graph, const std::vector<bool>* activ
       return std::make_tuple(edge.to, edge.type, edge.start.Packed(), e);
     };
     std::sort(group.begin(), group.end(), [&](EdgeId a, EdgeId b) { return key(a) < key(b); });
-    for (std::size_t i = 0; i < group.size();) {
-      std::size_t j = i + 1;
-      const Edge& first = edges[group[i]];
-      while (j < group.size() && edges[group[j]].to == first.to && edges[group[j]].type == first.type &&
-             edges[group[j]].start == first.start) {
-        ++j;
-      }
-      if (j - i == 1) {
-        counted_[group[i]] = true;
-      } else {
-        Settle(graph, std::span<const EdgeId>(group).subspan(i, j - i));
-      }
-      i = j;
+    SettleAdjacent(graph, group);
+  }
+}
+
+ClaimSet::ClaimSet(const PartnershipGraph& graph, std::span<const VertexId> targets, Date as_of)
+    : counted_(graph.EdgeCount(), false) {
+  const auto& edges = graph.Edges();
+  std::vector<EdgeId> group;
+  for (VertexId t : targets) {
+    // A fact's rows share from and to, so the target's in-edges hold all of them.
+    group.clear();
+    graph.ForInEdges(t, [&](EdgeId e) {
+      if (ActiveAsOf(edges[e], as_of)) group.push_back(e);
+    });
+    auto key = [&](EdgeId e) {
+      const Edge& edge = edges[e];
+      return std::make_tuple(edge.from, edge.type, edge.start.Packed(), e);
+    };
+    std::sort(group.begin(), group.end(), [&](EdgeId a, EdgeId b) { return key(a) < key(b); });
+    SettleAdjacent(graph, group);
+  }
+}
+
+void ClaimSet::SettleAdjacent(const PartnershipGraph& graph, std::span<const EdgeId> rows) {
+  const auto& edges = graph.Edges();
+  for (std::size_t i = 0; i < rows.size();) {
+    std::size_t j = i + 1;
+    const Edge& first = edges[rows[i]];
+    while (j < rows.size() && edges[rows[j]].from == first.from && edges[rows[j]].to == first.to &&
+           edges[rows[j]].type == first.type && edges[rows[j]].start == first.start) {
+      ++j;
     }
+    if (j - i == 1) {
+      counted_[rows[i]] = true;
+    } else {
+      Settle(graph, rows.subspan(i, j - i));
+    }
+    i = j;
   }
 }
 

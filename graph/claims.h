@@ -33,6 +33,10 @@ class ClaimSet {
  public:
   /// Groups the active edges (`active` may be null for all).
   ClaimSet(const PartnershipGraph& graph, const std::vector<bool>* active);
+  /// Only the facts into `targets` (distinct vertices), grouped from their in-edges current as of
+  /// `as_of` (unknown: all); every other edge reads as not counted. For a query that reads one
+  /// node's neighbourhood (`exposure NODE`): it costs the targets' in-edges, not the graph.
+  ClaimSet(const PartnershipGraph& graph, std::span<const VertexId> targets, Date as_of);
 
   /// True for every row that counts (inactive edges never do).
   bool Counted(EdgeId e) const { return counted_[e]; }
@@ -60,6 +64,9 @@ class ClaimSet {
   /// Decides one fact: `rows` are its active rows in input order (at least two).
   void Settle(const PartnershipGraph& graph, std::span<const EdgeId> rows);
   void NoteRepeats(const PartnershipGraph& graph, std::span<const EdgeId> rows);
+  /// `rows` hold each fact's rows side by side, in input order: a fact of one row counts, the
+  /// others go to Settle.
+  void SettleAdjacent(const PartnershipGraph& graph, std::span<const EdgeId> rows);
 
   std::vector<bool> counted_;
   std::unordered_map<EdgeId, Dispute> disputes_;

@@ -1,5 +1,6 @@
 #include "tools/exposure_command.h"
 
+#include <algorithm>
 #include <memory>
 #include <ostream>
 
@@ -17,8 +18,8 @@ namespace {
 
 using nlohmann::json;
 
-json EdgeJson(const GraphView& view, EdgeId e) {
-  json edge = EdgeToJson(view.Graph(), e, view.Options().as_of);
+json EdgeJson(const PartnershipGraph& graph, Date as_of, EdgeId e) {
+  json edge = EdgeToJson(graph, e, as_of);
   edge["edge"] = e;
   return edge;
 }
@@ -39,7 +40,7 @@ std::string Weight(const ExposureDimension& dimension, double value) {
   return fmt::format("{:g} edge{}", value, value == 1 ? "" : "s");
 }
 
-std::string DescribeRivalTie(const PartnershipGraph& graph, const GraphView& view, const RivalTie& tie) {
+std::string DescribeRivalTie(const PartnershipGraph& graph, const RivalTie& tie) {
   switch (tie.kind) {
     case RivalTieKind::kIsRival:
       if (tie.edge != kNoEdge) return fmt::format("is a rival ({})", ShortEdge(graph, tie.edge));
@@ -55,13 +56,29 @@ std::string DescribeRivalTie(const PartnershipGraph& graph, const GraphView& vie
   return text;
 }
 
-void PrintTable(const GraphView& view, const Exposure& exposure, std::ostream& out) {
-  const PartnershipGraph& graph = view.Graph();
+/// How many of `total` items a list shows under --top (0: all).
+std::size_t Shown(std::size_t total, std::size_t top) { return top == 0 ? total : std::min(total, top); }
+
+/// "+N more <what> (--top 0 lists them all)", when `shown` left some out.
+void PrintMore(std::string_view indent, std::size_t shown, std::size_t total, std::string_view what,
+               std::ostream& out) {
+  if (shown < total) out << fmt::format("{}+{} more {} (--top 0 lists them all)\n", indent, total - shown, what);
+}
+
+void PrintHeader(const PartnershipGraph& graph, const Exposure& exposure, std::size_t top, std::ostream& out) {
+  const std::size_t shown = Shown(exposure.rivals.size(), top);
   std::vector<std::string> rivals;
-  for (VertexId r : exposure.rivals) rivals.push_back(DisplayName(graph, r));
+  for (std::size_t i = 0; i < shown; ++i) rivals.push_back(DisplayName(graph, exposure.rivals[i]));
   out << fmt::format("{}: exposure to parties that also serve its rivals{}\n", DisplayName(graph, exposure.node),
-                     view.Options().as_of.Known() ? fmt::format(" (as of {})", view.Options().as_of.ToString()) : "");
-  out << fmt::format("rivals: {}\n\n", rivals.empty() ? std::string("(none)") : fmt::format("{}", fmt::join(rivals, ", ")));
+                     exposure.as_of.Known() ? fmt::format(" (as of {})", exposure.as_of.ToString()) : "");
+  std::string names = rivals.empty() ? std::string("(none)") : fmt::format("{}", fmt::join(rivals, ", "));
+  if (shown < exposure.rivals.size()) {
+    names += fmt::format(" and {} more (--top 0 lists them all)", exposure.rivals.size() - shown);
+  }
+  out << fmt::format("rivals: {}\n\n", names);
+}
+
+void PrintDimensions(const Exposure& exposure, std::ostream& out) {
   out << fmt::format("  {:<13} {:>10}  {:<7} {}\n", "dimension", "rival-tied", "basis", "tied / total");
   for (const ExposureDimension& d : exposure.dimensions) {
     if (d.basis == WeightBasis::kNone) {
@@ -83,34 +100,51 @@ void PrintTable(const GraphView& view, const Exposure& exposure, std::ostream& o
   } else {
     out << fmt::format("  {:<13} {:>10}  no funding, distribution or compute edges\n", "score", "-");
   }
+}
 
-  out << fmt::format("\nparties ({}, rolled up to ultimate parents)\n", exposure.parties.size());
-  for (const ExposureParty& party : exposure.parties) {
-    std::vector<std::string> weights;
-    for (const ExposureDimension& d : exposure.dimensions) {
-      const double w = party.weight[static_cast<int>(d.kind)];
-      if (Known(w)) weights.push_back(fmt::format("{} {}", d.name, Weight(d, w)));
-    }
-    out << fmt::format("  {}  {}{}\n", DisplayName(graph, party.party), party.rival_tied ? "RIVAL-TIED" : "not tied",
-                       weights.empty() ? "" : fmt::format("  ({})", fmt::join(weights, "; ")));
-    for (EdgeId e : party.ties_to_node) {
-      const VertexId to = graph.GetEdge(e).to;
-      out << fmt::format("    to {}:  {}{}\n", DisplayName(graph, exposure.node), ShortEdge(graph, e),
-                         to == exposure.node
-                             ? ""
-                             : fmt::format(" (controlled by {})", DisplayName(graph, exposure.node)));
-    }
-    for (const RivalTie& tie : party.ties_to_rivals) {
-      out << fmt::format("    to rival {}:  {}\n", DisplayName(graph, tie.rival), DescribeRivalTie(graph, view, tie));
-    }
+void PrintParty(const PartnershipGraph& graph, const Exposure& exposure, const ExposureParty& party, std::size_t top,
+                std::ostream& out) {
+  std::vector<std::string> weights;
+  for (const ExposureDimension& d : exposure.dimensions) {
+    const double w = party.weight[static_cast<int>(d.kind)];
+    if (Known(w)) weights.push_back(fmt::format("{} {}", d.name, Weight(d, w)));
   }
-  for (const std::string& note : exposure.notes) out << fmt::format("note: {}\n", note);
+  out << fmt::format("  {}  {}{}\n", DisplayName(graph, party.party), party.rival_tied ? "RIVAL-TIED" : "not tied",
+                     weights.empty() ? "" : fmt::format("  ({})", fmt::join(weights, "; ")));
+  const std::size_t to_node = Shown(party.ties_to_node.size(), top);
+  for (std::size_t i = 0; i < to_node; ++i) {
+    const EdgeId e = party.ties_to_node[i];
+    out << fmt::format("    to {}:  {}{}\n", DisplayName(graph, exposure.node), ShortEdge(graph, e),
+                       graph.GetEdge(e).to == exposure.node
+                           ? ""
+                           : fmt::format(" (controlled by {})", DisplayName(graph, exposure.node)));
+  }
+  PrintMore("    ", to_node, party.ties_to_node.size(), fmt::format("ties to {}", DisplayName(graph, exposure.node)),
+            out);
+  const std::size_t to_rivals = Shown(party.ties_to_rivals.size(), top);
+  for (std::size_t i = 0; i < to_rivals; ++i) {
+    const RivalTie& tie = party.ties_to_rivals[i];
+    out << fmt::format("    to rival {}:  {}\n", DisplayName(graph, tie.rival), DescribeRivalTie(graph, tie));
+  }
+  PrintMore("    ", to_rivals, party.ties_to_rivals.size(), "ties to rivals", out);
+}
+
+/// The table; every list is cut at `top` items (0: all) with a "+N more" line, totals exact.
+void PrintTable(const PartnershipGraph& graph, const Exposure& exposure, std::size_t top, std::ostream& out) {
+  PrintHeader(graph, exposure, top, out);
+  PrintDimensions(exposure, out);
+  out << fmt::format("\nparties ({}, rolled up to ultimate parents)\n", exposure.parties.size());
+  const std::size_t parties = Shown(exposure.parties.size(), top);
+  for (std::size_t i = 0; i < parties; ++i) PrintParty(graph, exposure, exposure.parties[i], top, out);
+  PrintMore("  ", parties, exposure.parties.size(), "parties", out);
+  const std::size_t notes = Shown(exposure.notes.size(), top);
+  for (std::size_t i = 0; i < notes; ++i) out << fmt::format("note: {}\n", exposure.notes[i]);
+  PrintMore("note: ", notes, exposure.notes.size(), "notes", out);
 }
 
 }  // namespace
 
-json ExposureToJson(const GraphView& view, const Exposure& exposure) {
-  const PartnershipGraph& graph = view.Graph();
+json ExposureToJson(const PartnershipGraph& graph, const Exposure& exposure) {
   json rivals = json::array();
   for (VertexId r : exposure.rivals) rivals.push_back(graph.NodeName(r));
   json dimensions = json::object();
@@ -133,13 +167,13 @@ json ExposureToJson(const GraphView& view, const Exposure& exposure) {
       if (Known(w)) weights[std::string(d.name)] = w;
     }
     json to_node = json::array();
-    for (EdgeId e : party.ties_to_node) to_node.push_back(EdgeJson(view, e));
+    for (EdgeId e : party.ties_to_node) to_node.push_back(EdgeJson(graph, exposure.as_of, e));
     json to_rivals = json::array();
     for (const RivalTie& tie : party.ties_to_rivals) {
       json item{{"kind", RivalTieKindName(tie.kind)},
                 {"rival", graph.NodeName(tie.rival)},
                 {"via", graph.NodeName(tie.via)},
-                {"edge", tie.edge == kNoEdge ? json(nullptr) : EdgeJson(view, tie.edge)}};
+                {"edge", tie.edge == kNoEdge ? json(nullptr) : EdgeJson(graph, exposure.as_of, tie.edge)}};
       if (tie.market != kNoString) item["market"] = graph.Text(tie.market);
       to_rivals.push_back(std::move(item));
     }
@@ -150,7 +184,7 @@ json ExposureToJson(const GraphView& view, const Exposure& exposure) {
                        {"ties_to_node", to_node},
                        {"ties_to_rivals", to_rivals}});
   }
-  const Date as_of = view.Options().as_of;
+  const Date as_of = exposure.as_of;
   return json{{"node", graph.NodeName(exposure.node)},
               {"label", graph.NodeLabel(exposure.node)},
               {"as_of", as_of.Known() ? json(as_of.ToString()) : json(nullptr)},
@@ -172,12 +206,20 @@ void SetupExposure(CLI::App& app, CliIo& io, int* exit_code) {
       "Share per dimension = weight from rival-tied parties / all weight; weight is amount_usd\n"
       "(funding, compute) or revenue_usd (distribution), or 1 per edge (basis \"count\") when any\n"
       "edge of the dimension lacks it. Score = mean of the dimensions with data. See docs/exposure.md.\n"
+      "The table lists the first --top rivals, parties (rival-tied first), ties per party and notes,\n"
+      "and says \"+N more\" for the rest; --top 0 or --format json gives everything.\n"
       "Examples:\n"
       "  partnergraph exposure Anthropic examples/ai-cloud-2026\n"
       "  partnergraph exposure OpenAI examples/ai-cloud-2026 --format json | jq '.dimensions.funding.share'\n"
-      "  partnergraph exposure OpenAI deals.xlsx --as-of 2026-01");
+      "  partnergraph exposure OpenAI deals.xlsx --as-of 2026-01\n"
+      "  partnergraph exposure c42665 big.pgraph --top 0");
   command->add_option("node", options->node, "the company (id or label)")->required()->type_name("NODE");
   AddCommonOptions(*command, &options->common);
+  command->add_option("--top", options->top,
+                      "list at most this many rivals, parties, ties per party and notes (0: all); totals stay "
+                      "exact and each cut list ends with \"+N more\"; --format json lists everything")
+      ->type_name("N")
+      ->capture_default_str();
   command->callback([options, &io, exit_code] { *exit_code = RunExposure(*options, io); });
 }
 
@@ -191,13 +233,17 @@ int RunExposure(const ExposureOptions& options, CliIo& io) {
   const std::optional<VertexId> node = FindNodeOrExplain(*graph, options.node, io);
   if (!node) return kExitBadInput;
   clock.Begin("exposure", "computing exposure");
-  const GraphView view(*graph, ViewOptions{as_of});
-  const Exposure exposure = ComputeExposure(view, *node);
+  // From the node's neighbourhood: no GraphView of the whole graph.
+  const Exposure exposure = ComputeExposure(*graph, as_of, *node);
+  clock.End();
+  clock.Begin("output", "writing the exposure");
   if (format == OutputFormat::kJson) {
-    io.out << JsonText(ExposureToJson(view, exposure)) << '\n';
+    io.out << JsonText(ExposureToJson(*graph, exposure)) << '\n';
   } else {
-    PrintTable(view, exposure, io.out);
+    PrintTable(*graph, exposure, options.top, io.out);
   }
+  io.out.flush();
+  clock.End();
   return kExitOk;
 }
 

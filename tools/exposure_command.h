@@ -16,6 +16,7 @@
 //  "notes": [text...]}
 // where edge = EdgeToJson (from, to, type, figures, dates, source, file, sheet, line) + "edge" id.
 
+#include <cstddef>
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -29,12 +30,13 @@ namespace pg {
 struct ExposureOptions {
   CommonOptions common;
   std::string node;
+  std::size_t top = 20;  ///< items per list in the table (0: all); the JSON is never cut
 };
 
 void SetupExposure(CLI::App& app, CliIo& io, int* exit_code);
 int RunExposure(const ExposureOptions& options, CliIo& io);
 
 /// The documented JSON shape above.
-nlohmann::json ExposureToJson(const GraphView& view, const Exposure& exposure);
+nlohmann::json ExposureToJson(const PartnershipGraph& graph, const Exposure& exposure);
 
 }  // namespace pg
