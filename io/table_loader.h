@@ -13,7 +13,9 @@
 // types match with their synonyms, and a type that is not ours is kept as written. What was
 // assumed is said once per table as a note or warning.
 
+#include <array>
 #include <cstdint>
+#include <memory>
 #include <functional>
 #include <initializer_list>
 #include <map>
@@ -45,14 +47,15 @@ class TableLoader : public TableSink {
                   std::uint32_t header_line, CellColumns columns) override;
   void Row(std::span<const std::string_view> cells, std::uint32_t line, CellColumns columns) override;
   void EndTable() override;
+  /// An edges table's rows may be read in chunks on other threads; other tables come row by row
+  /// (a node row may merge into an earlier one, which only the builder can tell).
+  std::unique_ptr<RowChunk> NewChunk(std::uint64_t bytes) override;
+  void MergeChunk(std::unique_ptr<RowChunk> chunk) override;
   void SetLenient(bool lenient) { lenient_ = lenient; }
-  /// Hands node rows still waiting for their names to the builder (EndTable does it too; call it
-  /// before GraphBuilder::Build, as a reader that failed mid-table never ends its table).
-  void AddPendingNodes();
 
-  /// The end of loading, before GraphBuilder::Build: hands over waiting node rows and converts
-  /// amounts stated in other currencies with the rates from `--fx` (which win) and fx tables;
-  /// one error per currency without a rate.
+  /// The end of loading, before GraphBuilder::Build (a reader that failed mid-table never ends
+  /// its table): hands over node rows still waiting for their names, and the rates from `--fx`
+  /// (which win) and fx tables, with a warning where the two disagree.
   void FinishLoad();
 
   /// Rows read per kind, for summaries.
@@ -61,6 +64,42 @@ class TableLoader : public TableSink {
   TableKind Kind() const { return kind_; }
 
  private:
+  /// Node rows still waiting for their names go to the builder.
+  void AddPendingNodes();
+  /// What rows hand on: to the builder, or to the chunk being read (chunk_ set).
+  StrId Intern(std::string_view text);
+  std::uint32_t AddAttributes(Attributes attributes);
+  void AddEdge(const EdgeRecord& record);
+  /// Rows of an edges table read by a copy of this loader on another thread: edges, attribute
+  /// sets and messages kept in reading order, with the strings the builder did not have yet in a
+  /// pool of their own (their ids carry kLocalString) so that the builder is only read meanwhile.
+  struct ChunkRows {
+    struct Row {
+      Edge edge;  ///< from/to unset (Build resolves `names`); details: 1 + index in `details`, or 0
+      std::array<StrId, 2> names;
+    };
+    /// Where the endpoint cells start, kept only for rows with an endpoint that is no node's id
+    /// (as GraphBuilder keeps them): by row, ascending.
+    std::vector<std::pair<std::uint32_t, std::array<std::uint32_t, 2>>> columns;
+    struct Details {
+      EdgeDetails details;  ///< attributes: 1 + index in `attributes`, or 0
+      std::uint32_t type_column = 0;
+      std::uint32_t amount_column = 0;
+      bool convert_amount = false;
+    };
+    StringPool strings;
+    std::vector<Row> edges;
+    std::vector<Details> details;
+    std::vector<Attributes> attributes;
+    Diagnostics diagnostics;
+    std::size_t first_bad_text = ~std::size_t{0};  ///< index of the chunk's invalid-text message
+  };
+  static constexpr std::uint32_t kLocalString = 1u << 31;
+  class EdgeChunk;  ///< a copy of this loader writing to its own ChunkRows
+  /// Adds what a chunk's rows counted (assumptions, look-alike columns, dates read as spans,
+  /// rows of invalid text, rows) to this table's.
+  void MergeCounts(const TableLoader& chunk);
+
   struct Column {
     int field = -1;  ///< index into the row's cells; -1 when absent
     bool present() const { return field >= 0; }
@@ -128,16 +167,20 @@ class TableLoader : public TableSink {
                      DateRole role = DateRole::kStart);
   /// The amount cell: dollars go straight into `edge`; another currency is kept in `details`
   /// and returned for FinishLoad to convert.
-  std::optional<StatedAmount> ParseMoneyCell(std::span<const std::string_view> cells, const Origin& origin,
-                                             Edge* edge, EdgeDetails* details);
+  /// True when the amount is in another currency, for GraphBuilder::Build to convert.
+  bool ParseMoneyCell(std::span<const std::string_view> cells, const Origin& origin, Edge* edge,
+                      EdgeDetails* details);
   void ParseStatusCell(std::span<const std::string_view> cells, const Origin& origin, EdgeDetails* details);
   void FxRow(std::span<const std::string_view> cells, const Origin& origin);
-  void ConvertCurrencies();
-  void ReportMissingRate(const std::string& currency, std::size_t rows, const Location& first);
   /// One note a table for dates read as spans (Q3 2025, FY2025): what was assumed.
   void NoteDateSpans();
 
   GraphBuilder* builder_;
+  ChunkRows* chunk_ = nullptr;  ///< set in a chunk's copy
+  /// By StrId: ids of the nodes handed to the builder (a chunk keeps an edge's cell columns
+  /// only when an endpoint is not one of them; shared with the chunks, read-only meanwhile).
+  std::vector<bool> node_ids_;
+  const std::vector<bool>* table_node_ids_ = &node_ids_;  ///< a chunk's copy: its table's
   Diagnostics* diagnostics_;
   bool lenient_;
   const LoadOptions& options_;
@@ -160,15 +203,6 @@ class TableLoader : public TableSink {
   std::vector<NodeRecord> pending_nodes_;
   std::string pending_names_;
   std::vector<std::uint32_t> pending_name_ends_;
-  /// Amounts in another currency, converted by FinishLoad: the edges of one row
-  /// [first_edge, end_edge) and where the cell was.
-  struct Conversion {
-    std::size_t first_edge, end_edge;
-    double value;
-    std::string currency;
-    Location place;
-  };
-  std::vector<Conversion> conversions_;
   FxRates cli_rates_;                              ///< from --fx
   FxRates table_rates_;                            ///< from fx tables
   std::map<std::string, Location> table_rate_places_;  ///< where each table rate was first given
