@@ -30,6 +30,7 @@ class Threads {
 struct Read {
   std::string messages;  ///< every diagnostic, formatted, one a line
   std::string model;     ///< the built model as JSON (rows with errors dropped as Build drops them)
+  std::string strings;   ///< the string pool in id order (passes sort and group by string id)
 };
 
 /// Reads the files through the loader and builds, errors or not.
@@ -44,6 +45,9 @@ Read ReadOn(int threads, const std::vector<std::string>& files) {
   Read read;
   for (const Diagnostic& d : diagnostics.All()) read.messages += FormatDiagnostic(d) + "\n";
   read.model = ModelJsonText(graph);
+  for (std::uint32_t id = 0; id < graph.Strings().Size(); ++id) {
+    read.strings += std::string(graph.Strings().View(StrId{id})) + "\n";
+  }
   return read;
 }
 
@@ -110,6 +114,8 @@ TEST(ParallelCsv, OneThreadAndTwoReadTheSame) {
   const Read two = ReadOn(2, {nodes, edges});
   EXPECT_EQ(one.messages, two.messages);
   EXPECT_TRUE(one.model == two.model) << "the models differ";
+  EXPECT_TRUE(one.strings == two.strings) << "strings are numbered differently";
+  EXPECT_NE(two.strings.find("\nn84x\n"), std::string::npos);  // an unknown endpoint: new in a later stretch
 
   // The planted problems, each once, in row order (the line of row i is i + 2, past the
   // header, plus the 400 extra lines of the long note and one a multi-line note before it).
