@@ -19,7 +19,7 @@
 namespace pg {
 
 /// Threads for reading one big file: PARTNERGRAPH_THREADS when set (1: everything on the caller's
-/// thread, for debugging), else the machine's cores, at most 4.
+/// thread), else 1 for now (see csv_reader.cc: the parallel read does not pay yet).
 unsigned ReaderThreads();
 
 /// Where ReadCsvFile cuts `path` when it reads on `threads` threads: the offsets of the stretches
