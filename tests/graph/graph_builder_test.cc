@@ -108,5 +108,23 @@ TEST(GraphBuilder, AnAmountWithoutARateIsOneErrorPerCurrency) {
   EXPECT_FALSE(Known(graph.GetEdge(0).amount_usd));
 }
 
+TEST(GraphBuilder, IdsDifferingByCaseAreFoundWhateverTheirOrderOrCase) {
+  Diagnostics diagnostics;
+  GraphBuilder builder(&diagnostics);
+  const std::uint32_t nodes = builder.AddSource("nodes.csv", "");
+  // "acme" is a label only (not an id): "ACME" has no twin. "xai" comes after "XAI" and "xAI".
+  AddNodes(builder, nodes, {"XAI", "ACME", "xAI", "mistral", "Mistral", "xai", "b"});
+  NodeRecord labelled;
+  labelled.node.id = builder.Intern("c");
+  labelled.node.label = builder.Intern("acme");
+  labelled.node.origin = {nodes, 9};
+  builder.AddNode(labelled);
+  builder.Build();
+  EXPECT_EQ(Messages(diagnostics),
+            "nodes.csv:4: warning: node ids that differ only by case are different nodes: \"XAI\" (nodes.csv:2) and "
+            "\"xAI\" (nodes.csv:4), \"mistral\" (nodes.csv:5) and \"Mistral\" (nodes.csv:6), \"XAI\" (nodes.csv:2) "
+            "and \"xai\" (nodes.csv:7); write one spelling if they are one party\n");
+}
+
 }  // namespace
 }  // namespace pg
