@@ -115,6 +115,19 @@ std::string ColumnName(const TableOrigin& origin, std::size_t index) {
   return origin.sheet.empty() ? fmt::format("column {}", position) : "column " + ColumnLetters(position);
 }
 
+/// Whole dollars written as plain digits (`326000`), as exports and generated tables mostly
+/// give amounts: the general parser (currencies, qualifiers, scales, words) reads them the same,
+/// slower. Up to 15 digits without a leading zero: exact in a double and under the 1e15 cap.
+std::optional<double> PlainWholeDollars(std::string_view text) {
+  if (text.empty() || text.size() > 15 || (text[0] == '0' && text.size() > 1)) return std::nullopt;
+  std::uint64_t value = 0;
+  for (const char c : text) {
+    if (c < '0' || c > '9') return std::nullopt;
+    value = value * 10 + static_cast<std::uint64_t>(c - '0');
+  }
+  return static_cast<double>(value);
+}
+
 }  // namespace
 
 TableLoader::TableLoader(GraphBuilder* builder, Diagnostics* diagnostics, bool lenient,
@@ -498,6 +511,7 @@ void TableLoader::ReportUnknownTable(const TableOrigin& origin, const Location& 
 }
 
 void TableLoader::EndTable() {
+  AddPendingEdges();
   AddPendingNodes();
   ReportAssumptions();
   ReportLookAlikes();
@@ -548,15 +562,19 @@ bool TableLoader::CheckText(std::span<const std::string_view> cells, const Origi
 }
 
 std::uint32_t TableLoader::CollectAttributes(std::span<const std::string_view> cells) {
+  const bool later = kind_ == TableKind::kEdges;  // an edge row's strings wait for AddPendingEdges
   Attributes attributes;
   const std::size_t n = std::min(cells.size(), known_field_.size());
   for (std::size_t i = 0; i < n; ++i) {
     if (known_field_[i] || header_ids_[i] == kNoString) continue;
     const std::string_view value = Trim(cells[i]);
     if (value.empty()) continue;
-    attributes.emplace_back(header_ids_[i], Intern(value));
+    attributes.emplace_back(header_ids_[i], later ? InternLater(value) : Intern(value));
   }
-  return AddAttributes(std::move(attributes));
+  if (!later) return AddAttributes(std::move(attributes));
+  if (attributes.empty()) return 0;
+  pending_edges_.attributes.push_back(std::move(attributes));
+  return static_cast<std::uint32_t>(pending_edges_.attributes.size());  // 1 + index, until then
 }
 
 double TableLoader::ParseAmountCell(std::span<const std::string_view> cells, Column column,
@@ -697,9 +715,6 @@ void TableLoader::AddPendingNodes() {
   for (std::size_t k = 0; k < pending_nodes_.size(); ++k) {
     pending_nodes_[k].node.id = ids[2 * k];
     pending_nodes_[k].node.label = names[2 * k + 1].empty() ? kNoString : ids[2 * k + 1];
-    const std::uint32_t id = StrIndex(pending_nodes_[k].node.id);
-    if (node_ids_.size() <= id) node_ids_.resize(std::max<std::size_t>(2 * node_ids_.size(), id + 1));
-    node_ids_[id] = true;
     builder_->AddNode(std::move(pending_nodes_[k]));
   }
   pending_nodes_.clear();
@@ -730,9 +745,9 @@ void TableLoader::EdgeRow(std::span<const std::string_view> cells, const Origin&
   if (edge.start.Known() && edge.end.Known() && edge.end.LastDay() < edge.start.FirstDay()) {
     CellError(origin, end_, fmt::format("end {} is before start {}", edge.end.ToString(), edge.start.ToString()));
   }
-  if (scope_.present()) details.scope = Intern(Cell(cells, scope_));
-  if (source_col_.present()) edge.source = Intern(Cell(cells, source_col_));
-  if (note_.present()) details.note = Intern(Cell(cells, note_));
+  if (scope_.present()) details.scope = InternLater(Cell(cells, scope_));
+  if (source_col_.present()) edge.source = InternLater(Cell(cells, source_col_));
+  if (note_.present()) details.note = InternLater(Cell(cells, note_));
   details.attributes = has_attributes_ ? CollectAttributes(cells) : 0;
   if (!look_alike_.empty()) ScanLookAlikes(cells);
 
@@ -759,16 +774,16 @@ void TableLoader::EdgeRow(std::span<const std::string_view> cells, const Origin&
   record.convert_amount = converts;
   record.amount_column = converts ? ColumnOf(amount_) : 0;
   if (!lists) {
-    record.from_name = Intern(from_cell);
-    record.to_name = Intern(to_cell);
-    AddEdge(record);
+    record.from_name = InternLater(from_cell);
+    record.to_name = InternLater(to_cell);
+    AddEdgeLater(record);
     return;
   }
   for (std::string_view from : SplitList(from_cell)) {
     for (std::string_view to : SplitList(to_cell)) {
-      record.from_name = Intern(from);
-      record.to_name = Intern(to);
-      AddEdge(record);
+      record.from_name = InternLater(from);
+      record.to_name = InternLater(to);
+      AddEdgeLater(record);
     }
   }
 }
@@ -883,6 +898,10 @@ void TableLoader::MetricRow(std::span<const std::string_view> cells, const Origi
 bool TableLoader::ParseMoneyCell(std::span<const std::string_view> cells, const Origin& origin, Edge* edge,
                                  EdgeDetails* details) {
   const std::string_view text = Cell(cells, amount_);
+  if (const std::optional<double> dollars = PlainWholeDollars(text)) {
+    edge->amount_usd = *dollars;
+    return false;
+  }
   if (text.empty() || SaysUndisclosed(text)) return false;
   std::string error;
   std::optional<StatedAmount> stated = ParseStatedAmount(text, &error);
@@ -897,7 +916,7 @@ bool TableLoader::ParseMoneyCell(std::span<const std::string_view> cells, const 
   }
   // In another currency: kept as stated; GraphBuilder::Build converts it once every rate is known.
   details->original_amount = stated->value;
-  details->currency = Intern(stated->currency);
+  details->currency = InternLater(stated->currency);
   return true;
 }
 
@@ -932,6 +951,7 @@ void TableLoader::FxRow(std::span<const std::string_view> cells, const Origin& o
 }
 
 void TableLoader::FinishLoad() {
+  AddPendingEdges();
   AddPendingNodes();
   // --fx wins over a table; a difference is worth a word at the table's row.
   for (const auto& [code, rate] : table_rates_.All()) {
@@ -959,56 +979,82 @@ void TableLoader::NoteDateSpans() {
 class TableLoader::EdgeChunk : public RowChunk {
  public:
   explicit EdgeChunk(const TableLoader& table);
-  void Row(std::span<const std::string_view> cells, std::uint32_t line, CellColumns columns) override;
-  /// Strings new to the builder are added to its pool, which chunks being read look up.
-  bool MergesAlone() const override { return rows.strings.Size() > 1; }
-  ChunkRows rows;
-  TableLoader loader;  ///< a copy of the table's loader, writing to `rows`
+  void Row(std::span<const std::string_view> cells, std::uint32_t line, CellColumns columns) override {
+    loader.Row(cells, line, columns);
+  }
+  /// The chunk reads nothing of the builder's: it may merge while others are read.
+  bool MergesAlone() const override { return false; }
+  ChunkState state;
+  TableLoader loader;  ///< a copy of the table's loader, its rows waiting in loader.pending_edges_
 };
 
 StrId TableLoader::Intern(std::string_view text) {
-  if (!chunk_) return builder_->Intern(text);
-  StrId id;
-  if (builder_->FindString(text, &id)) return id;
-  return StrId{kLocalString | StrIndex(chunk_->strings.Intern(text))};
+  if (chunk_) return InternLater(text);  // valid for the whole chunk: it is handed on at once
+  if (!pending_edges_.ends.empty()) AddPendingEdges();
+  return builder_->Intern(text);
 }
 
-std::uint32_t TableLoader::AddAttributes(Attributes attributes) {
-  if (!chunk_) return builder_->AddAttributes(std::move(attributes));
-  if (attributes.empty()) return 0;
-  chunk_->attributes.push_back(std::move(attributes));
-  return static_cast<std::uint32_t>(chunk_->attributes.size());
+StrId TableLoader::InternLater(std::string_view text) {
+  if (text.empty()) return kNoString;
+  PendingEdges& pending = pending_edges_;
+  pending.text.append(text);
+  pending.ends.push_back(static_cast<std::uint32_t>(pending.text.size()));
+  return StrId{kPendingString | static_cast<std::uint32_t>(pending.ends.size() - 1)};
 }
 
-void TableLoader::AddEdge(const EdgeRecord& record) {
-  if (!chunk_) return builder_->AddEdge(record);
-  const auto index = static_cast<std::uint32_t>(chunk_->edges.size());
-  ChunkRows::Row& row = chunk_->edges.emplace_back();
-  row.edge = record.edge;
-  row.names = {record.from_name, record.to_name};
-  const std::vector<bool>& ids = *table_node_ids_;
-  auto node_id = [&](StrId name) { return StrIndex(name) < ids.size() && ids[StrIndex(name)]; };
-  if (!node_id(record.from_name) || !node_id(record.to_name)) {
-    chunk_->columns.push_back({index, {record.from_column, record.to_column}});
+void TableLoader::AddEdgeLater(const EdgeRecord& record) {
+  pending_edges_.records.push_back(record);
+  if (!chunk_ && pending_edges_.records.size() >= kPendingEdgeRows) AddPendingEdges();
+}
+
+void TableLoader::InternPending() {
+  PendingEdges& pending = pending_edges_;
+  pending.views.resize(pending.ends.size());
+  std::uint32_t begin = 0;
+  for (std::size_t k = 0; k < pending.views.size(); ++k) {
+    pending.views[k] = std::string_view(pending.text).substr(begin, pending.ends[k] - begin);
+    begin = pending.ends[k];
   }
-  row.edge.details = 0;
-  if (record.details.Empty()) return;
-  chunk_->details.push_back({record.details, record.type_column, record.amount_column, record.convert_amount});
-  row.edge.details = static_cast<std::uint32_t>(chunk_->details.size());
+  pending.ids.resize(pending.views.size());
+  builder_->InternMany(pending.views, pending.ids.data());
+}
+
+void TableLoader::AddPendingEdges() {
+  PendingEdges& pending = pending_edges_;
+  if (pending.ends.empty() && pending.records.empty() && pending.attributes.empty()) return;
+  InternPending();
+  auto id = [&](StrId s) { return StrIndex(s) & kPendingString ? pending.ids[StrIndex(s) & ~kPendingString] : s; };
+  pending.sets.assign(pending.attributes.size() + 1, 0);
+  for (std::size_t k = 0; k < pending.attributes.size(); ++k) {
+    for (auto& [name, value] : pending.attributes[k]) value = id(value);
+    pending.sets[k + 1] = AddAttributes(std::move(pending.attributes[k]));
+  }
+  for (EdgeRecord& record : pending.records) {
+    for (StrId* s : {&record.from_name, &record.to_name, &record.edge.source, &record.details.scope,
+                     &record.details.note, &record.details.currency, &record.details.type_label}) {
+      *s = id(*s);
+    }
+    record.details.attributes = pending.sets[record.details.attributes];
+    builder_->AddEdge(record);
+  }
+  pending.records.clear();
+  pending.attributes.clear();
+  pending.text.clear();
+  pending.ends.clear();
 }
 
 std::unique_ptr<RowChunk> TableLoader::NewChunk(std::uint64_t bytes) {
   // Only edges tables: a node row may merge into an earlier one, which only the builder knows.
   if (kind_ != TableKind::kEdges || chunk_) return nullptr;
+  AddPendingEdges();  // the rows read so far come before the chunk's
   auto chunk = std::make_unique<EdgeChunk>(*this);
-  chunk->rows.edges.reserve(bytes / 20);  // as ReserveEdges: pages never written cost nothing
+  chunk->loader.pending_edges_.records.reserve(bytes / 20);  // as ReserveEdges: untouched pages cost nothing
   return chunk;
 }
 
 TableLoader::EdgeChunk::EdgeChunk(const TableLoader& table) : loader(table) {
-  loader.chunk_ = &rows;
-  loader.diagnostics_ = &rows.diagnostics;
-  std::vector<bool>().swap(loader.node_ids_);  // the table's, through table_node_ids_
+  loader.chunk_ = &state;
+  loader.diagnostics_ = &state.diagnostics;
   // What a table counts starts at nothing here and is added to the table's at the merge.
   loader.assumptions_.clear();
   loader.edge_wordings_.clear();
@@ -1018,54 +1064,17 @@ TableLoader::EdgeChunk::EdgeChunk(const TableLoader& table) : loader(table) {
   std::fill(std::begin(loader.row_counts_), std::end(loader.row_counts_), 0);
 }
 
-void TableLoader::EdgeChunk::Row(std::span<const std::string_view> cells, std::uint32_t line, CellColumns columns) {
-  loader.Row(cells, line, columns);
-}
-
 void TableLoader::MergeChunk(std::unique_ptr<RowChunk> chunk) {
   auto& read = static_cast<EdgeChunk&>(*chunk);
-  ChunkRows& rows = read.rows;
-  // Strings new to the builder, in the order the chunk met them: the order one thread gives.
-  std::vector<StrId> ids(rows.strings.Size(), kNoString);
-  for (std::uint32_t k = 1; k < ids.size(); ++k) ids[k] = builder_->Intern(rows.strings.View(StrId{k}));
-  auto global = [&](StrId id) { return StrIndex(id) & kLocalString ? ids[StrIndex(id) & ~kLocalString] : id; };
-
-  for (std::size_t k = 0; k < rows.diagnostics.All().size(); ++k) {
-    if (k == rows.first_bad_text && bad_text_rows_ > 0) continue;  // one such message a table
-    const Diagnostic& d = rows.diagnostics.All()[k];
+  for (std::size_t k = 0; k < read.state.diagnostics.All().size(); ++k) {
+    if (k == read.state.first_bad_text && bad_text_rows_ > 0) continue;  // one such message a table
+    const Diagnostic& d = read.state.diagnostics.All()[k];
     diagnostics_->Add(d.severity, d.where, d.message);
   }
-  std::vector<std::uint32_t> sets(rows.attributes.size() + 1, 0);
-  for (std::size_t k = 0; k < rows.attributes.size(); ++k) {
-    for (auto& [name, value] : rows.attributes[k]) value = global(value);
-    sets[k + 1] = builder_->AddAttributes(std::move(rows.attributes[k]));
-  }
-  auto columns = rows.columns.begin();
-  for (std::uint32_t i = 0; i < rows.edges.size(); ++i) {
-    const ChunkRows::Row& row = rows.edges[i];
-    EdgeRecord record{row.edge};
-    if (columns != rows.columns.end() && columns->first == i) {
-      record.from_column = columns->second[0];
-      record.to_column = columns->second[1];
-      ++columns;
-    }
-    record.edge.source = global(row.edge.source);
-    record.from_name = global(row.names[0]);
-    record.to_name = global(row.names[1]);
-    if (row.edge.details != 0) {
-      const ChunkRows::Details& more = rows.details[row.edge.details - 1];
-      record.details = more.details;
-      for (StrId* id : {&record.details.scope, &record.details.note, &record.details.type_label,
-                        &record.details.currency}) {
-        *id = global(*id);
-      }
-      record.details.attributes = sets[more.details.attributes];
-      record.type_column = more.type_column;
-      record.amount_column = more.amount_column;
-      record.convert_amount = more.convert_amount;
-    }
-    builder_->AddEdge(record);
-  }
+  // The chunk's rows and strings, handed on as if this loader had read them (in reading order).
+  AddPendingEdges();
+  std::swap(pending_edges_, read.loader.pending_edges_);
+  AddPendingEdges();
   MergeCounts(read.loader);
 }
 

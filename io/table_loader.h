@@ -66,36 +66,36 @@ class TableLoader : public TableSink {
  private:
   /// Node rows still waiting for their names go to the builder.
   void AddPendingNodes();
-  /// What rows hand on: to the builder, or to the chunk being read (chunk_ set).
+  /// A string's id in the builder. Intern first hands on the edges waiting for their strings, so
+  /// that strings are numbered in reading order; in a chunk it gives a ticket (InternLater).
   StrId Intern(std::string_view text);
-  std::uint32_t AddAttributes(Attributes attributes);
-  void AddEdge(const EdgeRecord& record);
-  /// Rows of an edges table read by a copy of this loader on another thread: edges, attribute
-  /// sets and messages kept in reading order, with the strings the builder did not have yet in a
-  /// pool of their own (their ids carry kLocalString) so that the builder is only read meanwhile.
-  struct ChunkRows {
-    struct Row {
-      Edge edge;  ///< from/to unset (Build resolves `names`); details: 1 + index in `details`, or 0
-      std::array<StrId, 2> names;
-    };
-    /// Where the endpoint cells start, kept only for rows with an endpoint that is no node's id
-    /// (as GraphBuilder keeps them): by row, ascending.
-    std::vector<std::pair<std::uint32_t, std::array<std::uint32_t, 2>>> columns;
-    struct Details {
-      EdgeDetails details;  ///< attributes: 1 + index in `attributes`, or 0
-      std::uint32_t type_column = 0;
-      std::uint32_t amount_column = 0;
-      bool convert_amount = false;
-    };
-    StringPool strings;
-    std::vector<Row> edges;
-    std::vector<Details> details;
-    std::vector<Attributes> attributes;
+  /// An edge row's strings and the edge itself wait in pending_edges_ (the id returned is a
+  /// ticket, kPendingString | index) until AddPendingEdges interns them all at once: a million
+  /// endpoint names are a million cache misses in the string index, which a batch overlaps.
+  StrId InternLater(std::string_view text);
+  void AddEdgeLater(const EdgeRecord& record);
+  void InternPending();
+  void AddPendingEdges();
+  struct PendingEdges {
+    std::vector<EdgeRecord> records;    ///< details.attributes: 1 + index in `attributes`, or 0
+    std::vector<Attributes> attributes;  ///< values are tickets
+    std::string text;                    ///< the strings back to back, in reading order
+    std::vector<std::uint32_t> ends;     ///< where each ends in `text`
+    std::vector<std::string_view> views;  ///< scratch of InternPending, kept for its memory
+    std::vector<StrId> ids;
+    std::vector<std::uint32_t> sets;
+  };
+  static constexpr std::uint32_t kPendingString = 1u << 30;
+  static constexpr std::size_t kPendingEdgeRows = 512;
+  std::uint32_t AddAttributes(Attributes attributes) { return builder_->AddAttributes(std::move(attributes)); }
+  /// A stretch of an edges table read by a copy of this loader on another thread: the copy never
+  /// touches the builder (every string it meets gets a ticket, its rows wait in its
+  /// pending_edges_, its messages here) until MergeChunk hands its rows on as if read here.
+  struct ChunkState {
     Diagnostics diagnostics;
     std::size_t first_bad_text = ~std::size_t{0};  ///< index of the chunk's invalid-text message
   };
-  static constexpr std::uint32_t kLocalString = 1u << 31;
-  class EdgeChunk;  ///< a copy of this loader writing to its own ChunkRows
+  class EdgeChunk;  ///< a copy of this loader reading one stretch
   /// Adds what a chunk's rows counted (assumptions, look-alike columns, dates read as spans,
   /// rows of invalid text, rows) to this table's.
   void MergeCounts(const TableLoader& chunk);
@@ -176,11 +176,7 @@ class TableLoader : public TableSink {
   void NoteDateSpans();
 
   GraphBuilder* builder_;
-  ChunkRows* chunk_ = nullptr;  ///< set in a chunk's copy
-  /// By StrId: ids of the nodes handed to the builder (a chunk keeps an edge's cell columns
-  /// only when an endpoint is not one of them; shared with the chunks, read-only meanwhile).
-  std::vector<bool> node_ids_;
-  const std::vector<bool>* table_node_ids_ = &node_ids_;  ///< a chunk's copy: its table's
+  ChunkState* chunk_ = nullptr;  ///< set in a chunk's copy
   Diagnostics* diagnostics_;
   bool lenient_;
   const LoadOptions& options_;
@@ -201,6 +197,7 @@ class TableLoader : public TableSink {
   /// Node rows whose id and label wait to be interned, and those names back to back (id, label
   /// alternating; `pending_name_ends_` marks where each ends).
   std::vector<NodeRecord> pending_nodes_;
+  PendingEdges pending_edges_;
   std::string pending_names_;
   std::vector<std::uint32_t> pending_name_ends_;
   FxRates cli_rates_;                              ///< from --fx

@@ -164,5 +164,16 @@ TEST(ParallelCsv, ABrokenQuoteLateInTheFileStopsWhereOneThreadStops) {
       << two.messages.substr(two.messages.size() - 400);
 }
 
+TEST(ParallelCsv, AnEdgeRowsStringsAreNumberedInReadingOrder) {
+  // An edge row's strings are interned in batches; the numbering is still one Intern each, in
+  // the order of the row's cells as the loader reads them (note, attributes, then endpoints),
+  // and a wording new to the table (interned at once) comes after the rows before it.
+  TempDir dir;
+  const std::string edges =
+      dir.Write("edges.csv", "from,to,note,type,weight\na,b,first,,w1\nc,a,second,licenses,w1\nd,e,,,\n");
+  const Read read = ReadOn(1, {edges});
+  EXPECT_EQ(read.strings, "\nfrom\nto\nnote\ntype\nweight\nfirst\nw1\na\nb\nlicenses\nsecond\nc\nd\ne\n");
+}
+
 }  // namespace
 }  // namespace pg
