@@ -18,8 +18,8 @@
 
 namespace pg {
 
-/// Threads for reading one big file: PARTNERGRAPH_THREADS when set (1: everything on the caller's
-/// thread), else 1 for now (see csv_reader.cc: the parallel read does not pay yet).
+/// Threads for reading one big file: PARTNERGRAPH_THREADS when set, else 1 (one stretch, parsed on
+/// a second thread while the caller's thread loads its rows; see csv_reader.cc for why).
 unsigned ReaderThreads();
 
 /// Where ReadCsvFile cuts `path` when it reads on `threads` threads: the offsets of the stretches

@@ -1048,6 +1048,9 @@ std::unique_ptr<RowChunk> TableLoader::NewChunk(std::uint64_t bytes) {
   if (kind_ != TableKind::kEdges || chunk_) return nullptr;
   AddPendingEdges();  // the rows read so far come before the chunk's
   auto chunk = std::make_unique<EdgeChunk>(*this);
+  // The buffers of the chunk merged last (MergeChunk keeps them), emptied: their pages are
+  // already faulted in, where fresh ones cost a page clearing each (a fifth of the load's time).
+  std::swap(chunk->loader.pending_edges_, pending_edges_);
   chunk->loader.pending_edges_.records.reserve(bytes / 20);  // as ReserveEdges: untouched pages cost nothing
   return chunk;
 }
