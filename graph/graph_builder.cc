@@ -11,24 +11,13 @@
 #include "graph/ownership.h"
 #include "graph/text.h"
 #include "graph/type_words.h"
+#include "graph/value_parser.h"
 
 namespace pg {
 namespace {
 constexpr VertexId kAmbiguous = kNoVertex - 1;
 
 constexpr std::size_t kNamesListed = 10;  ///< names in one "created" or "differ by case" list
-
-/// Case-insensitive hashing of ids, for the "differ only by case" check.
-struct FoldedHash {
-  std::size_t operator()(std::string_view text) const {
-    std::size_t hash = 1469598103934665603u;
-    for (char c : text) hash = (hash ^ static_cast<unsigned char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c)) * 1099511628211u;
-    return hash;
-  }
-};
-struct FoldedEqual {
-  bool operator()(std::string_view a, std::string_view b) const { return EqualsIgnoreCase(a, b); }
-};
 
 /// "A, B, C" for the first kNamesListed names, then "+N more".
 template <typename NameOf>
@@ -73,49 +62,42 @@ Location GraphBuilder::Place(const Origin& origin, std::uint32_t column) const {
 
 void GraphBuilder::ReserveNodes(std::size_t nodes, std::size_t strings) {
   ReserveHuge(graph_.nodes_, graph_.nodes_.size() + nodes);
-  graph_.strings_.Reserve(graph_.strings_.Size() + strings);
-  graph_.vertex_by_id_.reserve(graph_.strings_.Size() + strings);
+  // Not Size() + strings: a nodes table read after its edges (edges.csv sorts first) names ids
+  // the pool already holds. Counted twice, the 1M bench input's index doubled to 32 MiB.
+  const std::size_t count = std::max(graph_.strings_.Size(), strings);
+  graph_.strings_.Reserve(count);
+  graph_.vertex_by_id_.reserve(count);
 }
 
 void GraphBuilder::ReserveEdges(std::size_t edges) {
   ReserveHuge(graph_.edges_, graph_.edges_.size() + edges);
-  ReserveHuge(endpoint_columns_, endpoint_columns_.size() + edges);
+  ReserveHuge(endpoints_, endpoints_.size() + edges);
+  // The index at once rather than doubling as names come: an edges table read before its nodes
+  // table names a new party every few edges (1 in 4 on the bench input).
+  graph_.strings_.Reserve(std::max(graph_.strings_.Size(), edges / 4));
 }
 
 void GraphBuilder::AddEdge(const EdgeRecord& record) {
-  graph_.edges_.push_back(record.edge);
+  const auto e = static_cast<EdgeId>(graph_.edges_.size());
+  Edge& edge = graph_.edges_.emplace_back(record.edge);
+  edge.from = edge.to = kNoVertex;  // Build() resolves endpoints_
+  edge.details = 0;
   if (!record.details.Empty()) {
-    graph_.edges_.back().details = static_cast<std::uint32_t>(graph_.edge_details_.size());
+    edge.details = static_cast<std::uint32_t>(graph_.edge_details_.size());
     graph_.edge_details_.push_back(record.details);
   }
   if (record.details.type_label != kNoString) {
     NoteFreeType(free_edge_types_, record.details.type_label, record.edge.origin, record.type_column);
   }
-  endpoint_columns_.push_back({record.from_column, record.to_column});
-  names_batch_.append(record.from_name);
-  names_batch_ends_.push_back(static_cast<std::uint32_t>(names_batch_.size()));
-  names_batch_.append(record.to_name);
-  names_batch_ends_.push_back(static_cast<std::uint32_t>(names_batch_.size()));
-  if (names_batch_ends_.size() >= 1024) InternNamesBatch();
+  endpoints_.push_back({record.from_name, record.to_name});
+  if (!IsNodeId(record.from_name) || !IsNodeId(record.to_name)) {
+    endpoint_columns_.push_back({e, {record.from_column, record.to_column}});
+  }
+  if (record.convert_amount) conversions_.emplace_back(e, record.amount_column);
 }
 
-void GraphBuilder::InternNamesBatch() {
-  const std::size_t count = names_batch_ends_.size();
-  std::vector<std::string_view> names(count);
-  std::uint32_t begin = 0;
-  for (std::size_t k = 0; k < count; ++k) {
-    names[k] = std::string_view(names_batch_).substr(begin, names_batch_ends_[k] - begin);
-    begin = names_batch_ends_[k];
-  }
-  std::vector<StrId> ids(count);
-  graph_.strings_.InternMany(names, ids.data());
-  Edge* edges = graph_.edges_.data() + graph_.edges_.size() - count / 2;
-  for (std::size_t k = 0; k < count / 2; ++k) {
-    edges[k].from = ids[2 * k];
-    edges[k].to = ids[2 * k + 1];
-  }
-  names_batch_.clear();
-  names_batch_ends_.clear();
+bool GraphBuilder::IsNodeId(StrId name) const {
+  return StrIndex(name) < graph_.vertex_by_id_.size() && graph_.vertex_by_id_[StrIndex(name)] != kNoVertex;
 }
 
 void GraphBuilder::NoteFreeType(std::unordered_map<StrId, FreeTypeUse>& uses, StrId label, const Origin& origin,
@@ -143,8 +125,8 @@ void GraphBuilder::AddNode(NodeRecord record) {
   Node& node = record.node;
   if (node.type_label != kNoString) NoteFreeType(free_node_types_, node.type_label, node.origin, record.type_column);
   node.roles |= RoleBit(node.type);
-  if (graph_.vertex_by_id_.size() <= node.id) graph_.vertex_by_id_.resize(graph_.strings_.Size(), kNoVertex);
-  VertexId& slot = graph_.vertex_by_id_[node.id];
+  if (graph_.vertex_by_id_.size() <= StrIndex(node.id)) graph_.vertex_by_id_.resize(graph_.strings_.Size(), kNoVertex);
+  VertexId& slot = graph_.vertex_by_id_[StrIndex(node.id)];
   if (slot != kNoVertex) {
     MergeNode(graph_.nodes_[slot], record);
     return;
@@ -212,7 +194,8 @@ void GraphBuilder::MergeNode(Node& kept, const NodeRecord& again) {
   }
 }
 
-VertexId GraphBuilder::Resolve(StrId name) const {
+VertexId GraphBuilder::Resolve(StrId name_id) const {
+  const std::uint32_t name = StrIndex(name_id);
   if (name < graph_.vertex_by_id_.size() && graph_.vertex_by_id_[name] != kNoVertex) {
     return graph_.vertex_by_id_[name];
   }
@@ -228,7 +211,7 @@ VertexId GraphBuilder::AddImplicitNode(StrId name, const Origin& origin) {
   record.node.id = name;
   record.node.origin = origin;
   AddNode(std::move(record));
-  return graph_.vertex_by_id_[name];
+  return graph_.vertex_by_id_[StrIndex(name)];
 }
 
 std::string GraphBuilder::NearName(std::string_view name) {
@@ -300,13 +283,24 @@ void GraphBuilder::ReportImplicitNodes() {
 }
 
 void GraphBuilder::WarnIdsDifferingByCase() {
-  std::unordered_map<std::string_view, VertexId, FoldedHash, FoldedEqual> seen;
-  seen.reserve(graph_.nodes_.size());
-  std::vector<std::pair<VertexId, VertexId>> pairs;
+  // Only an id with an upper-case letter folds to another text, and an all-lower-case id can
+  // only be such an id's folded form: the pool's index answers that, without folding every id.
+  std::unordered_map<std::string, std::vector<VertexId>> spellings;  // folded -> ids with upper case
   for (VertexId v = 0; v < graph_.nodes_.size(); ++v) {
-    const auto [first, added] = seen.try_emplace(Text(graph_.nodes_[v].id), v);
-    if (!added) pairs.emplace_back(first->second, v);
+    const std::string_view id = Text(graph_.nodes_[v].id);
+    if (std::any_of(id.begin(), id.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) {
+      spellings[ToLower(id)].push_back(v);
+    }
   }
+  std::vector<std::pair<VertexId, VertexId>> pairs;  // the first of a spelling, each later one
+  for (auto& [folded, vertices] : spellings) {
+    StrId lower;
+    if (FindString(folded, &lower) && IsNodeId(lower)) vertices.push_back(graph_.vertex_by_id_[StrIndex(lower)]);
+    if (vertices.size() < 2) continue;
+    std::sort(vertices.begin(), vertices.end());
+    for (std::size_t k = 1; k < vertices.size(); ++k) pairs.emplace_back(vertices[0], vertices[k]);
+  }
+  std::sort(pairs.begin(), pairs.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
   if (pairs.empty()) return;
   const std::string list = NameList(pairs.size(), [&](std::size_t i) {
     const auto [a, b] = pairs[i];
@@ -405,26 +399,61 @@ void GraphBuilder::ApplyTypeMap() {
   }
 }
 
-PartnershipGraph GraphBuilder::Build() {
-  InternNamesBatch();
-  ApplyTypeMap();
-  table_node_count_ = graph_.nodes_.size();
-  graph_.vertex_by_id_.resize(graph_.strings_.Size(), kNoVertex);
-  graph_.vertex_by_label_.assign(graph_.strings_.Size(), kNoVertex);
-  for (VertexId v = 0; v < graph_.nodes_.size(); ++v) {
-    const StrId label = graph_.nodes_[v].label;
-    if (label == kNoString) continue;
-    VertexId& slot = graph_.vertex_by_label_[label];
-    slot = slot == kNoVertex || slot == v ? v : kAmbiguous;
+void GraphBuilder::ConvertAmounts() {
+  std::map<std::string, std::pair<std::size_t, Location>> missing;  // rows without a rate, the first place
+  for (std::size_t k = 0; k < conversions_.size(); ++k) {
+    const auto [e, column] = conversions_[k];
+    const Edge& edge = graph_.edges_[e];
+    // The edges of one row (a `|` list of endpoints) share its amount: one conversion a row.
+    const Edge* previous = k > 0 ? &graph_.edges_[conversions_[k - 1].first] : nullptr;
+    if (previous && previous->origin.source == edge.origin.source && previous->origin.line == edge.origin.line &&
+        conversions_[k - 1].first + 1 == e) {
+      graph_.edges_[e].amount_usd = previous->amount_usd;
+      continue;
+    }
+    const EdgeDetails& details = graph_.edge_details_[edge.details];
+    const std::string currency(Text(details.currency));
+    std::optional<double> rate;
+    for (const FxRates& rates : fx_rates_) {
+      if (!rate) rate = rates.Rate(currency);
+    }
+    if (!rate) {
+      auto [it, added] = missing.try_emplace(currency, 0, Place(edge.origin, column));
+      ++it->second.first;
+      continue;
+    }
+    const double usd = details.original_amount * *rate;
+    if (!(usd <= kMaxAmountUsd)) {
+      diagnostics_->Error(Place(edge.origin, column),
+                          fmt::format("amount {} at {:g} USD/{} is larger than 1e15 USD (a thousand trillion); check "
+                                      "the unit and the rate",
+                                      FormatMoney(details.original_amount, currency), *rate, currency));
+      continue;
+    }
+    graph_.edges_[e].amount_usd = usd;
   }
+  for (const auto& [code, count_and_place] : missing) {
+    const std::size_t rows = count_and_place.first;
+    diagnostics_->Error(count_and_place.second,
+                        fmt::format("no rate for {} ({} {}{}): give one with --fx {}=RATE (USD per unit) or an fx "
+                                    "table with columns currency,usd_per_unit",
+                                    code, rows, rows == 1 ? "amount" : "amounts",
+                                    rows == 1 ? "" : ", the first here", code));
+  }
+  std::vector<std::pair<EdgeId, std::uint32_t>>().swap(conversions_);
+}
 
-  // Resolve in place, dropping edges with an unknown endpoint (the load fails on those anyway).
+void GraphBuilder::ResolveEdges() {
+  // In place, dropping edges with an unknown endpoint (the load fails on those anyway).
   std::size_t kept = 0;
+  auto columns = endpoint_columns_.begin();
   for (std::size_t i = 0; i < graph_.edges_.size(); ++i) {
     Edge& edge = graph_.edges_[i];
-    const auto [from_column, to_column] = endpoint_columns_[i];
-    const VertexId from = ResolveEndpoint(edge.from, edge.origin, from_column);
-    const VertexId to = ResolveEndpoint(edge.to, edge.origin, to_column);
+    const std::array<StrId, 2> names = endpoints_[i];
+    std::array<std::uint32_t, 2> at{0, 0};
+    if (columns != endpoint_columns_.end() && columns->edge == i) at = (columns++)->columns;
+    const VertexId from = ResolveEndpoint(names[0], edge.origin, at[0]);
+    const VertexId to = ResolveEndpoint(names[1], edge.origin, at[1]);
     if (from == kNoVertex || to == kNoVertex) continue;
     edge.from = from;
     edge.to = to;
@@ -432,7 +461,23 @@ PartnershipGraph GraphBuilder::Build() {
     ++kept;
   }
   graph_.edges_.resize(kept);
-  std::vector<std::array<std::uint32_t, 2>>().swap(endpoint_columns_);
+  std::vector<std::array<StrId, 2>>().swap(endpoints_);
+  std::vector<EndpointColumns>().swap(endpoint_columns_);
+}
+
+PartnershipGraph GraphBuilder::Build() {
+  ConvertAmounts();
+  ApplyTypeMap();
+  table_node_count_ = graph_.nodes_.size();
+  graph_.vertex_by_id_.resize(graph_.strings_.Size(), kNoVertex);
+  graph_.vertex_by_label_.assign(graph_.strings_.Size(), kNoVertex);
+  for (VertexId v = 0; v < graph_.nodes_.size(); ++v) {
+    const StrId label = graph_.nodes_[v].label;
+    if (label == kNoString) continue;
+    VertexId& slot = graph_.vertex_by_label_[StrIndex(label)];
+    slot = slot == kNoVertex || slot == v ? v : kAmbiguous;
+  }
+  ResolveEdges();
   ReportImplicitNodes();
   WarnIdsDifferingByCase();
 

@@ -15,9 +15,13 @@
 #include <vector>
 
 #include "graph/diagnostics.h"
+#include "graph/money.h"
 #include "graph/partnership_graph.h"
 
 namespace pg {
+
+/// A string id as an index (string_pool.h gives StrId a type of its own in the next commit).
+constexpr std::uint32_t StrIndex(StrId id) { return id; }
 
 struct NodeRecord {
   Node node;               ///< node.id set (defaults to the label), roles may be empty
@@ -25,14 +29,20 @@ struct NodeRecord {
   std::uint32_t type_column = 0;  ///< where a free type's cell starts (Location::column), or 0
 };
 
+/// An edge row as read: the edge (its from and to are left to Build(), which resolves the names
+/// below to vertices), its details, and where its cells were for messages.
 struct EdgeRecord {
-  Edge edge;  ///< from/to are filled in by Build(), details by AddEdge
+  Edge edge;
   EdgeDetails details;
-  std::string_view from_name;  ///< valid only during AddEdge
-  std::string_view to_name;
+  StrId from_name = kNoString;  ///< the endpoints as written: a node id or label
+  StrId to_name = kNoString;
   std::uint32_t from_column = 0;  ///< where the endpoint's cell starts (Location::column), or 0
   std::uint32_t to_column = 0;
   std::uint32_t type_column = 0;  ///< where a free type's cell starts (details.type_label set)
+  /// details.original_amount is stated in details.currency: Build() converts it to
+  /// edge.amount_usd with the rates of AddFxRates (an fx table may come after the edges).
+  bool convert_amount = false;
+  std::uint32_t amount_column = 0;  ///< where the amount's cell starts (Location::column), or 0
 };
 
 /// A row of a types table (or `--type-map` file): a free-form wording and what it means. One
@@ -54,10 +64,13 @@ class GraphBuilder {
  public:
   explicit GraphBuilder(Diagnostics* diagnostics);
 
+  /// Strings of the records (ids, labels, texts) are interned in the graph's pool.
   StrId Intern(std::string_view text) { return graph_.strings_.Intern(text); }
   /// Interns a batch at once (see StringPool::InternMany).
   void InternMany(std::span<const std::string_view> texts, StrId* ids) { graph_.strings_.InternMany(texts, ids); }
+  /// The text of an id interned here, and whether `text` was interned (without adding it).
   std::string_view Text(StrId id) const { return graph_.strings_.View(id); }
+  bool FindString(std::string_view text, StrId* id) const { return graph_.strings_.Find(text, id); }
   std::uint32_t AddSource(std::string_view file, std::string_view sheet);
   std::uint32_t AddAttributes(Attributes attributes);
   /// The place of a row, and of one of its cells when `column` (Location::column) is given.
@@ -72,17 +85,13 @@ class GraphBuilder {
   /// different type too: it is kept as an extra role). A node first seen untyped (or `other`)
   /// takes the type of a later typed row silently.
   void AddNode(NodeRecord record);
-  /// The edge goes straight into the graph's edge array; its endpoint names are interned in
-  /// batches (StringPool::InternMany) and resolved to vertices by Build().
+  /// An edge row; its endpoint names are resolved to vertices by Build(), which reports unknown
+  /// ones then (a nodes table may come after the edges).
   void AddEdge(const EdgeRecord& record);
-  /// Edges added so far, and one of them before Build(): the loader converts amounts stated in
-  /// other currencies once every rate is known (an fx table may come after the edges).
-  std::size_t EdgesAdded() const { return graph_.edges_.size(); }
-  Edge& AddedEdge(std::size_t index) { return graph_.edges_[index]; }
-  /// Interns the endpoint names of edges added so far (readers call it at the end of a table, so
-  /// that strings are numbered in reading order; Build() calls it too).
-  void InternNamesBatch();
   void AddMetric(MetricRecord record) { pending_metrics_.push_back(std::move(record)); }
+  /// Rates (USD per unit) for the amounts of edges marked convert_amount; rates added first win
+  /// (`--fx` before fx tables). An amount without any rate is an error, one per currency.
+  void AddFxRates(const FxRates& rates) { fx_rates_.push_back(rates); }
   /// Maps a free-form type as written (compared by NormaliseTypeWord) to one of ours. Build()
   /// applies the map, so a types sheet may come after the rows it maps; a wording mapped twice
   /// to different types is an error.
@@ -117,6 +126,11 @@ class GraphBuilder {
   void ReportUnknown(StrId name, const Origin& origin, std::uint32_t column, std::string_view what,
                      std::string_view suggestion);
   void ReportImplicitNodes();
+  /// Converts the amounts of edges marked convert_amount; errors for missing or absurd rates.
+  void ConvertAmounts();
+  /// Resolves every edge's endpoint names, dropping the edges with an unknown one.
+  void ResolveEdges();
+  bool IsNodeId(StrId name) const;
   void WarnIdsDifferingByCase();
   void NoteFreeType(std::unordered_map<StrId, FreeTypeUse>& uses, StrId label, const Origin& origin,
                     std::uint32_t column);
@@ -132,14 +146,19 @@ class GraphBuilder {
 
   Diagnostics* diagnostics_;
   PartnershipGraph graph_;
-  /// Until Build(), an edge's from/to hold the StrIds of its endpoint names (interned in
-  /// batches), not vertices. Where those names' cells start differs per row in a text file, so
-  /// it is kept per edge (from, to; Location::column) until Build() has reported unknown names.
-  std::vector<std::array<std::uint32_t, 2>> endpoint_columns_;
-  /// Endpoint names not interned yet: their text back to back, and where each ends. They belong
-  /// to the last names_batch_ends_.size() / 2 edges (from, to alternating).
-  std::string names_batch_;
-  std::vector<std::uint32_t> names_batch_ends_;
+  /// Until Build(), per edge added: its endpoint names, kept apart from the graph's edges,
+  /// whose from/to are vertices. Where the names' cells start (from, to; Location::column) is
+  /// kept only for edges with an endpoint that was no node's id when added: only an unknown
+  /// name is reported, and a million edges between known nodes need no columns.
+  std::vector<std::array<StrId, 2>> endpoints_;
+  struct EndpointColumns {
+    EdgeId edge;
+    std::array<std::uint32_t, 2> columns;
+  };
+  std::vector<EndpointColumns> endpoint_columns_;  ///< by edge, ascending
+  /// Edges whose amount Build() converts, and where the amount's cell starts.
+  std::vector<std::pair<EdgeId, std::uint32_t>> conversions_;
+  std::vector<FxRates> fx_rates_;
   std::vector<MetricRecord> pending_metrics_;
   /// AddSource's index: "file\0sheet" to the source's number (a workbook may have many sheets).
   std::unordered_map<std::string, std::uint32_t> source_index_;

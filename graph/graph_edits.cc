@@ -177,8 +177,8 @@ std::optional<EditedGraph> Rebuild(const PartnershipGraph& graph, const std::vec
     record.edge.source = copy(edge.source);
     record.edge.details = 0;
     record.details = copy.CopyDetails(graph.Details(edge));
-    record.from_name = graph.NodeName(edge.from);
-    record.to_name = graph.NodeName(edge.to);
+    record.from_name = builder.Intern(graph.NodeName(edge.from));
+    record.to_name = builder.Intern(graph.NodeName(edge.to));
     builder.AddEdge(record);
     ++next;
   }
@@ -189,8 +189,8 @@ std::optional<EditedGraph> Rebuild(const PartnershipGraph& graph, const std::vec
     record.edge.source = builder.Intern("what-if");
     record.edge.origin = {builder.AddSource(addition.edit->where.file, addition.edit->where.sheet),
                           addition.edit->where.line};
-    record.from_name = graph.NodeName(addition.from);
-    record.to_name = graph.NodeName(addition.to);
+    record.from_name = builder.Intern(graph.NodeName(addition.from));
+    record.to_name = builder.Intern(graph.NodeName(addition.to));
     builder.AddEdge(record);
     edited.added.push_back(next++);
   }

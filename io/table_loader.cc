@@ -115,6 +115,19 @@ std::string ColumnName(const TableOrigin& origin, std::size_t index) {
   return origin.sheet.empty() ? fmt::format("column {}", position) : "column " + ColumnLetters(position);
 }
 
+/// Whole dollars written as plain digits (`326000`), as exports and generated tables mostly
+/// give amounts: the general parser (currencies, qualifiers, scales, words) reads them the same,
+/// slower. Up to 15 digits without a leading zero: exact in a double and under the 1e15 cap.
+std::optional<double> PlainWholeDollars(std::string_view text) {
+  if (text.empty() || text.size() > 15 || (text[0] == '0' && text.size() > 1)) return std::nullopt;
+  std::uint64_t value = 0;
+  for (const char c : text) {
+    if (c < '0' || c > '9') return std::nullopt;
+    value = value * 10 + static_cast<std::uint64_t>(c - '0');
+  }
+  return static_cast<double>(value);
+}
+
 }  // namespace
 
 TableLoader::TableLoader(GraphBuilder* builder, Diagnostics* diagnostics, bool lenient,
@@ -191,7 +204,7 @@ bool TableLoader::BeginTable(const TableOrigin& origin, std::span<const std::str
 
   known_field_.assign(header.size(), false);
   header_ids_.clear();
-  for (std::string_view cell : cells) header_ids_.push_back(builder_->Intern(Trim(cell)));
+  for (std::string_view cell : cells) header_ids_.push_back(Intern(Trim(cell)));
   for (Column* c : {&id_, &label_, &type_, &roles_, &markets_, &tags_, &description_, &source_col_,
                     &from_, &to_, &amount_, &stake_, &share_, &revenue_, &capacity_, &start_, &end_,
                     &scope_, &reported_, &confidence_, &note_, &direction_, &entity_, &metric_,
@@ -403,7 +416,7 @@ const TableLoader::Wording& TableLoader::ReadWording(std::string_view text, bool
   if (wording.type < 0) {
     // Not one of ours (`licenses`, `Government`): kept as written; GraphBuilder warns once per
     // type or applies the user's map.
-    wording.label = builder_->Intern(text);
+    wording.label = Intern(text);
   } else if (edge && IsAcquisitionWord(text)) {
     wording.assumption = static_cast<int>(Assume("edge type acquisition", Severity::kNote, type_, origin, [&] {
       return fmt::format("edge type \"{}\" read as owns: an acquisition counts as ownership, closed or not", text);
@@ -498,6 +511,7 @@ void TableLoader::ReportUnknownTable(const TableOrigin& origin, const Location& 
 }
 
 void TableLoader::EndTable() {
+  AddPendingEdges();
   AddPendingNodes();
   ReportAssumptions();
   ReportLookAlikes();
@@ -508,7 +522,6 @@ void TableLoader::EndTable() {
                                   bad_text_rows_ - 1, bad_text_rows_ == 2 ? "row holds" : "rows hold"));
   }
   bad_text_rows_ = 0;
-  builder_->InternNamesBatch();
   kind_ = TableKind::kUnknown;
 }
 
@@ -539,22 +552,29 @@ bool TableLoader::CheckText(std::span<const std::string_view> cells, const Origi
     const TextFault fault = FindTextFault(cells[i]);
     if (!fault) continue;
     // One message a table: a file saved in another encoding would otherwise print every row.
-    if (bad_text_rows_++ == 0) CellError(origin, Column{static_cast<int>(i)}, TextFaultMessage(fault));
+    if (bad_text_rows_++ == 0) {
+      if (chunk_) chunk_->first_bad_text = diagnostics_->All().size();
+      CellError(origin, Column{static_cast<int>(i)}, TextFaultMessage(fault));
+    }
     return false;
   }
   return true;
 }
 
 std::uint32_t TableLoader::CollectAttributes(std::span<const std::string_view> cells) {
+  const bool later = kind_ == TableKind::kEdges;  // an edge row's strings wait for AddPendingEdges
   Attributes attributes;
   const std::size_t n = std::min(cells.size(), known_field_.size());
   for (std::size_t i = 0; i < n; ++i) {
     if (known_field_[i] || header_ids_[i] == kNoString) continue;
     const std::string_view value = Trim(cells[i]);
     if (value.empty()) continue;
-    attributes.emplace_back(header_ids_[i], builder_->Intern(value));
+    attributes.emplace_back(header_ids_[i], later ? InternLater(value) : Intern(value));
   }
-  return builder_->AddAttributes(std::move(attributes));
+  if (!later) return AddAttributes(std::move(attributes));
+  if (attributes.empty()) return 0;
+  pending_edges_.attributes.push_back(std::move(attributes));
+  return static_cast<std::uint32_t>(pending_edges_.attributes.size());  // 1 + index, until then
 }
 
 double TableLoader::ParseAmountCell(std::span<const std::string_view> cells, Column column,
@@ -668,10 +688,10 @@ void TableLoader::NodeRow(std::span<const std::string_view> cells, const Origin&
                                             NodeTypeChoices()));
     }
   }
-  for (std::string_view market : SplitList(Cell(cells, markets_))) node.markets.push_back(builder_->Intern(market));
-  for (std::string_view tag : SplitList(Cell(cells, tags_))) node.tags.push_back(builder_->Intern(tag));
-  node.description = builder_->Intern(Cell(cells, description_));
-  node.source = builder_->Intern(Cell(cells, source_col_));
+  for (std::string_view market : SplitList(Cell(cells, markets_))) node.markets.push_back(Intern(market));
+  for (std::string_view tag : SplitList(Cell(cells, tags_))) node.tags.push_back(Intern(tag));
+  node.description = Intern(Cell(cells, description_));
+  node.source = Intern(Cell(cells, source_col_));
   node.attributes = has_attributes_ ? CollectAttributes(cells) : 0;
   // Ids and labels are new strings, each a cache miss in the string index: interned in batches.
   pending_names_.append(id.empty() ? label : id);
@@ -708,7 +728,7 @@ void TableLoader::EdgeRow(std::span<const std::string_view> cells, const Origin&
   edge.origin = origin;
   EdgeTypeCell(Cell(cells, type_), origin, edge, details);
   const bool reversed = !DirectionCell(cells, origin, edge);
-  const std::optional<StatedAmount> foreign = ParseMoneyCell(cells, origin, &edge, &details);
+  const bool converts = ParseMoneyCell(cells, origin, &edge, &details);
   ParseStatusCell(cells, origin, &details);
   details.stake_pct = ParsePercentCell(cells, stake_, origin);
   details.share_pct = ParsePercentCell(cells, share_, origin);
@@ -725,9 +745,9 @@ void TableLoader::EdgeRow(std::span<const std::string_view> cells, const Origin&
   if (edge.start.Known() && edge.end.Known() && edge.end.LastDay() < edge.start.FirstDay()) {
     CellError(origin, end_, fmt::format("end {} is before start {}", edge.end.ToString(), edge.start.ToString()));
   }
-  if (scope_.present()) details.scope = builder_->Intern(Cell(cells, scope_));
-  if (source_col_.present()) edge.source = builder_->Intern(Cell(cells, source_col_));
-  if (note_.present()) details.note = builder_->Intern(Cell(cells, note_));
+  if (scope_.present()) details.scope = InternLater(Cell(cells, scope_));
+  if (source_col_.present()) edge.source = InternLater(Cell(cells, source_col_));
+  if (note_.present()) details.note = InternLater(Cell(cells, note_));
   details.attributes = has_attributes_ ? CollectAttributes(cells) : 0;
   if (!look_alike_.empty()) ScanLookAlikes(cells);
 
@@ -747,20 +767,24 @@ void TableLoader::EdgeRow(std::span<const std::string_view> cells, const Origin&
   // Kumu: a `|` list in From or To makes one edge per listed node.
   const bool lists = from_cell.find_first_of("|;") != std::string_view::npos ||
                      to_cell.find_first_of("|;") != std::string_view::npos;
-  const std::uint32_t type_column = ColumnOf(type_);
-  const std::size_t first_edge = builder_->EdgesAdded();
+  EdgeRecord record{edge, details};
+  record.from_column = from_column;
+  record.to_column = to_column;
+  record.type_column = ColumnOf(type_);
+  record.convert_amount = converts;
+  record.amount_column = converts ? ColumnOf(amount_) : 0;
   if (!lists) {
-    builder_->AddEdge({edge, details, from_cell, to_cell, from_column, to_column, type_column});
-  } else {
-    for (std::string_view from : SplitList(from_cell)) {
-      for (std::string_view to : SplitList(to_cell)) {
-        builder_->AddEdge({edge, details, from, to, from_column, to_column, type_column});
-      }
-    }
+    record.from_name = InternLater(from_cell);
+    record.to_name = InternLater(to_cell);
+    AddEdgeLater(record);
+    return;
   }
-  if (foreign) {
-    conversions_.push_back({first_edge, builder_->EdgesAdded(), foreign->value, foreign->currency,
-                            builder_->Place(origin, ColumnOf(amount_))});
+  for (std::string_view from : SplitList(from_cell)) {
+    for (std::string_view to : SplitList(to_cell)) {
+      record.from_name = InternLater(from);
+      record.to_name = InternLater(to);
+      AddEdgeLater(record);
+    }
   }
 }
 
@@ -858,38 +882,42 @@ void TableLoader::MetricRow(std::span<const std::string_view> cells, const Origi
   }
   metric.value = ParseNumberCell(cells, value_, origin);
   if (!Known(metric.value)) return;
-  metric.metric = builder_->Intern(name);
-  metric.unit = builder_->Intern(Cell(cells, unit_));
+  metric.metric = Intern(name);
+  metric.unit = Intern(Cell(cells, unit_));
   metric.as_of = ParseDateCell(cells, as_of_, origin, DateRole::kEnd);
-  metric.basis = builder_->Intern(Cell(cells, basis_));
-  metric.source = builder_->Intern(Cell(cells, source_col_));
+  metric.basis = Intern(Cell(cells, basis_));
+  metric.source = Intern(Cell(cells, source_col_));
   metric.confidence = ParseConfidenceCell(cells, confidence_, origin);
-  metric.note = builder_->Intern(Cell(cells, note_));
+  metric.note = Intern(Cell(cells, note_));
   metric.attributes = has_attributes_ ? CollectAttributes(cells) : 0;
-  record.entity_name = builder_->Intern(entity);
+  record.entity_name = Intern(entity);
   record.entity_column = ColumnOf(entity_);
   builder_->AddMetric(std::move(record));
 }
 
-std::optional<StatedAmount> TableLoader::ParseMoneyCell(std::span<const std::string_view> cells,
-                                                        const Origin& origin, Edge* edge, EdgeDetails* details) {
+bool TableLoader::ParseMoneyCell(std::span<const std::string_view> cells, const Origin& origin, Edge* edge,
+                                 EdgeDetails* details) {
   const std::string_view text = Cell(cells, amount_);
-  if (text.empty() || SaysUndisclosed(text)) return std::nullopt;
+  if (const std::optional<double> dollars = PlainWholeDollars(text)) {
+    edge->amount_usd = *dollars;
+    return false;
+  }
+  if (text.empty() || SaysUndisclosed(text)) return false;
   std::string error;
   std::optional<StatedAmount> stated = ParseStatedAmount(text, &error);
   if (!stated) {
     CellError(origin, amount_, error);
-    return std::nullopt;
+    return false;
   }
   details->qualifier = stated->qualifier;
   if (stated->currency.empty()) {
     edge->amount_usd = stated->value;
-    return std::nullopt;
+    return false;
   }
-  // In another currency: kept as stated; FinishLoad sets amount_usd once every rate is known.
+  // In another currency: kept as stated; GraphBuilder::Build converts it once every rate is known.
   details->original_amount = stated->value;
-  details->currency = builder_->Intern(stated->currency);
-  return stated;
+  details->currency = InternLater(stated->currency);
+  return true;
 }
 
 void TableLoader::ParseStatusCell(std::span<const std::string_view> cells, const Origin& origin,
@@ -923,11 +951,8 @@ void TableLoader::FxRow(std::span<const std::string_view> cells, const Origin& o
 }
 
 void TableLoader::FinishLoad() {
+  AddPendingEdges();
   AddPendingNodes();
-  ConvertCurrencies();
-}
-
-void TableLoader::ConvertCurrencies() {
   // --fx wins over a table; a difference is worth a word at the table's row.
   for (const auto& [code, rate] : table_rates_.All()) {
     const std::optional<double> given = cli_rates_.Rate(code);
@@ -937,36 +962,8 @@ void TableLoader::ConvertCurrencies() {
                                         *given));
     }
   }
-  std::map<std::string, std::pair<std::size_t, Location>> missing;  // rows without a rate, the first place
-  for (const Conversion& conversion : conversions_) {
-    std::optional<double> rate = cli_rates_.Rate(conversion.currency);
-    if (!rate) rate = table_rates_.Rate(conversion.currency);
-    if (!rate) {
-      auto [it, added] = missing.try_emplace(conversion.currency, 0, conversion.place);
-      ++it->second.first;
-      continue;
-    }
-    const double usd = conversion.value * *rate;
-    if (!(usd <= kMaxAmountUsd)) {
-      diagnostics_->Error(conversion.place,
-                          fmt::format("amount {} at {:g} USD/{} is larger than 1e15 USD (a thousand trillion); check "
-                                      "the unit and the rate",
-                                      FormatMoney(conversion.value, conversion.currency), *rate, conversion.currency));
-      continue;
-    }
-    for (std::size_t e = conversion.first_edge; e < conversion.end_edge; ++e) builder_->AddedEdge(e).amount_usd = usd;
-  }
-  for (const auto& [code, count_and_place] : missing) {
-    ReportMissingRate(code, count_and_place.first, count_and_place.second);
-  }
-  conversions_.clear();
-}
-
-void TableLoader::ReportMissingRate(const std::string& currency, std::size_t rows, const Location& first) {
-  diagnostics_->Error(first, fmt::format("no rate for {} ({} {}{}): give one with --fx {}=RATE (USD per unit) or "
-                                         "an fx table with columns currency,usd_per_unit",
-                                         currency, rows, rows == 1 ? "amount" : "amounts",
-                                         rows == 1 ? "" : ", the first here", currency));
+  builder_->AddFxRates(cli_rates_);
+  builder_->AddFxRates(table_rates_);
 }
 
 void TableLoader::NoteDateSpans() {
@@ -977,6 +974,131 @@ void TableLoader::NoteDateSpans() {
                                 "calendar year 2025",
                                 span_dates_, span_dates_ == 1 ? "date given" : "dates given"));
   span_dates_ = 0;
+}
+
+class TableLoader::EdgeChunk : public RowChunk {
+ public:
+  explicit EdgeChunk(const TableLoader& table);
+  void Row(std::span<const std::string_view> cells, std::uint32_t line, CellColumns columns) override {
+    loader.Row(cells, line, columns);
+  }
+  /// The chunk reads nothing of the builder's: it may merge while others are read.
+  bool MergesAlone() const override { return false; }
+  ChunkState state;
+  TableLoader loader;  ///< a copy of the table's loader, its rows waiting in loader.pending_edges_
+};
+
+StrId TableLoader::Intern(std::string_view text) {
+  if (chunk_) return InternLater(text);  // valid for the whole chunk: it is handed on at once
+  if (!pending_edges_.ends.empty()) AddPendingEdges();
+  return builder_->Intern(text);
+}
+
+StrId TableLoader::InternLater(std::string_view text) {
+  if (text.empty()) return kNoString;
+  PendingEdges& pending = pending_edges_;
+  pending.text.append(text);
+  pending.ends.push_back(static_cast<std::uint32_t>(pending.text.size()));
+  return StrId{kPendingString | static_cast<std::uint32_t>(pending.ends.size() - 1)};
+}
+
+void TableLoader::AddEdgeLater(const EdgeRecord& record) {
+  pending_edges_.records.push_back(record);
+  if (!chunk_ && pending_edges_.records.size() >= kPendingEdgeRows) AddPendingEdges();
+}
+
+void TableLoader::InternPending() {
+  PendingEdges& pending = pending_edges_;
+  pending.views.resize(pending.ends.size());
+  std::uint32_t begin = 0;
+  for (std::size_t k = 0; k < pending.views.size(); ++k) {
+    pending.views[k] = std::string_view(pending.text).substr(begin, pending.ends[k] - begin);
+    begin = pending.ends[k];
+  }
+  pending.ids.resize(pending.views.size());
+  builder_->InternMany(pending.views, pending.ids.data());
+}
+
+void TableLoader::AddPendingEdges() {
+  PendingEdges& pending = pending_edges_;
+  if (pending.ends.empty() && pending.records.empty() && pending.attributes.empty()) return;
+  InternPending();
+  auto id = [&](StrId s) { return StrIndex(s) & kPendingString ? pending.ids[StrIndex(s) & ~kPendingString] : s; };
+  pending.sets.assign(pending.attributes.size() + 1, 0);
+  for (std::size_t k = 0; k < pending.attributes.size(); ++k) {
+    for (auto& [name, value] : pending.attributes[k]) value = id(value);
+    pending.sets[k + 1] = AddAttributes(std::move(pending.attributes[k]));
+  }
+  for (EdgeRecord& record : pending.records) {
+    for (StrId* s : {&record.from_name, &record.to_name, &record.edge.source, &record.details.scope,
+                     &record.details.note, &record.details.currency, &record.details.type_label}) {
+      *s = id(*s);
+    }
+    record.details.attributes = pending.sets[record.details.attributes];
+    builder_->AddEdge(record);
+  }
+  pending.records.clear();
+  pending.attributes.clear();
+  pending.text.clear();
+  pending.ends.clear();
+}
+
+std::unique_ptr<RowChunk> TableLoader::NewChunk(std::uint64_t bytes) {
+  // Only edges tables: a node row may merge into an earlier one, which only the builder knows.
+  if (kind_ != TableKind::kEdges || chunk_) return nullptr;
+  AddPendingEdges();  // the rows read so far come before the chunk's
+  auto chunk = std::make_unique<EdgeChunk>(*this);
+  // The buffers of the chunk merged last (MergeChunk keeps them), emptied: their pages are
+  // already faulted in, where fresh ones cost a page clearing each (a fifth of the load's time).
+  std::swap(chunk->loader.pending_edges_, pending_edges_);
+  chunk->loader.pending_edges_.records.reserve(bytes / 20);  // as ReserveEdges: untouched pages cost nothing
+  return chunk;
+}
+
+TableLoader::EdgeChunk::EdgeChunk(const TableLoader& table) : loader(table) {
+  loader.chunk_ = &state;
+  loader.diagnostics_ = &state.diagnostics;
+  // What a table counts starts at nothing here and is added to the table's at the merge.
+  loader.assumptions_.clear();
+  loader.edge_wordings_.clear();
+  loader.node_wordings_.clear();
+  loader.span_dates_ = 0;
+  loader.bad_text_rows_ = 0;
+  std::fill(std::begin(loader.row_counts_), std::end(loader.row_counts_), 0);
+}
+
+void TableLoader::MergeChunk(std::unique_ptr<RowChunk> chunk) {
+  auto& read = static_cast<EdgeChunk&>(*chunk);
+  for (std::size_t k = 0; k < read.state.diagnostics.All().size(); ++k) {
+    if (k == read.state.first_bad_text && bad_text_rows_ > 0) continue;  // one such message a table
+    const Diagnostic& d = read.state.diagnostics.All()[k];
+    diagnostics_->Add(d.severity, d.where, d.message);
+  }
+  // The chunk's rows and strings, handed on as if this loader had read them (in reading order).
+  AddPendingEdges();
+  std::swap(pending_edges_, read.loader.pending_edges_);
+  AddPendingEdges();
+  MergeCounts(read.loader);
+}
+
+void TableLoader::MergeCounts(const TableLoader& chunk) {
+  for (const Assumption& more : chunk.assumptions_) {
+    auto same = std::find_if(assumptions_.begin(), assumptions_.end(), [&](auto& a) { return a.key == more.key; });
+    if (same == assumptions_.end()) {
+      assumptions_.push_back(more);
+    } else {
+      same->rows += more.rows;
+    }
+  }
+  for (std::size_t i = 0; i < look_alike_.size(); ++i) {
+    const std::uint8_t bits = chunk.look_alike_[i];
+    look_alike_[i] = (look_alike_[i] & bits & (kMaybeAmounts | kMaybeDates)) |
+                     ((look_alike_[i] | bits) & (kSaysMoney | kSeenValue));
+  }
+  if (span_dates_ == 0 && chunk.span_dates_ > 0) first_span_date_ = chunk.first_span_date_;
+  span_dates_ += chunk.span_dates_;
+  bad_text_rows_ += chunk.bad_text_rows_;
+  for (std::size_t k = 0; k < std::size(row_counts_); ++k) row_counts_[k] += chunk.row_counts_[k];
 }
 
 }  // namespace pg

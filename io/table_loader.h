@@ -13,7 +13,9 @@
 // types match with their synonyms, and a type that is not ours is kept as written. What was
 // assumed is said once per table as a note or warning.
 
+#include <array>
 #include <cstdint>
+#include <memory>
 #include <functional>
 #include <initializer_list>
 #include <map>
@@ -45,14 +47,15 @@ class TableLoader : public TableSink {
                   std::uint32_t header_line, CellColumns columns) override;
   void Row(std::span<const std::string_view> cells, std::uint32_t line, CellColumns columns) override;
   void EndTable() override;
+  /// An edges table's rows may be read in chunks on other threads; other tables come row by row
+  /// (a node row may merge into an earlier one, which only the builder can tell).
+  std::unique_ptr<RowChunk> NewChunk(std::uint64_t bytes) override;
+  void MergeChunk(std::unique_ptr<RowChunk> chunk) override;
   void SetLenient(bool lenient) { lenient_ = lenient; }
-  /// Hands node rows still waiting for their names to the builder (EndTable does it too; call it
-  /// before GraphBuilder::Build, as a reader that failed mid-table never ends its table).
-  void AddPendingNodes();
 
-  /// The end of loading, before GraphBuilder::Build: hands over waiting node rows and converts
-  /// amounts stated in other currencies with the rates from `--fx` (which win) and fx tables;
-  /// one error per currency without a rate.
+  /// The end of loading, before GraphBuilder::Build (a reader that failed mid-table never ends
+  /// its table): hands over node rows still waiting for their names, and the rates from `--fx`
+  /// (which win) and fx tables, with a warning where the two disagree.
   void FinishLoad();
 
   /// Rows read per kind, for summaries.
@@ -61,6 +64,42 @@ class TableLoader : public TableSink {
   TableKind Kind() const { return kind_; }
 
  private:
+  /// Node rows still waiting for their names go to the builder.
+  void AddPendingNodes();
+  /// A string's id in the builder. Intern first hands on the edges waiting for their strings, so
+  /// that strings are numbered in reading order; in a chunk it gives a ticket (InternLater).
+  StrId Intern(std::string_view text);
+  /// An edge row's strings and the edge itself wait in pending_edges_ (the id returned is a
+  /// ticket, kPendingString | index) until AddPendingEdges interns them all at once: a million
+  /// endpoint names are a million cache misses in the string index, which a batch overlaps.
+  StrId InternLater(std::string_view text);
+  void AddEdgeLater(const EdgeRecord& record);
+  void InternPending();
+  void AddPendingEdges();
+  struct PendingEdges {
+    std::vector<EdgeRecord> records;    ///< details.attributes: 1 + index in `attributes`, or 0
+    std::vector<Attributes> attributes;  ///< values are tickets
+    std::string text;                    ///< the strings back to back, in reading order
+    std::vector<std::uint32_t> ends;     ///< where each ends in `text`
+    std::vector<std::string_view> views;  ///< scratch of InternPending, kept for its memory
+    std::vector<StrId> ids;
+    std::vector<std::uint32_t> sets;
+  };
+  static constexpr std::uint32_t kPendingString = 1u << 30;
+  static constexpr std::size_t kPendingEdgeRows = 512;
+  std::uint32_t AddAttributes(Attributes attributes) { return builder_->AddAttributes(std::move(attributes)); }
+  /// A stretch of an edges table read by a copy of this loader on another thread: the copy never
+  /// touches the builder (every string it meets gets a ticket, its rows wait in its
+  /// pending_edges_, its messages here) until MergeChunk hands its rows on as if read here.
+  struct ChunkState {
+    Diagnostics diagnostics;
+    std::size_t first_bad_text = ~std::size_t{0};  ///< index of the chunk's invalid-text message
+  };
+  class EdgeChunk;  ///< a copy of this loader reading one stretch
+  /// Adds what a chunk's rows counted (assumptions, look-alike columns, dates read as spans,
+  /// rows of invalid text, rows) to this table's.
+  void MergeCounts(const TableLoader& chunk);
+
   struct Column {
     int field = -1;  ///< index into the row's cells; -1 when absent
     bool present() const { return field >= 0; }
@@ -128,16 +167,16 @@ class TableLoader : public TableSink {
                      DateRole role = DateRole::kStart);
   /// The amount cell: dollars go straight into `edge`; another currency is kept in `details`
   /// and returned for FinishLoad to convert.
-  std::optional<StatedAmount> ParseMoneyCell(std::span<const std::string_view> cells, const Origin& origin,
-                                             Edge* edge, EdgeDetails* details);
+  /// True when the amount is in another currency, for GraphBuilder::Build to convert.
+  bool ParseMoneyCell(std::span<const std::string_view> cells, const Origin& origin, Edge* edge,
+                      EdgeDetails* details);
   void ParseStatusCell(std::span<const std::string_view> cells, const Origin& origin, EdgeDetails* details);
   void FxRow(std::span<const std::string_view> cells, const Origin& origin);
-  void ConvertCurrencies();
-  void ReportMissingRate(const std::string& currency, std::size_t rows, const Location& first);
   /// One note a table for dates read as spans (Q3 2025, FY2025): what was assumed.
   void NoteDateSpans();
 
   GraphBuilder* builder_;
+  ChunkState* chunk_ = nullptr;  ///< set in a chunk's copy
   Diagnostics* diagnostics_;
   bool lenient_;
   const LoadOptions& options_;
@@ -158,17 +197,9 @@ class TableLoader : public TableSink {
   /// Node rows whose id and label wait to be interned, and those names back to back (id, label
   /// alternating; `pending_name_ends_` marks where each ends).
   std::vector<NodeRecord> pending_nodes_;
+  PendingEdges pending_edges_;
   std::string pending_names_;
   std::vector<std::uint32_t> pending_name_ends_;
-  /// Amounts in another currency, converted by FinishLoad: the edges of one row
-  /// [first_edge, end_edge) and where the cell was.
-  struct Conversion {
-    std::size_t first_edge, end_edge;
-    double value;
-    std::string currency;
-    Location place;
-  };
-  std::vector<Conversion> conversions_;
   FxRates cli_rates_;                              ///< from --fx
   FxRates table_rates_;                            ///< from fx tables
   std::map<std::string, Location> table_rate_places_;  ///< where each table rate was first given

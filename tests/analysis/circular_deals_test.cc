@@ -131,8 +131,8 @@ TEST(CircularDeals, QualifiersAndStatusAreShown) {
     record.edge.amount_usd = amount;
     record.details.qualifier = qualifier;
     record.details.status = status;
-    record.from_name = "A";
-    record.to_name = "B";
+    record.from_name = builder.Intern("A");
+    record.to_name = builder.Intern("B");
     builder.AddEdge(record);
   };
   add(EdgeType::kInvests, 100e9, AmountQualifier::kUpTo, DealStatus::kAnnounced);

@@ -225,5 +225,28 @@ TEST(CurrencyLoading, SumsSayHowMuchIsCeilingsOrNotClosed) {
   EXPECT_EQ(DescribeSum(SumAmounts(graph, std::vector<EdgeId>{EdgeBetween(graph, "Google", "OpenAI")})), "$10B");
 }
 
+TEST(CurrencyLoading, PlainDigitsReadAsTheGeneralParserReadsThem) {
+  // Plain whole dollars take a short path in the loader; each amount must read as
+  // ParseStatedAmount reads it (the last, 16 digits, takes the general path).
+  const std::vector<std::string> amounts = {"326000", "0", "7", "0012", " 42 ", "999999999999999", "1000000000000000"};
+  std::string edges = "from,to,amount_usd\n";
+  for (std::size_t i = 0; i < amounts.size(); ++i) edges += "a" + std::to_string(i) + ",b," + amounts[i] + "\n";
+  TempDir dir;
+  const Loaded loaded = Load({dir.Write("edges.csv", edges)});
+  ASSERT_TRUE(loaded.graph) << loaded.diagnostics;
+  for (std::size_t i = 0; i < amounts.size(); ++i) {
+    std::string error;
+    const std::optional<StatedAmount> stated = ParseStatedAmount(amounts[i], &error);
+    ASSERT_TRUE(stated) << error;
+    EXPECT_EQ(loaded.graph->GetEdge(EdgeBetween(*loaded.graph, "a" + std::to_string(i), "b")).amount_usd, stated->value)
+        << amounts[i];
+  }
+  EXPECT_EQ(loaded.graph->GetEdge(EdgeBetween(*loaded.graph, "a5", "b")).amount_usd, 999999999999999.0);
+
+  const std::string big = dir.Write("big.csv", "from,to,amount_usd\na,b,1000000000000001\n");
+  EXPECT_EQ(Load({big}).diagnostics, big + ":2:5: error: bad amount \"1000000000000001\": larger than 1e15 USD (a "
+                                           "thousand trillion); check the unit\n");
+}
+
 }  // namespace
 }  // namespace pg

@@ -336,8 +336,8 @@ PartnershipGraph TwoNodesWith(const std::vector<EdgeRecord>& edges) {
     builder.AddNode(std::move(record));
   }
   for (EdgeRecord record : edges) {
-    record.from_name = "A";
-    record.to_name = "B";
+    record.from_name = builder.Intern("A");
+    record.to_name = builder.Intern("B");
     builder.AddEdge(record);
   }
   return builder.Build();
@@ -382,8 +382,8 @@ TEST(DotBuilder, FreeFormTypesAreNamedInLabelAndLegend) {
       builder.AddNode(std::move(record));
     }
     licenses.details.type_label = builder.Intern("licenses");
-    licenses.from_name = "A";
-    licenses.to_name = "B";
+    licenses.from_name = builder.Intern("A");
+    licenses.to_name = builder.Intern("B");
     builder.AddEdge(licenses);
     return builder.Build();
   }();
