@@ -38,8 +38,7 @@ void LoadBuildAnalyze(const ReadFunction& read, bool lenient) {
   GraphBuilder builder(&diagnostics);
   TableLoader loader(&builder, &diagnostics, lenient);
   const bool ok = read(loader, &diagnostics);
-  loader.FinishLoad();
-  const PartnershipGraph graph = builder.Build();
+  const PartnershipGraph graph = loader.Build();
   // Formatting every diagnostic is part of what a user's run does.
   for (const Diagnostic& diagnostic : diagnostics.All()) FormatDiagnostic(diagnostic);
   if (!ok || diagnostics.HasErrors()) return;

@@ -210,8 +210,7 @@ std::optional<PartnershipGraph> LoadModel(const std::vector<std::string>& inputs
     }
   }
   // Build even after row errors, so unknown nodes are reported in the same run.
-  loader.FinishLoad();
-  PartnershipGraph graph = builder.Build();
+  PartnershipGraph graph = loader.Build();
   if (!ok || diagnostics->HasErrors()) return std::nullopt;
   return graph;
 }

@@ -950,7 +950,7 @@ void TableLoader::FxRow(std::span<const std::string_view> cells, const Origin& o
   }
 }
 
-void TableLoader::FinishLoad() {
+PartnershipGraph TableLoader::Build() {
   AddPendingEdges();
   AddPendingNodes();
   // --fx wins over a table; a difference is worth a word at the table's row.
@@ -964,6 +964,7 @@ void TableLoader::FinishLoad() {
   }
   builder_->AddFxRates(cli_rates_);
   builder_->AddFxRates(table_rates_);
+  return builder_->Build();
 }
 
 void TableLoader::NoteDateSpans() {

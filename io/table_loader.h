@@ -53,10 +53,11 @@ class TableLoader : public TableSink {
   void MergeChunk(std::unique_ptr<RowChunk> chunk) override;
   void SetLenient(bool lenient) { lenient_ = lenient; }
 
-  /// The end of loading, before GraphBuilder::Build (a reader that failed mid-table never ends
-  /// its table): hands over node rows still waiting for their names, and the rates from `--fx`
-  /// (which win) and fx tables, with a warning where the two disagree.
-  void FinishLoad();
+  /// The end of loading: hands the builder the rows still waiting for their names (a reader that
+  /// failed mid-table never ends its table) and the rates from `--fx` (which win) and fx tables,
+  /// with a warning where the two disagree, then builds. The one way to get the model, so no
+  /// waiting row can be left behind.
+  PartnershipGraph Build();
 
   /// Rows read per kind, for summaries.
   std::size_t RowCount(TableKind kind) const { return row_counts_[static_cast<int>(kind)]; }
@@ -165,9 +166,8 @@ class TableLoader : public TableSink {
   double ParseConfidenceCell(std::span<const std::string_view> cells, Column column, const Origin& origin);
   Date ParseDateCell(std::span<const std::string_view> cells, Column column, const Origin& origin,
                      DateRole role = DateRole::kStart);
-  /// The amount cell: dollars go straight into `edge`; another currency is kept in `details`
-  /// and returned for FinishLoad to convert.
-  /// True when the amount is in another currency, for GraphBuilder::Build to convert.
+  /// The amount cell: dollars go straight into `edge`; another currency is kept in `details`, and
+  /// true is returned: GraphBuilder::Build converts it with the rates it is given.
   bool ParseMoneyCell(std::span<const std::string_view> cells, const Origin& origin, Edge* edge,
                       EdgeDetails* details);
   void ParseStatusCell(std::span<const std::string_view> cells, const Origin& origin, EdgeDetails* details);

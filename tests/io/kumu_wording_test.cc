@@ -198,7 +198,7 @@ TEST(KumuWording, ATypesSheetOfAWorkbookMapsTheSheetsBeforeIt) {
   Sheet(loader, "Connections", {{"From", "To", "Type", "Direction"}, {"Arm", "Apple", "licenses", "reversed"}});
   Sheet(loader, "Elements", {{"Label", "Type"}, {"Arm", "Chip designer"}, {"Apple", "Big Tech"}});
   Sheet(loader, "Types", {{"Type", "Maps To"}, {"licenses", "distributes"}, {"big tech", "company"}});
-  const PartnershipGraph graph = builder.Build();
+  const PartnershipGraph graph = loader.Build();
   std::string all;
   for (const Diagnostic& d : diagnostics.All()) all += FormatDiagnostic(d) + "\n";
   EXPECT_EQ(all,

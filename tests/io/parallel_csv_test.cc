@@ -40,8 +40,7 @@ Read ReadOn(int threads, const std::vector<std::string>& files) {
   GraphBuilder builder(&diagnostics);
   TableLoader loader(&builder, &diagnostics, /*lenient=*/false);
   for (const std::string& file : files) ReadCsvFile(file, loader, &diagnostics);
-  loader.FinishLoad();
-  const PartnershipGraph graph = builder.Build();
+  const PartnershipGraph graph = loader.Build();
   Read read;
   for (const Diagnostic& d : diagnostics.All()) read.messages += FormatDiagnostic(d) + "\n";
   read.model = ModelJsonText(graph);
