@@ -155,7 +155,9 @@ class StagingFolder {
       }
     }
     if (path_.empty()) return;
-    for (const std::string& name : names) slots_.push_back(RegisterTemporary((path_ / name).string(), /*folder=*/false));
+    for (const std::string& name : names) {
+      slots_.push_back(RegisterTemporary((path_ / name).string(), /*folder=*/false));
+    }
     slots_.push_back(RegisterTemporary(path_.string(), /*folder=*/true));
   }
   StagingFolder(const StagingFolder&) = delete;

@@ -66,8 +66,9 @@ bool WriteSheet(const ModelTable& table, lxw_worksheet* sheet, const std::string
       const TableCell& cell = cells[c];
       if (cell.text.empty()) continue;
       const auto col = static_cast<lxw_col_t>(c);
-      const lxw_error status = cell.number ? worksheet_write_number(sheet, row, col, cell.value, nullptr)
-                                           : worksheet_write_string(sheet, row, col, XlsxText(cell.text, text), nullptr);
+      const lxw_error status =
+          cell.number ? worksheet_write_number(sheet, row, col, cell.value, nullptr)
+                      : worksheet_write_string(sheet, row, col, XlsxText(cell.text, text), nullptr);
       if (status != LXW_NO_ERROR) {
         *error = fmt::format("cannot write {}[{}] row {}: {}", path, table.name, row + 1, lxw_strerror(status));
         return false;

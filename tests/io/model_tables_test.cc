@@ -109,7 +109,7 @@ TEST(XlsxWriter, RefusesALongTableBeforeMakingAnyRowOrFile) {
   EXPECT_FALSE(WriteXlsxTables(tables, path, &error));
   EXPECT_EQ(error, "cannot write " + path + ": squares has 1048576 rows, more than the 1048575 a sheet holds "
                    "under its header; write CSV or JSON instead");
-  EXPECT_TRUE(made.empty());                    // not even the first, short table
+  EXPECT_TRUE(made.empty());              // not even the first, short table
   EXPECT_TRUE(fs::is_empty(dir.Path()));  // no temporary either
 }
 
