@@ -4,6 +4,7 @@
 #include <charconv>
 #include <cstdio>
 #include <filesystem>
+#include <functional>
 #include <system_error>
 
 #include <fcntl.h>
@@ -40,12 +41,108 @@ std::string_view WithoutApostrophes(std::string_view text) {
 
 std::string ErrnoText(int error) { return std::error_code(error, std::generic_category()).message(); }
 
+bool NeedsApostrophe(std::string_view value) { return StartsFormula(WithoutApostrophes(value)) && !IsNumber(value); }
+
+// Appends `value` as NeutraliseCsvCell (kSafe) then QuoteCsvCell would make it, without the copies.
+void AppendCsvCell(std::string_view value, CsvCells mode, std::string* out) {
+  const bool apostrophe = mode == CsvCells::kSafe && NeedsApostrophe(value);  // then `value` is not empty
+  const auto blank = [](char c) { return c == ' ' || c == '\t'; };
+  const bool quote = value.find_first_of(",\"\r\n") != std::string_view::npos ||
+                     (!value.empty() && ((!apostrophe && blank(value.front())) || blank(value.back())));
+  if (quote) out->push_back('"');
+  if (apostrophe) out->push_back('\'');
+  if (!quote) {
+    out->append(value);
+    return;
+  }
+  for (const char c : value) {
+    if (c == '"') out->push_back('"');
+    out->push_back(c);
+  }
+  out->push_back('"');
+}
+
+void AppendCsvLine(const std::vector<std::string>& cells, CsvCells mode, std::string* out) {
+  for (std::size_t c = 0; c < cells.size(); ++c) {
+    if (c > 0) out->push_back(',');
+    AppendCsvCell(cells[c], mode, out);
+  }
+  out->push_back('\n');
+}
+
+void AppendCsvLine(const TableRow& cells, CsvCells mode, std::string* out) {
+  for (std::size_t c = 0; c < cells.size(); ++c) {
+    if (c > 0) out->push_back(',');
+    AppendCsvCell(cells[c].text, mode, out);
+  }
+  out->push_back('\n');
+}
+
+// A file written through a buffer of about a mebibyte, then fsynced: its contents never exist whole.
+class BufferedFile {
+ public:
+  explicit BufferedFile(const std::string& path)
+      : descriptor_(::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666)) {
+    if (descriptor_ < 0) failure_ = errno;
+    buffer_.reserve(kChunk + 4096);
+  }
+  BufferedFile(const BufferedFile&) = delete;
+  BufferedFile& operator=(const BufferedFile&) = delete;
+  ~BufferedFile() {
+    if (descriptor_ >= 0) ::close(descriptor_);
+  }
+
+  /// Where to append; call Spill() after each piece. Nothing is written after a failure.
+  std::string* Buffer() { return &buffer_; }
+  /// Writes the buffer out once it holds a chunk; false after a failure.
+  bool Spill() { return buffer_.size() < kChunk ? failure_ == 0 : WriteOut(); }
+  /// Writes the rest, fsyncs and closes; false with the errno text in `*why`.
+  bool Close(std::string* why) {
+    if (WriteOut() && ::fsync(descriptor_) != 0) failure_ = errno;
+    if (descriptor_ >= 0 && ::close(descriptor_) != 0 && !failure_) failure_ = errno;
+    descriptor_ = -1;
+    if (failure_) *why = ErrnoText(failure_);
+    return failure_ == 0;
+  }
+
+ private:
+  static constexpr std::size_t kChunk = std::size_t{1} << 20;
+
+  bool WriteOut() {
+    for (std::size_t done = 0; failure_ == 0 && done < buffer_.size();) {
+      const ssize_t n = ::write(descriptor_, buffer_.data() + done, buffer_.size() - done);
+      if (n >= 0) {
+        done += static_cast<std::size_t>(n);
+      } else if (errno != EINTR) {
+        failure_ = errno;
+      }
+    }
+    buffer_.clear();
+    return failure_ == 0;
+  }
+
+  int descriptor_;
+  int failure_ = 0;
+  std::string buffer_;
+};
+
+// A table's CSV into `path`, a row at a time; false with the errno text in `*why`.
+bool WriteTableCsv(const ModelTable& table, CsvCells cells, const std::string& path, std::string* why) {
+  BufferedFile file(path);
+  AppendCsvLine(table.header, cells, file.Buffer());
+  table.ForEachRow([&](const TableRow& row) {
+    AppendCsvLine(row, cells, file.Buffer());
+    return file.Spill();
+  });
+  return file.Close(why);
+}
+
 // The sibling folder the files are written into, registered for the signal cleanup.
 // Whatever it holds when it dies (nothing after a rename, the old files after an exchange,
 // a half-written conversion after a failure) is removed.
 class StagingFolder {
  public:
-  StagingFolder(const fs::path& target, const std::vector<CsvFile>& files) {
+  StagingFolder(const fs::path& target, const std::vector<std::string>& names) {
     const CleanupSignalsHeld held;  // created and registered as one step
     const std::string base = target.string() + fmt::format(".tmp{}", ::getpid());
     for (int attempt = 0; attempt < 100 && path_.empty(); ++attempt) {
@@ -58,7 +155,9 @@ class StagingFolder {
       }
     }
     if (path_.empty()) return;
-    for (const CsvFile& file : files) slots_.push_back(RegisterTemporary((path_ / file.name).string(), /*folder=*/false));
+    for (const std::string& name : names) {
+      slots_.push_back(RegisterTemporary((path_ / name).string(), /*folder=*/false));
+    }
     slots_.push_back(RegisterTemporary(path_.string(), /*folder=*/true));
   }
   StagingFolder(const StagingFolder&) = delete;
@@ -80,7 +179,7 @@ class StagingFolder {
 
 // Where the folder goes: a link to a folder is followed (the link stays); false with the reason
 // when `target` is something else or holds files other than a previous conversion's.
-bool CheckFolderTarget(fs::path* target, const std::vector<CsvFile>& files, bool* exists, std::string* why) {
+bool CheckFolderTarget(fs::path* target, const std::vector<std::string>& names, bool* exists, std::string* why) {
   std::error_code ec;
   if (fs::is_symlink(*target, ec)) {
     const fs::path resolved = fs::canonical(*target, ec);
@@ -98,7 +197,7 @@ bool CheckFolderTarget(fs::path* target, const std::vector<CsvFile>& files, bool
   }
   for (const fs::directory_entry& entry : fs::directory_iterator(*target, ec)) {
     const std::string name = entry.path().filename().string();
-    if (std::none_of(files.begin(), files.end(), [&](const CsvFile& file) { return file.name == name; })) {
+    if (std::find(names.begin(), names.end(), name) == names.end()) {
       *why = fmt::format("the folder holds other files ({}); name a new or empty folder", name);
       return false;
     }
@@ -125,11 +224,45 @@ int SwapIntoPlace(const fs::path& staging, const fs::path& target, bool exists) 
   return 0;
 }
 
+// Writes the files `names` into folder `path` as WriteCsvFiles says, each by `write_file(index,
+// path of the staged file, why)`.
+bool WriteFolder(const std::string& path, const std::vector<std::string>& names, std::string* error,
+                 const std::function<bool(std::size_t, const std::string&, std::string*)>& write_file) {
+  fs::path target(path);
+  if (!target.has_filename()) target = target.parent_path();  // "out/" -> "out"
+  bool exists = false;
+  std::string why;
+  if (!CheckFolderTarget(&target, names, &exists, &why)) {
+    *error = fmt::format("cannot write {}: {}", path, why);
+    return false;
+  }
+  std::error_code ec;
+  if (target.has_parent_path()) fs::create_directories(target.parent_path(), ec);
+  const StagingFolder staging(target, names);
+  if (staging.Path().empty()) {
+    *error = fmt::format("cannot write {}: {}", path, ErrnoText(staging.Failure()));
+    return false;
+  }
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    if (!write_file(i, (staging.Path() / names[i]).string(), &why)) {
+      *error = fmt::format("cannot write {}: {}", (fs::path(path) / names[i]).string(), why);
+      return false;
+    }
+  }
+  SyncFolder(staging.Path().string());
+  if (const int failure = SwapIntoPlace(staging.Path(), target, exists)) {
+    *error = fmt::format("cannot write {}: {}", path, ErrnoText(failure));
+    return false;
+  }
+  SyncFolder(target.parent_path().string());
+  return true;
+}
+
 }  // namespace
 
 std::string NeutraliseCsvCell(std::string_view value) {
   std::string cell;
-  if (StartsFormula(WithoutApostrophes(value)) && !IsNumber(value)) {
+  if (NeedsApostrophe(value)) {
     cell.reserve(value.size() + 1);
     cell.push_back('\'');
   }
@@ -143,38 +276,18 @@ std::string_view UnneutraliseCsvCell(std::string_view cell) {
 }
 
 std::string QuoteCsvCell(std::string_view cell) {
-  const bool quote = cell.find_first_of(",\"\r\n") != std::string_view::npos ||
-                     (!cell.empty() && (cell.front() == ' ' || cell.front() == '\t' || cell.back() == ' ' ||
-                                        cell.back() == '\t'));
-  if (!quote) return std::string(cell);
-  std::string out = "\"";
-  for (char c : cell) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  out += '"';
+  std::string out;
+  AppendCsvCell(cell, CsvCells::kRaw, &out);
   return out;
 }
 
-std::string TableToCsv(const ModelTable& table, CsvCells cells_mode) {
+std::string TableToCsv(const ModelTable& table, CsvCells cells) {
   std::string out;
-  auto line = [&](auto cells) {
-    bool first = true;
-    for (const std::string_view cell : cells) {
-      if (!first) out += ',';
-      first = false;
-      out += cells_mode == CsvCells::kRaw ? QuoteCsvCell(cell) : QuoteCsvCell(NeutraliseCsvCell(cell));
-    }
-    out += '\n';
-  };
-  std::vector<std::string_view> cells;
-  for (const std::string& name : table.header) cells.push_back(name);
-  line(cells);
-  for (const auto& row : table.rows) {
-    cells.clear();
-    for (const TableCell& cell : row) cells.push_back(cell.text);
-    line(cells);
-  }
+  AppendCsvLine(table.header, cells, &out);
+  table.ForEachRow([&](const TableRow& row) {
+    AppendCsvLine(row, cells, &out);
+    return true;
+  });
   return out;
 }
 
@@ -184,43 +297,29 @@ CsvModelFiles ModelToCsv(const PartnershipGraph& graph, CsvCells cells) {
 }
 
 bool WriteCsvFolder(const PartnershipGraph& graph, const std::string& path, std::string* error, CsvCells cells) {
-  CsvModelFiles model = ModelToCsv(graph, cells);
-  return WriteCsvFiles(path,
-                       {{"nodes.csv", std::move(model.nodes)},
-                        {"edges.csv", std::move(model.edges)},
-                        {"metrics.csv", std::move(model.metrics)}},
-                       error);
+  std::vector<ModelTable> tables = ModelToTables(graph);
+  return WriteCsvTables(path,
+                        {{"nodes.csv", std::move(tables[0])},
+                         {"edges.csv", std::move(tables[1])},
+                         {"metrics.csv", std::move(tables[2])}},
+                        cells, error);
 }
 
 bool WriteCsvFiles(const std::string& path, const std::vector<CsvFile>& files, std::string* error) {
-  fs::path target(path);
-  if (!target.has_filename()) target = target.parent_path();  // "out/" -> "out"
-  bool exists = false;
-  std::string why;
-  if (!CheckFolderTarget(&target, files, &exists, &why)) {
-    *error = fmt::format("cannot write {}: {}", path, why);
-    return false;
-  }
-  std::error_code ec;
-  if (target.has_parent_path()) fs::create_directories(target.parent_path(), ec);
-  const StagingFolder staging(target, files);
-  if (staging.Path().empty()) {
-    *error = fmt::format("cannot write {}: {}", path, ErrnoText(staging.Failure()));
-    return false;
-  }
-  for (const CsvFile& file : files) {
-    if (!WriteAndSync((staging.Path() / file.name).string(), file.contents, &why)) {
-      *error = fmt::format("cannot write {}: {}", (fs::path(path) / file.name).string(), why);
-      return false;
-    }
-  }
-  SyncFolder(staging.Path().string());
-  if (const int failure = SwapIntoPlace(staging.Path(), target, exists)) {
-    *error = fmt::format("cannot write {}: {}", path, ErrnoText(failure));
-    return false;
-  }
-  SyncFolder(target.parent_path().string());
-  return true;
+  std::vector<std::string> names;
+  for (const CsvFile& file : files) names.push_back(file.name);
+  return WriteFolder(path, names, error, [&](std::size_t i, const std::string& file_path, std::string* why) {
+    return WriteAndSync(file_path, files[i].contents, why);
+  });
+}
+
+bool WriteCsvTables(const std::string& path, const std::vector<CsvTableFile>& files, CsvCells cells,
+                    std::string* error) {
+  std::vector<std::string> names;
+  for (const CsvTableFile& file : files) names.push_back(file.name);
+  return WriteFolder(path, names, error, [&](std::size_t i, const std::string& file_path, std::string* why) {
+    return WriteTableCsv(files[i].table, cells, file_path, why);
+  });
 }
 
 }  // namespace pg

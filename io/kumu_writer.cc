@@ -36,17 +36,18 @@ std::vector<ModelTable> KumuTables(const PartnershipGraph& graph) {
   Rename(tables[1], "Connections", kConnectionNames, 17);
   tables[2].name = "Metrics";
   // Kumu draws a connection directed unless told otherwise: always say which.
-  for (std::size_t e = 0; e < graph.EdgeCount(); ++e) {
-    tables[1].rows[e][3].text = graph.GetEdge(static_cast<EdgeId>(e)).directed ? "directed" : "undirected";
-  }
+  tables[1].fill = [&graph, fill = std::move(tables[1].fill)](std::size_t e, TableRow& row) {
+    fill(e, row);
+    row[3].text = graph.GetEdge(static_cast<EdgeId>(e)).directed ? "directed" : "undirected";
+  };
   return tables;
 }
 
-std::vector<CsvFile> KumuCsvFiles(const PartnershipGraph& graph, CsvCells cells) {
-  const std::vector<ModelTable> tables = KumuTables(graph);
-  return {{"elements.csv", TableToCsv(tables[0], cells)},
-          {"connections.csv", TableToCsv(tables[1], cells)},
-          {"metrics.csv", TableToCsv(tables[2], cells)}};
+std::vector<CsvTableFile> KumuCsvFiles(const PartnershipGraph& graph) {
+  std::vector<ModelTable> tables = KumuTables(graph);
+  return {{"elements.csv", std::move(tables[0])},
+          {"connections.csv", std::move(tables[1])},
+          {"metrics.csv", std::move(tables[2])}};
 }
 
 }  // namespace pg

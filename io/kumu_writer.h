@@ -16,10 +16,11 @@
 
 namespace pg {
 
-/// Elements, Connections and Metrics (the sheet names of a Kumu workbook).
+/// Elements, Connections and Metrics (the sheet names of a Kumu workbook); like ModelToTables,
+/// made a row at a time from `graph`, which must outlive them.
 std::vector<ModelTable> KumuTables(const PartnershipGraph& graph);
 
-/// elements.csv, connections.csv and metrics.csv.
-std::vector<CsvFile> KumuCsvFiles(const PartnershipGraph& graph, CsvCells cells);
+/// elements.csv, connections.csv and metrics.csv (for WriteCsvTables).
+std::vector<CsvTableFile> KumuCsvFiles(const PartnershipGraph& graph);
 
 }  // namespace pg

@@ -1,6 +1,7 @@
 #include "io/model_tables.h"
 
 #include <algorithm>
+#include <utility>
 
 #include "graph/money.h"
 #include "io/xlsx_reader.h"
@@ -8,128 +9,178 @@
 namespace pg {
 namespace {
 
-TableCell Text(std::string_view text) { return TableCell{std::string(text), false, 0}; }
+// Sets a row's cells left to right; each cell keeps its string's storage from the row before.
+class RowSetter {
+ public:
+  RowSetter(TableRow& row, std::size_t width) : row_(row) { row_.resize(width); }
 
-TableCell Number(double value) {
-  if (!Known(value)) return {};
-  TableCell cell{{}, true, value};
-  FormatXlsxNumber(value, &cell.text);
-  return cell;
-}
-
-TableCell DateCell(Date date) { return Text(date.ToString()); }
-
-std::string Joined(const PartnershipGraph& graph, const std::vector<StrId>& items) {
-  std::string out;
-  for (StrId item : items) {
-    if (!out.empty()) out += '|';
-    out += graph.Text(item);
+  void Text(std::string_view text) { Next(false, 0).text.assign(text); }
+  void Number(double value) {
+    if (!Known(value)) return Text("");
+    FormatXlsxNumber(value, &Next(true, value).text);
   }
-  return out;
-}
-
-// Adds the attribute columns of `sets` to the header and returns their names in order.
-std::vector<StrId> AttributeColumns(const PartnershipGraph& graph, const std::vector<std::uint32_t>& sets,
-                                    ModelTable& table) {
-  std::vector<StrId> keys;
-  for (std::uint32_t set : sets) {
-    for (const auto& [key, value] : graph.AttributeSet(set)) {
-      if (std::find(keys.begin(), keys.end(), key) == keys.end()) keys.push_back(key);
+  void DateCell(Date date) { Text(date.ToString()); }
+  void Joined(const PartnershipGraph& graph, const std::vector<StrId>& items) {
+    std::string& text = Next(false, 0).text;
+    text.clear();
+    for (StrId item : items) {
+      if (!text.empty()) text += '|';
+      text += graph.Text(item);
     }
   }
-  for (StrId key : keys) table.header.emplace_back(graph.Text(key));
-  return keys;
+  /// The kept attribute columns, `keys` in order: the values of `set`, empty elsewhere.
+  void Attributes(const PartnershipGraph& graph, std::uint32_t set, const std::vector<StrId>& keys) {
+    const std::size_t base = next_;
+    for (std::size_t k = 0; k < keys.size(); ++k) Text("");
+    for (const auto& [key, value] : graph.AttributeSet(set)) {
+      const auto found = std::find(keys.begin(), keys.end(), key);
+      row_[base + static_cast<std::size_t>(found - keys.begin())].text.assign(graph.Text(value));
+    }
+  }
+
+ private:
+  TableCell& Next(bool number, double value) {
+    TableCell& cell = row_[next_++];
+    cell.number = number;
+    cell.value = value;
+    return cell;
+  }
+
+  TableRow& row_;
+  std::size_t next_ = 0;
+};
+
+// Adds the keys of attribute set `set` that `keys` lacks, in their order.
+void AddKeys(const PartnershipGraph& graph, std::uint32_t set, std::vector<StrId>& keys) {
+  for (const auto& [key, value] : graph.AttributeSet(set)) {
+    if (std::find(keys.begin(), keys.end(), key) == keys.end()) keys.push_back(key);
+  }
 }
 
-void AppendAttributes(const PartnershipGraph& graph, std::uint32_t set, const std::vector<StrId>& keys,
-                      std::vector<TableCell>& row) {
-  const std::size_t base = row.size();
-  row.resize(base + keys.size());
-  for (const auto& [key, value] : graph.AttributeSet(set)) {
-    const auto found = std::find(keys.begin(), keys.end(), key);
-    row[base + (found - keys.begin())] = Text(graph.Text(value));
+void AppendHeader(const PartnershipGraph& graph, const std::vector<StrId>& keys, std::vector<std::string>& header) {
+  for (StrId key : keys) header.emplace_back(graph.Text(key));
+}
+
+// A free type (`Government`) is written as read; the roles then carry the type it stands for.
+void FillNode(const PartnershipGraph& graph, const std::vector<StrId>& keys, const Node& node, RowSetter& cells) {
+  const bool free_type = node.type_label != kNoString;
+  std::string roles;
+  if (node.roles != RoleBit(node.type) || (free_type && node.type != NodeType::kOther)) {
+    roles = std::string(NodeTypeName(node.type));
+    for (int t = 0; t < kNodeTypeCount; ++t) {
+      const auto type = static_cast<NodeType>(t);
+      if ((node.roles & RoleBit(type)) && type != node.type) roles.append("|").append(NodeTypeName(type));
+    }
   }
+  cells.Text(graph.Text(node.id));
+  cells.Text(graph.Text(node.label));
+  cells.Text(free_type ? graph.Text(node.type_label) : NodeTypeName(node.type));
+  cells.Text(roles);
+  cells.Joined(graph, node.markets);
+  cells.Joined(graph, node.tags);
+  cells.Text(graph.Text(node.description));
+  cells.Text(graph.Text(node.source));
+  cells.Attributes(graph, node.attributes, keys);
+}
+
+void FillEdge(const PartnershipGraph& graph, const std::vector<StrId>& keys, const Edge& edge, RowSetter& cells) {
+  const EdgeDetails& details = graph.Details(edge);
+  const bool default_direction = edge.directed != IsUndirected(edge.type);
+  cells.Text(graph.NodeName(edge.from));
+  cells.Text(graph.NodeName(edge.to));
+  cells.Text(details.type_label != kNoString ? graph.Text(details.type_label) : EdgeTypeName(edge.type));
+  cells.Text(default_direction ? "" : (edge.directed ? "directed" : "undirected"));
+  if (details.qualifier == AmountQualifier::kExact || !Known(edge.amount_usd)) {
+    cells.Number(edge.amount_usd);
+  } else {
+    cells.Text(QualifiedAmountCell(edge.amount_usd, details.qualifier));
+  }
+  cells.Number(details.stake_pct);
+  cells.Number(details.share_pct);
+  cells.Number(details.revenue_usd);
+  cells.Number(details.capacity_gw);
+  cells.DateCell(edge.start);
+  cells.DateCell(edge.end);
+  cells.Text(graph.Text(details.scope));
+  cells.Text(graph.Text(edge.source));
+  cells.DateCell(details.reported);
+  cells.Number(edge.confidence);
+  cells.Text(graph.Text(details.note));
+  cells.Text(details.status == DealStatus::kUnknown ? "" : DealStatusName(details.status));
+  cells.Attributes(graph, details.attributes, keys);
+}
+
+void FillMetric(const PartnershipGraph& graph, const std::vector<StrId>& keys, const Metric& metric, RowSetter& cells) {
+  cells.Text(graph.NodeName(metric.entity));
+  cells.Text(graph.Text(metric.metric));
+  cells.Number(metric.value);
+  cells.Text(graph.Text(metric.unit));
+  cells.DateCell(metric.as_of);
+  cells.Text(graph.Text(metric.basis));
+  cells.Text(graph.Text(metric.source));
+  cells.Number(metric.confidence);
+  cells.Text(graph.Text(metric.note));
+  cells.Attributes(graph, metric.attributes, keys);
+}
+
+ModelTable NodeTable(const PartnershipGraph& graph) {
+  ModelTable table{"nodes", {"id", "label", "type", "roles", "markets", "tags", "description", "source"},
+                   graph.Nodes().size(), {}};
+  std::vector<StrId> keys;
+  for (const Node& node : graph.Nodes()) AddKeys(graph, node.attributes, keys);
+  AppendHeader(graph, keys, table.header);
+  table.fill = [&graph, keys, width = table.header.size()](std::size_t index, TableRow& row) {
+    RowSetter cells(row, width);
+    FillNode(graph, keys, graph.Nodes()[index], cells);
+  };
+  return table;
+}
+
+ModelTable EdgeTable(const PartnershipGraph& graph) {
+  ModelTable table{"edges",
+                   {"from", "to", "type", "direction", "amount_usd", "stake_pct", "share_pct", "revenue_usd",
+                    "capacity_gw", "start", "end", "scope", "source", "reported", "confidence", "note", "status"},
+                   graph.Edges().size(),
+                   {}};
+  std::vector<StrId> keys;
+  for (const Edge& edge : graph.Edges()) AddKeys(graph, graph.Details(edge).attributes, keys);
+  AppendHeader(graph, keys, table.header);
+  table.fill = [&graph, keys, width = table.header.size()](std::size_t index, TableRow& row) {
+    RowSetter cells(row, width);
+    FillEdge(graph, keys, graph.Edges()[index], cells);
+  };
+  return table;
+}
+
+ModelTable MetricTable(const PartnershipGraph& graph) {
+  ModelTable table{"metrics", {"entity", "metric", "value", "unit", "as_of", "basis", "source", "confidence", "note"},
+                   graph.Metrics().size(), {}};
+  std::vector<StrId> keys;
+  for (const Metric& metric : graph.Metrics()) AddKeys(graph, metric.attributes, keys);
+  AppendHeader(graph, keys, table.header);
+  table.fill = [&graph, keys, width = table.header.size()](std::size_t index, TableRow& row) {
+    RowSetter cells(row, width);
+    FillMetric(graph, keys, graph.Metrics()[index], cells);
+  };
+  return table;
 }
 
 }  // namespace
 
+bool ModelTable::ForEachRow(const std::function<bool(const TableRow&)>& visit) const {
+  TableRow row;
+  for (std::size_t index = 0; index < rows; ++index) {
+    fill(index, row);
+    if (!visit(row)) return false;
+  }
+  return true;
+}
+
 std::vector<ModelTable> ModelToTables(const PartnershipGraph& graph) {
-  std::vector<ModelTable> tables(3);
-  ModelTable& nodes = tables[0];
-  nodes.name = "nodes";
-  nodes.header = {"id", "label", "type", "roles", "markets", "tags", "description", "source"};
-  std::vector<std::uint32_t> sets;
-  for (const Node& node : graph.Nodes()) sets.push_back(node.attributes);
-  const std::vector<StrId> node_keys = AttributeColumns(graph, sets, nodes);
-  for (const Node& node : graph.Nodes()) {
-    // A free type (`Government`) is written as read; the roles then carry the type it stands for.
-    const bool free_type = node.type_label != kNoString;
-    std::string roles;
-    if (node.roles != RoleBit(node.type) || (free_type && node.type != NodeType::kOther)) {
-      roles = std::string(NodeTypeName(node.type));
-      for (int t = 0; t < kNodeTypeCount; ++t) {
-        const auto type = static_cast<NodeType>(t);
-        if ((node.roles & RoleBit(type)) && type != node.type) roles += "|" + std::string(NodeTypeName(type));
-      }
-    }
-    std::vector<TableCell> row{Text(graph.Text(node.id)),      Text(graph.Text(node.label)),
-                               Text(free_type ? graph.Text(node.type_label) : NodeTypeName(node.type)),
-                               Text(roles),
-                               Text(Joined(graph, node.markets)), Text(Joined(graph, node.tags)),
-                               Text(graph.Text(node.description)), Text(graph.Text(node.source))};
-    AppendAttributes(graph, node.attributes, node_keys, row);
-    nodes.rows.push_back(std::move(row));
-  }
-
-  ModelTable& edges = tables[1];
-  edges.name = "edges";
-  edges.header = {"from",  "to",  "type",  "direction", "amount_usd", "stake_pct", "share_pct", "revenue_usd",
-                  "capacity_gw", "start", "end", "scope", "source", "reported", "confidence", "note", "status"};
-  sets.clear();
-  for (const Edge& edge : graph.Edges()) sets.push_back(graph.Details(edge).attributes);
-  const std::vector<StrId> edge_keys = AttributeColumns(graph, sets, edges);
-  for (const Edge& edge : graph.Edges()) {
-    const EdgeDetails& details = graph.Details(edge);
-    const bool default_direction = edge.directed != IsUndirected(edge.type);
-    std::vector<TableCell> row{Text(graph.NodeName(edge.from)),
-                               Text(graph.NodeName(edge.to)),
-                               Text(details.type_label != kNoString ? graph.Text(details.type_label)
-                                                                    : EdgeTypeName(edge.type)),
-                               Text(default_direction ? "" : (edge.directed ? "directed" : "undirected")),
-                               details.qualifier == AmountQualifier::kExact || !Known(edge.amount_usd)
-                                   ? Number(edge.amount_usd)
-                                   : Text(QualifiedAmountCell(edge.amount_usd, details.qualifier)),
-                               Number(details.stake_pct),
-                               Number(details.share_pct),
-                               Number(details.revenue_usd),
-                               Number(details.capacity_gw),
-                               DateCell(edge.start),
-                               DateCell(edge.end),
-                               Text(graph.Text(details.scope)),
-                               Text(graph.Text(edge.source)),
-                               DateCell(details.reported),
-                               Number(edge.confidence),
-                               Text(graph.Text(details.note)),
-                               Text(details.status == DealStatus::kUnknown ? "" : DealStatusName(details.status))};
-    AppendAttributes(graph, details.attributes, edge_keys, row);
-    edges.rows.push_back(std::move(row));
-  }
-
-  ModelTable& metrics = tables[2];
-  metrics.name = "metrics";
-  metrics.header = {"entity", "metric", "value", "unit", "as_of", "basis", "source", "confidence", "note"};
-  sets.clear();
-  for (const Metric& metric : graph.Metrics()) sets.push_back(metric.attributes);
-  const std::vector<StrId> metric_keys = AttributeColumns(graph, sets, metrics);
-  for (const Metric& metric : graph.Metrics()) {
-    std::vector<TableCell> row{Text(graph.NodeName(metric.entity)), Text(graph.Text(metric.metric)),
-                               Number(metric.value),                Text(graph.Text(metric.unit)),
-                               DateCell(metric.as_of),              Text(graph.Text(metric.basis)),
-                               Text(graph.Text(metric.source)),     Number(metric.confidence),
-                               Text(graph.Text(metric.note))};
-    AppendAttributes(graph, metric.attributes, metric_keys, row);
-    metrics.rows.push_back(std::move(row));
-  }
+  std::vector<ModelTable> tables;
+  tables.push_back(NodeTable(graph));
+  tables.push_back(EdgeTable(graph));
+  tables.push_back(MetricTable(graph));
   return tables;
 }
 

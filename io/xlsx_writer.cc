@@ -21,13 +21,12 @@ namespace fs = std::filesystem;
 
 bool IsHex(char c) { return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'f'); }
 
-// A cell's text as libxlsxwriter must get it: bytes that are not UTF-8 become U+FFFD (the XML
-// would be unreadable otherwise), and an underscore that would start an `_xHHHH_` escape is
-// itself escaped as `_x005F_`, since libxlsxwriter writes control characters as such escapes
-// and the reader decodes them.
-std::string XlsxText(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
+// A cell's text as libxlsxwriter must get it, in `out` (reused from cell to cell): bytes that
+// are not UTF-8 become U+FFFD (the XML would be unreadable otherwise), and an underscore that
+// would start an `_xHHHH_` escape is itself escaped as `_x005F_`, since libxlsxwriter writes
+// control characters as such escapes and the reader decodes them.
+const char* XlsxText(std::string_view text, std::string& out) {
+  out.clear();
   for (std::size_t i = 0; i < text.size();) {
     const std::string_view rest = text.substr(i);
     if (rest.size() >= 7 && rest[0] == '_' && (rest[1] | 0x20) == 'x' && IsHex(rest[2]) && IsHex(rest[3]) &&
@@ -45,13 +44,39 @@ std::string XlsxText(std::string_view text) {
       i += length;
     }
   }
-  return out;
+  return out.c_str();
 }
 
 // workbook_close frees the workbook; this closes it if we leave early.
 struct WorkbookCloser {
   void operator()(lxw_workbook* workbook) const { workbook_close(workbook); }
 };
+
+// The header, then each row as it is made (empty cells are left out); false with a message at
+// the first cell libxlsxwriter refuses.
+bool WriteSheet(const ModelTable& table, lxw_worksheet* sheet, const std::string& path, std::string* error) {
+  std::string text;
+  for (std::size_t c = 0; c < table.header.size(); ++c) {
+    worksheet_write_string(sheet, 0, static_cast<lxw_col_t>(c), XlsxText(table.header[c], text), nullptr);
+  }
+  lxw_row_t row = 0;
+  return table.ForEachRow([&](const TableRow& cells) {
+    ++row;
+    for (std::size_t c = 0; c < cells.size(); ++c) {
+      const TableCell& cell = cells[c];
+      if (cell.text.empty()) continue;
+      const auto col = static_cast<lxw_col_t>(c);
+      const lxw_error status =
+          cell.number ? worksheet_write_number(sheet, row, col, cell.value, nullptr)
+                      : worksheet_write_string(sheet, row, col, XlsxText(cell.text, text), nullptr);
+      if (status != LXW_NO_ERROR) {
+        *error = fmt::format("cannot write {}[{}] row {}: {}", path, table.name, row + 1, lxw_strerror(status));
+        return false;
+      }
+    }
+    return true;
+  });
+}
 
 }  // namespace
 
@@ -60,6 +85,10 @@ bool WriteXlsxModel(const PartnershipGraph& graph, const std::string& path, std:
 }
 
 bool WriteXlsxTables(const std::vector<ModelTable>& tables, const std::string& path, std::string* error) {
+  for (const ModelTable& table : tables) {
+    *error = XlsxSheetTooLong(path, table.name, table.rows);  // refused, not cut, before a byte is written
+    if (!error->empty()) return false;
+  }
   AtomicFile file(path, ".xlsx");
   const std::string& temporary = file.TemporaryPath();
   lxw_workbook_options options{};
@@ -75,25 +104,7 @@ bool WriteXlsxTables(const std::vector<ModelTable>& tables, const std::string& p
       *error = fmt::format("cannot write {}: cannot add sheet {}", path, table.name);
       return false;
     }
-    *error = XlsxSheetTooLong(path, table.name, table.rows.size());  // refused, not cut
-    if (!error->empty()) return false;
-    for (std::size_t c = 0; c < table.header.size(); ++c) {
-      worksheet_write_string(sheet, 0, static_cast<lxw_col_t>(c), XlsxText(table.header[c]).c_str(), nullptr);
-    }
-    for (std::size_t r = 0; r < table.rows.size(); ++r) {
-      const auto row = static_cast<lxw_row_t>(r + 1);
-      for (std::size_t c = 0; c < table.rows[r].size(); ++c) {
-        const TableCell& cell = table.rows[r][c];
-        if (cell.text.empty()) continue;
-        const auto col = static_cast<lxw_col_t>(c);
-        const lxw_error status = cell.number ? worksheet_write_number(sheet, row, col, cell.value, nullptr)
-                                             : worksheet_write_string(sheet, row, col, XlsxText(cell.text).c_str(), nullptr);
-        if (status != LXW_NO_ERROR) {
-          *error = fmt::format("cannot write {}[{}] row {}: {}", path, table.name, r + 2, lxw_strerror(status));
-          return false;
-        }
-      }
-    }
+    if (!WriteSheet(table, sheet, path, error)) return false;
   }
   const lxw_error status = workbook_close(workbook.release());
   if (status != LXW_NO_ERROR) {

@@ -13,7 +13,7 @@
 namespace pg {
 
 /// Why a table of `rows` data rows cannot be one sheet (1,048,576 rows with the header), or ""
-/// when it fits; the writer checks each table before it writes the table's first row.
+/// when it fits; the writer checks every table before it makes a row or creates a file.
 std::string XlsxSheetTooLong(const std::string& path, const std::string& table, std::size_t rows);
 
 /// Writes `path` atomically (a temporary file in the same folder, then a rename). False with

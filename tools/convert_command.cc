@@ -55,7 +55,7 @@ bool IsXlsxName(const std::string& path) {
 
 bool WriteKumu(const WriteRequest& r, std::string* e) {
   if (IsXlsxName(r.path)) return WriteXlsxTables(KumuTables(r.graph), r.path, e);
-  return WriteCsvFiles(r.path, KumuCsvFiles(r.graph, r.cells), e);
+  return WriteCsvTables(r.path, KumuCsvFiles(r.graph), r.cells, e);
 }
 
 // One line per format.

@@ -183,7 +183,7 @@ TEST(KumuExport, ReadsBackAsTheSameModelFromAFolderAndAWorkbook) {
     TempDir dir;
     const std::string folder = (dir.Path() / "kumu").string();
     std::string error;
-    ASSERT_TRUE(WriteCsvFiles(folder, KumuCsvFiles(graph, CsvCells::kSafe), &error)) << error;
+    ASSERT_TRUE(WriteCsvTables(folder, KumuCsvFiles(graph), CsvCells::kSafe, &error)) << error;
     const std::string book = (dir.Path() / "kumu.xlsx").string();
     ASSERT_TRUE(WriteXlsxTables(KumuTables(graph), book, &error)) << error;
     for (const std::string& path : {folder, book}) {
@@ -197,14 +197,15 @@ TEST(KumuExport, ReadsBackAsTheSameModelFromAFolderAndAWorkbook) {
 
 TEST(KumuExport, UsesKumusColumnNamesAndAlwaysStatesTheDirection) {
   const PartnershipGraph graph = MustLoad({ExampleDir()});
-  const std::vector<CsvFile> files = KumuCsvFiles(graph, CsvCells::kSafe);
+  const std::vector<CsvTableFile> files = KumuCsvFiles(graph);
   ASSERT_EQ(files.size(), 3u);
-  EXPECT_EQ(files[0].contents.substr(0, files[0].contents.find('\n')),
-            "ID,Label,Type,Roles,Markets,Tags,Description,Source");
-  EXPECT_EQ(files[1].contents.substr(0, files[1].contents.find('\n')),
+  const std::string elements = TableToCsv(files[0].table, CsvCells::kSafe);
+  const std::string connections = TableToCsv(files[1].table, CsvCells::kSafe);
+  EXPECT_EQ(elements.substr(0, elements.find('\n')), "ID,Label,Type,Roles,Markets,Tags,Description,Source");
+  EXPECT_EQ(connections.substr(0, connections.find('\n')),
             "From,To,Type,Direction,amount_usd,stake_pct,share_pct,revenue_usd,capacity_gw,Start,End,Scope,Source,"
             "Reported,Confidence,Description,Status");
-  EXPECT_NE(files[1].contents.find("\nAmazon,OpenAI,invests,directed,50000000000,"), std::string::npos);
+  EXPECT_NE(connections.find("\nAmazon,OpenAI,invests,directed,50000000000,"), std::string::npos);
 }
 
 }  // namespace
