@@ -51,7 +51,7 @@ std::string Labels(const Node& node) {
   std::string labels = Capitalised(NodeTypeName(node.type));
   for (int t = 0; t < kNodeTypeCount; ++t) {
     const auto type = static_cast<NodeType>(t);
-    if ((node.roles & RoleBit(type)) && type != node.type) labels += "|" + Capitalised(NodeTypeName(type));
+    if ((node.roles & RoleBit(type)) && type != node.type) labels.append("|").append(Capitalised(NodeTypeName(type)));
   }
   return labels;
 }
@@ -65,7 +65,7 @@ std::string RelationshipType(EdgeType type) {
 std::string NodesCsv(const PartnershipGraph& graph, const ExportSchema& schema) {
   const std::vector<ExportField>& fields = schema.NodeFields();
   std::string line = "id:ID,label,:LABEL";
-  for (std::size_t i = 1; i < fields.size(); ++i) line += "," + HeaderCell(fields[i]);
+  for (std::size_t i = 1; i < fields.size(); ++i) line.append(",").append(HeaderCell(fields[i]));
   std::string out = line + '\n';
   std::vector<ExportValue> values;
   for (VertexId v = 0; v < graph.NodeCount(); ++v) {
@@ -83,7 +83,7 @@ std::string NodesCsv(const PartnershipGraph& graph, const ExportSchema& schema) 
 std::string RelationshipsCsv(const PartnershipGraph& graph, const ExportSchema& schema) {
   const std::vector<ExportField>& fields = schema.EdgeFields();
   std::string line = ":START_ID,:END_ID,:TYPE";
-  for (const ExportField& field : fields) line += "," + HeaderCell(field);
+  for (const ExportField& field : fields) line.append(",").append(HeaderCell(field));
   std::string out = line + '\n';
   std::vector<ExportValue> values;
   for (EdgeId e = 0; e < graph.EdgeCount(); ++e) {
