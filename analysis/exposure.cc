@@ -82,8 +82,8 @@ void AddRivalTies(const GraphView& view, VertexId node, const std::vector<bool>&
       if (tie.edge == kNoEdge && edge.type == EdgeType::kCompetes && edge.from == node && view.Active(e)) tie.edge = e;
     });
     if (tie.edge == kNoEdge) {
-      const auto& mine = graph.GetNode(node).markets;
-      for (StrId market : graph.GetNode(p).markets) {
+      const auto mine = graph.Markets(graph.GetNode(node));
+      for (StrId market : graph.Markets(graph.GetNode(p))) {
         if (std::find(mine.begin(), mine.end(), market) != mine.end()) {
           tie.market = market;
           break;

@@ -19,7 +19,7 @@ TableCell Number(double value) {
 
 TableCell DateCell(Date date) { return Text(date.ToString()); }
 
-std::string Joined(const PartnershipGraph& graph, const std::vector<StrId>& items) {
+std::string Joined(const PartnershipGraph& graph, std::span<const StrId> items) {
   std::string out;
   for (StrId item : items) {
     if (!out.empty()) out += '|';
@@ -75,7 +75,7 @@ std::vector<ModelTable> ModelToTables(const PartnershipGraph& graph) {
     std::vector<TableCell> row{Text(graph.Text(node.id)),      Text(graph.Text(node.label)),
                                Text(free_type ? graph.Text(node.type_label) : NodeTypeName(node.type)),
                                Text(roles),
-                               Text(Joined(graph, node.markets)), Text(Joined(graph, node.tags)),
+                               Text(Joined(graph, graph.Markets(node))), Text(Joined(graph, graph.Tags(node))),
                                Text(graph.Text(node.description)), Text(graph.Text(node.source))};
     AppendAttributes(graph, node.attributes, node_keys, row);
     nodes.rows.push_back(std::move(row));

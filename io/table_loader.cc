@@ -668,8 +668,8 @@ void TableLoader::NodeRow(std::span<const std::string_view> cells, const Origin&
                                             NodeTypeChoices()));
     }
   }
-  for (std::string_view market : SplitList(Cell(cells, markets_))) node.markets.push_back(builder_->Intern(market));
-  for (std::string_view tag : SplitList(Cell(cells, tags_))) node.tags.push_back(builder_->Intern(tag));
+  for (std::string_view market : SplitList(Cell(cells, markets_))) record.markets.push_back(builder_->Intern(market));
+  for (std::string_view tag : SplitList(Cell(cells, tags_))) record.tags.push_back(builder_->Intern(tag));
   node.description = builder_->Intern(Cell(cells, description_));
   node.source = builder_->Intern(Cell(cells, source_col_));
   node.attributes = has_attributes_ ? CollectAttributes(cells) : 0;
