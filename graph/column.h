@@ -3,7 +3,6 @@
 // read-only view over memory that a shared handle keeps alive (a snapshot's mapping). Readers
 // see one interface; loading a snapshot then points at its arrays instead of copying them.
 
-#include <cassert>
 #include <cstddef>
 #include <initializer_list>
 #include <memory>
@@ -67,7 +66,8 @@ class Column {
     Sync();
   }
 
-  // Writing, for an owned column only (GraphBuilder fills one like a vector).
+  // Writing (GraphBuilder fills a column like a vector). A view is copied first: its memory is
+  // read-only, and a write must not reach the file.
   std::size_t capacity() const { return owned_.capacity(); }
   T* data() { return Vector().data(); }
   T* begin() { return Vector().data(); }
@@ -88,7 +88,7 @@ class Column {
 
  private:
   std::vector<T>& Vector() {
-    assert(Owned() && "a column viewing a file is read-only");
+    MakeOwned();
     return owned_;
   }
   void Sync() {

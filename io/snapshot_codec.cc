@@ -305,22 +305,15 @@ bool CheckNodes(SectionReader& in, const Bounds& bounds) {
 }
 
 bool CheckEdges(SectionReader& in, const Bounds& bounds) {
-  // A bool must hold 0 or 1: its byte is looked at before the record is read as an Edge.
-  const char* raw = in.Raw(kEdges);
-  const std::size_t count = in.Count(kEdges);
-  bool bytes_bad = false;
-  for (std::size_t i = 0; i < count; ++i) bytes_bad |= static_cast<unsigned char>(raw[i * sizeof(Edge) + offsetof(Edge, directed)]) > 1;
-  std::size_t bad = count;
-  if (bytes_bad) {
-    bad = 0;
-    while (static_cast<unsigned char>(raw[bad * sizeof(Edge) + offsetof(Edge, directed)]) <= 1) ++bad;
-  }
-  const std::size_t other = FirstBad(in.Span<Edge>(kEdges).first(bad), [&](const Edge& e) {
-    return (e.from >= bounds.nodes) | (e.to >= bounds.nodes) | (static_cast<int>(e.type) >= kEdgeTypeCount) |
-           !bounds.Str(e.source) | (e.details >= bounds.details) | !bounds.From(e.origin) | !ValidDate(e.start) |
-           !ValidDate(e.end);
+  const std::size_t bad = FirstBad(in.Span<Edge>(kEdges), [&](const Edge& e) {
+    // A bool must hold 0 or 1: its byte is looked at as a byte, not read as a bool.
+    unsigned char directed;
+    std::memcpy(&directed, reinterpret_cast<const char*>(&e) + offsetof(Edge, directed), 1);
+    return (directed > 1) | (e.from >= bounds.nodes) | (e.to >= bounds.nodes) |
+           (static_cast<int>(e.type) >= kEdgeTypeCount) | !bounds.Str(e.source) | (e.details >= bounds.details) |
+           !bounds.From(e.origin) | !ValidDate(e.start) | !ValidDate(e.end);
   });
-  return other == count || in.Fail(fmt::format("edge {} refers to something the file does not hold", other));
+  return bad == in.Count(kEdges) || in.Fail(fmt::format("edge {} refers to something the file does not hold", bad));
 }
 
 bool CheckDetails(SectionReader& in, const Bounds& bounds) {
