@@ -30,7 +30,7 @@ class Copier {
   std::uint32_t AttributeSet(std::uint32_t index) const {
     if (index == 0) return 0;
     Attributes copy;
-    for (const auto& [name, value] : old_.AttributeSet(index)) copy.emplace_back((*this)(name), (*this)(value));
+    for (const auto& [name, value] : old_.AttributeSet(index)) copy.push_back({(*this)(name), (*this)(value)});
     return builder_.AddAttributes(std::move(copy));
   }
 

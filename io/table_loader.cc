@@ -552,7 +552,7 @@ std::uint32_t TableLoader::CollectAttributes(std::span<const std::string_view> c
     if (known_field_[i] || header_ids_[i] == kNoString) continue;
     const std::string_view value = Trim(cells[i]);
     if (value.empty()) continue;
-    attributes.emplace_back(header_ids_[i], builder_->Intern(value));
+    attributes.push_back({header_ids_[i], builder_->Intern(value)});
   }
   return builder_->AddAttributes(std::move(attributes));
 }
