@@ -42,7 +42,6 @@ class DualBacking {
   DualBacking(const GraphView& view, const PassOptions& options)
       : view_(view),
         graph_(view.Graph()),
-        topo_(graph_.Topo()),
         options_(options),
         seen_(graph_.NodeCount(), kNoVertex),
         is_rival_(graph_.NodeCount(), false),
@@ -263,7 +262,7 @@ class DualBacking {
     std::vector<MarketGroup> groups;
     std::vector<std::pair<StrId, std::size_t>> by_market;
     for (std::size_t k = 0; k < rivals.size(); ++k) {
-      for (StrId market : graph_.GetNode(rivals[k]).markets) by_market.emplace_back(market, k);
+      for (StrId market : graph_.Markets(graph_.GetNode(rivals[k]))) by_market.emplace_back(market, k);
     }
     std::sort(by_market.begin(), by_market.end());
     for (std::size_t i = 0; i < by_market.size();) {
@@ -298,8 +297,8 @@ class DualBacking {
   }
 
   bool ShareMarket(VertexId a, VertexId b) const {
-    const auto& theirs = graph_.GetNode(b).markets;
-    for (StrId market : graph_.GetNode(a).markets) {
+    const auto theirs = graph_.Markets(graph_.GetNode(b));
+    for (StrId market : graph_.Markets(graph_.GetNode(a))) {
       if (std::find(theirs.begin(), theirs.end(), market) != theirs.end()) return true;
     }
     return false;
@@ -342,7 +341,6 @@ class DualBacking {
 
   const GraphView& view_;
   const PartnershipGraph& graph_;
-  const PartnershipGraph::Topology& topo_;
   const PassOptions& options_;
   bool any_controlled_ = false;  ///< else every vertex is its own ultimate parent
   std::vector<std::uint32_t> controlled_offsets_;

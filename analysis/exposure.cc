@@ -87,8 +87,8 @@ void AddRivalTies(const GraphView& view, VertexId node, const std::vector<bool>&
       if (tie.edge == kNoEdge && edge.type == EdgeType::kCompetes && edge.from == node && view.Active(e)) tie.edge = e;
     });
     if (tie.edge == kNoEdge) {
-      const auto& mine = graph.GetNode(node).markets;
-      for (StrId market : graph.GetNode(p).markets) {
+      const auto mine = graph.Markets(graph.GetNode(node));
+      for (StrId market : graph.Markets(graph.GetNode(p))) {
         if (std::find(mine.begin(), mine.end(), market) != mine.end()) {
           tie.market = market;
           break;
@@ -151,8 +151,8 @@ void AddIsRivalTies(const LocalView& local, VertexId node, const std::function<b
     } else if (const auto back = from_node.find(p); back != from_node.end()) {
       tie.edge = back->second;
     } else {
-      const auto& mine = graph.GetNode(node).markets;
-      for (StrId market : graph.GetNode(p).markets) {
+      const std::span<const StrId> mine = graph.Markets(graph.GetNode(node));
+      for (StrId market : graph.Markets(graph.GetNode(p))) {
         if (std::find(mine.begin(), mine.end(), market) != mine.end()) {
           tie.market = market;
           break;

@@ -114,7 +114,7 @@ std::optional<Finding> Forecast(const PairContext& c, const std::vector<MetricId
 }
 
 /// The last of `rows` (sorted by as_of, undated first) dated at or before `date`.
-std::optional<MetricId> LatestAtOrBefore(const std::vector<Metric>& metrics, const std::vector<MetricId>& rows,
+std::optional<MetricId> LatestAtOrBefore(std::span<const Metric> metrics, const std::vector<MetricId>& rows,
                                          Date date) {
   std::optional<MetricId> latest;
   for (MetricId m : rows) {

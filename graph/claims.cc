@@ -53,17 +53,16 @@ bool FiguresDiffer(const PartnershipGraph& graph, const Edge& a, const Edge& b) 
 ClaimSet::ClaimSet(const PartnershipGraph& graph, const std::vector<bool>* active)
     : counted_(graph.EdgeCount(), false) {
   const auto& edges = graph.Edges();
-  const auto& topo = graph.Topo();
+  const Adjacency& out = graph.Topo().out;
   // Rows of one fact share from and to. Out-edges of a vertex are contiguous in the CSR
   // with their targets beside them, so a vertex whose targets are all distinct (nearly every
   // vertex) has one row per fact and is settled without reading a single edge record.
   std::vector<VertexId> last_source(graph.NodeCount(), kNoVertex);
   std::vector<EdgeId> group;
   for (VertexId v = 0; v < graph.NodeCount(); ++v) {
-    const auto [begin, end] = boost::out_edges(v, topo);
     bool repeated = false;
-    for (auto it = begin; it != end; ++it) {
-      VertexId& seen = last_source[boost::target(*it, topo)];
+    for (VertexId target : out.Ends(v)) {
+      VertexId& seen = last_source[target];
       if (seen == v) {
         repeated = true;
         break;
@@ -71,8 +70,7 @@ ClaimSet::ClaimSet(const PartnershipGraph& graph, const std::vector<bool>* activ
       seen = v;
     }
     group.clear();
-    for (auto it = begin; it != end; ++it) {
-      const EdgeId e = topo[*it];
+    for (EdgeId e : out.Edges(v)) {
       if (active && !(*active)[e]) continue;
       if (repeated) {
         group.push_back(e);

@@ -4,43 +4,37 @@
 // edge's figures. The other end comes from the CSR too. Self-loops are passed on: a pass that
 // ignores them says so itself.
 
-#include <boost/range/iterator_range.hpp>
-
 #include "graph/graph_view.h"
 
 namespace pg {
 
 /// fn(to, e) for each counted out-edge of v of `type`, in CSR order (input order per vertex).
 template <typename Fn> void ForCountedOut(const GraphView& view, VertexId v, EdgeType type, Fn&& fn) {
-  const auto& topo = view.Graph().Topo();
-  for (auto out : boost::make_iterator_range(boost::out_edges(v, topo))) {
-    const EdgeId e = topo[out];
-    if (view.CountedAs(e, type)) fn(static_cast<VertexId>(boost::target(out, topo)), e);
+  const Adjacency& out = view.Graph().Topo().out;
+  for (EdgeId k = out.starts[v]; k < out.starts[v + 1]; ++k) {
+    if (view.CountedAs(out.edges[k], type)) fn(out.ends[k], out.edges[k]);
   }
 }
 
 /// fn(from, e) for each counted in-edge of v of `type`.
 template <typename Fn> void ForCountedIn(const GraphView& view, VertexId v, EdgeType type, Fn&& fn) {
-  const auto& topo = view.Graph().Topo();
-  for (auto in : boost::make_iterator_range(boost::in_edges(v, topo))) {
-    const EdgeId e = topo[in];
-    if (view.CountedAs(e, type)) fn(static_cast<VertexId>(boost::source(in, topo)), e);
+  const Adjacency& in = view.Graph().Topo().in;
+  for (EdgeId k = in.starts[v]; k < in.starts[v + 1]; ++k) {
+    if (view.CountedAs(in.edges[k], type)) fn(in.ends[k], in.edges[k]);
   }
 }
 
 /// fn(to, e) / fn(from, e) for each counted edge of v of any type.
 template <typename Fn> void ForCountedOut(const GraphView& view, VertexId v, Fn&& fn) {
-  const auto& topo = view.Graph().Topo();
-  for (auto out : boost::make_iterator_range(boost::out_edges(v, topo))) {
-    const EdgeId e = topo[out];
-    if (view.Counted(e)) fn(static_cast<VertexId>(boost::target(out, topo)), e);
+  const Adjacency& out = view.Graph().Topo().out;
+  for (EdgeId k = out.starts[v]; k < out.starts[v + 1]; ++k) {
+    if (view.Counted(out.edges[k])) fn(out.ends[k], out.edges[k]);
   }
 }
 template <typename Fn> void ForCountedIn(const GraphView& view, VertexId v, Fn&& fn) {
-  const auto& topo = view.Graph().Topo();
-  for (auto in : boost::make_iterator_range(boost::in_edges(v, topo))) {
-    const EdgeId e = topo[in];
-    if (view.Counted(e)) fn(static_cast<VertexId>(boost::source(in, topo)), e);
+  const Adjacency& in = view.Graph().Topo().in;
+  for (EdgeId k = in.starts[v]; k < in.starts[v + 1]; ++k) {
+    if (view.Counted(in.edges[k])) fn(in.ends[k], in.edges[k]);
   }
 }
 

@@ -4,7 +4,6 @@
 #include <map>
 #include <tuple>
 
-#include <boost/iterator/counting_iterator.hpp>
 #include <fmt/format.h>
 
 #include "graph/huge_pages.h"
@@ -28,12 +27,6 @@ std::string NameList(std::size_t count, NameOf&& name_of) {
   return list;
 }
 
-template <typename T>
-void UniteSorted(std::vector<T>& into, const std::vector<T>& more) {
-  for (const T& item : more) {
-    if (std::find(into.begin(), into.end(), item) == into.end()) into.push_back(item);
-  }
-}
 }  // namespace
 
 GraphBuilder::GraphBuilder(Diagnostics* diagnostics) : diagnostics_(diagnostics) {}
@@ -50,8 +43,25 @@ std::uint32_t GraphBuilder::AddSource(std::string_view file, std::string_view sh
 
 std::uint32_t GraphBuilder::AddAttributes(Attributes attributes) {
   if (attributes.empty()) return 0;
-  graph_.attribute_sets_.push_back(std::move(attributes));
-  return static_cast<std::uint32_t>(graph_.attribute_sets_.size() - 1);
+  for (const Attribute& attribute : attributes) graph_.attributes_.push_back(attribute);
+  graph_.attribute_starts_.push_back(static_cast<std::uint32_t>(graph_.attributes_.size()));
+  return static_cast<std::uint32_t>(graph_.attribute_starts_.size() - 2);
+}
+
+StrList GraphBuilder::AddList(std::span<const StrId> items) {
+  if (items.empty()) return {};
+  const StrList list{static_cast<std::uint32_t>(graph_.node_lists_.size()), static_cast<std::uint32_t>(items.size())};
+  for (StrId item : items) graph_.node_lists_.push_back(item);
+  return list;
+}
+
+StrList GraphBuilder::UniteList(StrList kept, const std::vector<StrId>& more) {
+  const std::span<const StrId> have = graph_.List(kept);
+  std::vector<StrId> united(have.begin(), have.end());
+  for (StrId item : more) {
+    if (std::find(united.begin(), united.end(), item) == united.end()) united.push_back(item);
+  }
+  return united.size() == kept.count ? kept : AddList(united);
 }
 
 Location GraphBuilder::Place(const Origin& origin, std::uint32_t column) const {
@@ -132,7 +142,9 @@ void GraphBuilder::AddNode(NodeRecord record) {
     return;
   }
   slot = static_cast<VertexId>(graph_.nodes_.size());
-  graph_.nodes_.push_back(std::move(node));
+  node.markets = AddList(record.markets);
+  node.tags = AddList(record.tags);
+  graph_.nodes_.push_back(node);
 }
 
 void GraphBuilder::MergeNode(Node& kept, const NodeRecord& again) {
@@ -173,23 +185,25 @@ void GraphBuilder::MergeNode(Node& kept, const NodeRecord& again) {
     kept.roles |= RoleBit(other.type);
   }
   kept.roles |= other.roles;
-  UniteSorted(kept.markets, other.markets);
-  UniteSorted(kept.tags, other.tags);
+  kept.markets = UniteList(kept.markets, again.markets);
+  kept.tags = UniteList(kept.tags, again.tags);
   if (other.attributes != 0) {
     if (kept.attributes == 0) {
       kept.attributes = other.attributes;
     } else {
-      // A copy: `into` grows, and both sets live in the same vector.
-      const Attributes more = graph_.attribute_sets_[other.attributes];
-      Attributes& into = graph_.attribute_sets_[kept.attributes];
-      for (const auto& entry : more) {
-        auto same_key = std::find_if(into.begin(), into.end(), [&](auto& kv) { return kv.first == entry.first; });
+      // Sets are stored back to back, so a grown set is stored anew and the old one left unused.
+      const std::span<const Attribute> more = graph_.AttributeSet(other.attributes);
+      const std::span<const Attribute> had = graph_.AttributeSet(kept.attributes);
+      Attributes into(had.begin(), had.end());
+      for (const Attribute& entry : more) {
+        auto same_key = std::find_if(into.begin(), into.end(), [&](const Attribute& kv) { return kv.key == entry.key; });
         if (same_key == into.end()) {
           into.push_back(entry);
-        } else if (same_key->second != entry.second) {
-          disagree(Text(entry.first), Text(same_key->second), Text(entry.second));
+        } else if (same_key->value != entry.value) {
+          disagree(Text(entry.key), Text(same_key->value), Text(entry.value));
         }
       }
+      if (into.size() > had.size()) kept.attributes = AddAttributes(std::move(into));
     }
   }
 }
@@ -497,9 +511,7 @@ PartnershipGraph GraphBuilder::Build() {
   std::vector<std::pair<VertexId, VertexId>> ends;
   ends.reserve(graph_.edges_.size());
   for (const Edge& edge : graph_.edges_) ends.emplace_back(edge.from, edge.to);
-  graph_.topology_ = PartnershipGraph::Topology(
-      boost::edges_are_unsorted_multi_pass, ends.begin(), ends.end(),
-      boost::counting_iterator<EdgeId>(0), static_cast<VertexId>(graph_.nodes_.size()));
+  graph_.topology_ = BuildTopology(ends, graph_.nodes_.size());
 
   CheckSelfLoops();
   CheckOwnershipCycles();

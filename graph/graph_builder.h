@@ -27,6 +27,8 @@ struct NodeRecord {
   Node node;               ///< node.id set (defaults to the label), roles may be empty
   bool type_given = false; ///< false when the row had no type cell (merging keeps the other's)
   std::uint32_t type_column = 0;  ///< where a free type's cell starts (Location::column), or 0
+  std::vector<StrId> markets;     ///< become node.markets and node.tags in AddNode
+  std::vector<StrId> tags;
 };
 
 /// An edge row as read: the edge (its from and to are left to Build(), which resolves the names
@@ -141,6 +143,10 @@ class GraphBuilder {
   std::unordered_map<StrId, const TypeMapping*> DecideFreeTypes(const std::unordered_map<StrId, FreeTypeUse>& uses,
                                                                 bool edges);
   void MergeNode(Node& kept, const NodeRecord& again);
+  /// Appends `items` to the graph's list of markets and tags.
+  StrList AddList(std::span<const StrId> items);
+  /// `kept` with the items of `more` it lacks (appended anew when there are any).
+  StrList UniteList(StrList kept, const std::vector<StrId>& more);
   void CheckOwnershipCycles();
   void CheckSelfLoops();
 

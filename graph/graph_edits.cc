@@ -30,20 +30,23 @@ class Copier {
   std::uint32_t AttributeSet(std::uint32_t index) const {
     if (index == 0) return 0;
     Attributes copy;
-    for (const auto& [name, value] : old_.AttributeSet(index)) copy.emplace_back((*this)(name), (*this)(value));
+    for (const auto& [name, value] : old_.AttributeSet(index)) copy.push_back({(*this)(name), (*this)(value)});
     return builder_.AddAttributes(std::move(copy));
   }
 
-  Node CopyNode(Node node) const {
+  NodeRecord CopyNode(Node node) const {
+    NodeRecord record{.type_given = true};
     node.id = (*this)(node.id);
     node.label = (*this)(node.label);
     node.type_label = (*this)(node.type_label);
-    for (StrId& market : node.markets) market = (*this)(market);
-    for (StrId& tag : node.tags) tag = (*this)(tag);
+    for (StrId market : old_.Markets(node)) record.markets.push_back((*this)(market));
+    for (StrId tag : old_.Tags(node)) record.tags.push_back((*this)(tag));
+    node.markets = node.tags = {};
     node.description = (*this)(node.description);
     node.source = (*this)(node.source);
     node.attributes = AttributeSet(node.attributes);
-    return node;
+    record.node = node;
+    return record;
   }
 
   EdgeDetails CopyDetails(EdgeDetails details) const {
@@ -162,7 +165,7 @@ std::optional<EditedGraph> Rebuild(const PartnershipGraph& graph, const std::vec
   GraphBuilder builder(diagnostics);
   const Copier copy(graph, &builder);
   for (const SourceFile& source : graph.Sources()) builder.AddSource(source.file, source.sheet);
-  for (const Node& node : graph.Nodes()) builder.AddNode({copy.CopyNode(node), true});
+  for (const Node& node : graph.Nodes()) builder.AddNode(copy.CopyNode(node));
   builder.MarkNodesTableSeen();
   EditedGraph edited;
   EdgeId next = 0;

@@ -72,10 +72,10 @@ std::vector<VertexId> LocalView::RivalsOf(VertexId v) const {
   };
   graph_.ForOutEdges(v, [&](EdgeId e) { competes(e, graph_.GetEdge(e).to); });
   graph_.ForInEdges(v, [&](EdgeId e) { competes(e, graph_.GetEdge(e).from); });
-  const auto& mine = graph_.GetNode(v).markets;
+  const std::span<const StrId> mine = graph_.Markets(graph_.GetNode(v));
   if (!mine.empty()) {
     for (VertexId w = 0; w < graph_.NodeCount(); ++w) {
-      const auto& theirs = graph_.GetNode(w).markets;
+      const std::span<const StrId> theirs = graph_.Markets(graph_.GetNode(w));
       if (std::any_of(theirs.begin(), theirs.end(),
                       [&](StrId market) { return std::find(mine.begin(), mine.end(), market) != mine.end(); })) {
         out.push_back(w);

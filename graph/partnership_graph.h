@@ -1,7 +1,8 @@
 #pragma once
-// The owning core: nodes, edges and metrics with their provenance, the topology as a Boost
-// compressed-sparse-row graph (bidirectional, parallel edges kept), and the id index.
-// The graph is built once by GraphBuilder and then only read; algorithms live in analysis/.
+// The owning core: nodes, edges and metrics with their provenance, the topology in
+// compressed-sparse-row form (graph/topology.h: both directions, parallel edges kept), and the id
+// index. The graph is built once by GraphBuilder, or pointed at a snapshot's mapped arrays
+// (graph/column.h), and then only read; algorithms live in analysis/.
 
 #include <cmath>
 #include <cstdint>
@@ -12,18 +13,16 @@
 #include <utility>
 #include <vector>
 
-#include <boost/graph/compressed_sparse_row_graph.hpp>
-#include <boost/range/iterator_range.hpp>
+#include <span>
 
+#include "graph/column.h"
 #include "graph/date.h"
 #include "graph/string_pool.h"
+#include "graph/topology.h"
 #include "graph/types.h"
 
 namespace pg {
 
-using VertexId = std::uint32_t;
-using EdgeId = std::uint32_t;
-inline constexpr VertexId kNoVertex = std::numeric_limits<VertexId>::max();
 inline constexpr double kMissing = std::numeric_limits<double>::quiet_NaN();
 inline bool Known(double value) { return !std::isnan(value); }
 
@@ -39,8 +38,19 @@ struct Origin {
   std::uint32_t line = 0;
 };
 
-/// Unknown columns of a row, kept so they survive every round trip.
-using Attributes = std::vector<std::pair<StrId, StrId>>;
+/// An unknown column of a row and its value, kept so it survives every round trip.
+struct Attribute {
+  StrId key = kNoString;
+  StrId value = kNoString;
+};
+/// A row's unknown columns, as GraphBuilder::AddAttributes takes them.
+using Attributes = std::vector<Attribute>;
+
+/// A node's markets or tags: a range of PartnershipGraph's one list of StrIds.
+struct StrList {
+  std::uint32_t begin = 0;
+  std::uint32_t count = 0;
+};
 
 struct Node {
   StrId id = kNoString;
@@ -50,8 +60,8 @@ struct Node {
   /// the type cell named a canonical type or a known synonym.
   StrId type_label = kNoString;
   RoleSet roles = 0;  ///< always includes the bit of `type`
-  std::vector<StrId> markets;
-  std::vector<StrId> tags;
+  StrList markets;  ///< PartnershipGraph::Markets()
+  StrList tags;     ///< PartnershipGraph::Tags()
   StrId description = kNoString;
   StrId source = kNoString;
   std::uint32_t attributes = 0;  ///< index into PartnershipGraph::AttributeSet(); 0 = none
@@ -116,10 +126,6 @@ struct Metric {
 
 class PartnershipGraph {
  public:
-  /// Out- and in-edges in compact arrays; the edge bundle is the EdgeId into Edges().
-  using Topology = boost::compressed_sparse_row_graph<boost::bidirectionalS, boost::no_property,
-                                                      EdgeId, boost::no_property, VertexId, EdgeId>;
-
   PartnershipGraph() = default;
   PartnershipGraph(PartnershipGraph&&) = default;
   PartnershipGraph& operator=(PartnershipGraph&&) = default;
@@ -130,9 +136,10 @@ class PartnershipGraph {
   const Edge& GetEdge(EdgeId e) const { return edges_[e]; }
   /// Stake, take, revenue, capacity, reported date, scope, note and kept attributes of an edge.
   const EdgeDetails& Details(const Edge& edge) const { return edge_details_[edge.details]; }
-  const std::vector<Node>& Nodes() const { return nodes_; }
-  const std::vector<Edge>& Edges() const { return edges_; }
-  const std::vector<Metric>& Metrics() const { return metrics_; }
+  std::span<const Node> Nodes() const { return nodes_.Span(); }
+  std::span<const Edge> Edges() const { return edges_.Span(); }
+  std::span<const Metric> Metrics() const { return metrics_.Span(); }
+  /// Out- and in-edges in CSR arrays, with the vertex at the other end of each.
   const Topology& Topo() const { return topology_; }
 
   /// Looks a node up by id, then by label. nullopt when neither matches.
@@ -149,30 +156,39 @@ class PartnershipGraph {
   bool LabelFindsNode(VertexId v) const;
   const SourceFile& Source(std::uint32_t index) const { return sources_[index]; }
   const std::vector<SourceFile>& Sources() const { return sources_; }
-  const Attributes& AttributeSet(std::uint32_t index) const { return attribute_sets_[index]; }
+  std::span<const Attribute> AttributeSet(std::uint32_t index) const {
+    return attributes_.Span().subspan(attribute_starts_[index], attribute_starts_[index + 1] - attribute_starts_[index]);
+  }
+  std::size_t AttributeSetCount() const { return attribute_starts_.size() - 1; }
+  std::span<const StrId> Markets(const Node& node) const { return List(node.markets); }
+  std::span<const StrId> Tags(const Node& node) const { return List(node.tags); }
   const StringPool& Strings() const { return strings_; }
 
   /// Edge ids leaving / entering v (all types).
   template <typename Fn> void ForOutEdges(VertexId v, Fn&& fn) const {
-    for (auto e : boost::make_iterator_range(boost::out_edges(v, topology_))) fn(topology_[e]);
+    for (EdgeId e : topology_.out.Edges(v)) fn(e);
   }
   template <typename Fn> void ForInEdges(VertexId v, Fn&& fn) const {
-    for (auto e : boost::make_iterator_range(boost::in_edges(v, topology_))) fn(topology_[e]);
+    for (EdgeId e : topology_.in.Edges(v)) fn(e);
   }
 
  private:
   friend class GraphBuilder;
   friend class SnapshotCodec;  // io/snapshot_codec.cc: writes and restores these members whole
 
+  std::span<const StrId> List(StrList list) const { return node_lists_.Span().subspan(list.begin, list.count); }
+
   StringPool strings_;
   std::vector<SourceFile> sources_;
-  std::vector<Node> nodes_;
-  std::vector<Edge> edges_;
-  std::vector<EdgeDetails> edge_details_{EdgeDetails{}};
-  std::vector<Metric> metrics_;
-  std::vector<Attributes> attribute_sets_{Attributes{}};
-  std::vector<VertexId> vertex_by_id_;     ///< indexed by StrId of the node id
-  std::vector<VertexId> vertex_by_label_;  ///< indexed by StrId of the label; kNoVertex if ambiguous
+  Column<Node> nodes_;
+  Column<StrId> node_lists_;  ///< markets and tags of all nodes
+  Column<Edge> edges_;
+  Column<EdgeDetails> edge_details_{EdgeDetails{}};
+  Column<Metric> metrics_;
+  Column<std::uint32_t> attribute_starts_{0, 0};  ///< set i is attributes_[starts[i], starts[i + 1])
+  Column<Attribute> attributes_;
+  Column<VertexId> vertex_by_id_;     ///< indexed by StrId of the node id
+  Column<VertexId> vertex_by_label_;  ///< indexed by StrId of the label; kNoVertex if ambiguous
   Topology topology_;
 };
 

@@ -45,7 +45,7 @@ RivalIndex::RivalIndex(const PartnershipGraph& graph, std::span<const std::pair<
   }
   std::unordered_map<StrId, std::uint32_t> dense;
   for (VertexId v = 0; v < graph.NodeCount(); ++v) {
-    for (StrId market : graph.GetNode(v).markets) {
+    for (StrId market : graph.Markets(graph.GetNode(v))) {
       const auto [at, added] = dense.try_emplace(market, static_cast<std::uint32_t>(market_members_.size()));
       if (added) market_members_.emplace_back();
       market_members_[at->second].push_back(v);

@@ -35,7 +35,9 @@ inline std::uint32_t Tag(std::uint64_t hash, std::size_t length) {
 constexpr std::size_t kHugePage = 2u << 20;
 }  // namespace
 
-void StringPool::FreeSlots::operator()(Slot* slots) const { std::free(slots); }
+void StringPool::FreeSlots::operator()(Slot* slots) const {
+  if (!viewed) std::free(slots);
+}
 
 std::uint64_t StringPool::Hash(std::string_view text) {
   std::uint64_t h = 0x9E3779B97F4A7C15ULL ^ (text.size() * 0xff51afd7ed558ccdULL);
@@ -58,29 +60,38 @@ std::uint64_t StringPool::Hash(std::string_view text) {
 }
 
 StringPool::StringPool() {
-  views_.emplace_back();
+  entries_.push_back(Entry{0, 0, 0});
+  bases_.push_back("");
   Grow(kInitialSlots);
   const std::uint64_t hash = Hash({});
   slots_[Probe({}, hash)] = Slot{Prefix({}), Tag(hash, 0), kNoString};
 }
 
 void StringPool::Reserve(std::size_t count) {
-  views_.reserve(count);
+  OwnStorage();
+  entries_.reserve(count);
   std::size_t want = kInitialSlots;
   while (want * 3 < count * 4) want *= 2;  // load factor at most 3/4
   if (want > slot_count_) Grow(want);
 }
 
-std::string_view StringPool::Store(std::string_view text) {
-  if (block_used_ + text.size() > block_size_) {
+StringPool::Entry StringPool::Store(std::string_view text) {
+  if (blocks_.empty() || block_used_ + text.size() > block_size_) {
     block_size_ = std::max(kBlockSize, text.size());
     blocks_.push_back(std::make_unique<char[]>(block_size_));
+    bases_.push_back(blocks_.back().get());
     block_used_ = 0;
   }
-  char* where = blocks_.back().get() + block_used_;
-  if (!text.empty()) std::memcpy(where, text.data(), text.size());
+  const Entry entry{block_used_, static_cast<std::uint32_t>(text.size()), static_cast<std::uint32_t>(bases_.size() - 1)};
+  if (!text.empty()) std::memcpy(blocks_.back().get() + block_used_, text.data(), text.size());
   block_used_ += text.size();
-  return {where, text.size()};
+  return entry;
+}
+
+void StringPool::OwnStorage() {
+  if (entries_.Owned()) return;
+  entries_.MakeOwned();
+  Grow(slot_count_);  // reads the mapped table, fills one of its own
 }
 
 std::size_t StringPool::Probe(std::string_view text, std::uint64_t hash) const {
@@ -90,7 +101,7 @@ std::size_t StringPool::Probe(std::string_view text, std::uint64_t hash) const {
   for (std::size_t i = static_cast<std::size_t>(hash) & mask;; i = (i + 1) & mask) {
     const Slot& slot = slots_[i];
     if (slot.id == kEmptyId) return i;
-    if (slot.tag == tag && slot.prefix == prefix && (text.size() <= 8 || views_[slot.id] == text)) return i;
+    if (slot.tag == tag && slot.prefix == prefix && (text.size() <= 8 || View(slot.id) == text)) return i;
   }
 }
 
@@ -113,15 +124,19 @@ void StringPool::Grow(std::size_t slots) {
   for (std::size_t k = 0; k < old_count; ++k) {
     const Slot& slot = old[k];
     if (slot.id == kEmptyId) continue;
-    std::size_t i = static_cast<std::size_t>(Hash(views_[slot.id])) & mask;
+    std::size_t i = static_cast<std::size_t>(Hash(View(slot.id))) & mask;
     while (slots_[i].id != kEmptyId) i = (i + 1) & mask;
     slots_[i] = slot;
   }
 }
 
-StrId StringPool::Intern(std::string_view text) { return InternHashed(text, Hash(text)); }
+StrId StringPool::Intern(std::string_view text) {
+  OwnStorage();
+  return InternHashed(text, Hash(text));
+}
 
 void StringPool::InternMany(std::span<const std::string_view> texts, StrId* ids) {
+  OwnStorage();
   // Hashes first, then each slot prefetched a fixed distance ahead of its probe: enough misses
   // in flight to hide the latency, not so many that the core's miss buffers overflow.
   constexpr std::size_t kWindow = 256;
@@ -141,10 +156,10 @@ void StringPool::InternMany(std::span<const std::string_view> texts, StrId* ids)
 StrId StringPool::InternHashed(std::string_view text, std::uint64_t hash) {
   std::size_t i = Probe(text, hash);
   if (slots_[i].id != kEmptyId) return slots_[i].id;
-  const StrId id = static_cast<StrId>(views_.size());
-  views_.push_back(Store(text));
+  const StrId id = static_cast<StrId>(entries_.size());
+  entries_.push_back(Store(text));
   slots_[i] = Slot{Prefix(text), Tag(hash, text.size()), id};
-  if (views_.size() * 4 > slot_count_ * 3) Grow(slot_count_ * 2);
+  if (entries_.size() * 4 > slot_count_ * 3) Grow(slot_count_ * 2);
   return id;
 }
 

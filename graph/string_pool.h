@@ -10,6 +10,8 @@
 #include <string_view>
 #include <vector>
 
+#include "graph/column.h"
+
 namespace pg {
 
 using StrId = std::uint32_t;
@@ -32,8 +34,11 @@ class StringPool {
   void InternMany(std::span<const std::string_view> texts, StrId* ids);
   /// The id of `text`, or nullopt-like kNoString if it was never interned (and is not empty).
   bool Find(std::string_view text, StrId* id) const;
-  std::string_view View(StrId id) const { return views_[id]; }
-  std::size_t Size() const { return views_.size(); }
+  std::string_view View(StrId id) const {
+    const Entry& entry = entries_[id];
+    return {bases_[entry.block] + entry.offset, entry.length};
+  }
+  std::size_t Size() const { return entries_.size(); }
   void Reserve(std::size_t count);
 
   /// The hash the index uses (exposed for the microbenchmarks).
@@ -42,16 +47,28 @@ class StringPool {
  private:
   friend class SnapshotCodec;  // io/snapshot_codec.cc: saves and restores the table as it is
 
-  std::string_view Store(std::string_view text);
+  /// Where a string lives: block (an index into bases_), offset in it and length. A pool read
+  /// from a snapshot is one block, the file's string bytes.
+  struct Entry {
+    std::uint64_t offset;
+    std::uint32_t length;
+    std::uint32_t block;
+  };
+
+  Entry Store(std::string_view text);
+  /// Before a pool viewing a snapshot takes a new string: its table and entries become its own.
+  void OwnStorage();
   StrId InternHashed(std::string_view text, std::uint64_t hash);
   void Grow(std::size_t slots);
   /// The slot holding `text`, or the empty slot where it would go.
   std::size_t Probe(std::string_view text, std::uint64_t hash) const;
 
-  std::vector<std::unique_ptr<char[]>> blocks_;
+  std::vector<std::unique_ptr<char[]>> blocks_;  ///< the blocks the pool allocated
   std::size_t block_used_ = 0;
   std::size_t block_size_ = 0;
-  std::vector<std::string_view> views_;
+  std::vector<const char*> bases_;  ///< every block's first byte, by Entry::block
+  Column<Entry> entries_;
+  std::shared_ptr<const void> mapping_;  ///< keeps a snapshot's bytes alive when the pool views them
   /// One slot of the power-of-two table: the first 8 bytes, hash bits and length, and the id
   /// (all ones when empty).
   struct Slot {
@@ -60,6 +77,7 @@ class StringPool {
     std::uint32_t id;
   };
   struct FreeSlots {
+    bool viewed;  ///< a table in a snapshot's mapping, not freed (value-initialised: false)
     void operator()(Slot* slots) const;
   };
   /// Allocated on 2 MiB boundaries and advised as huge pages: a lookup is one random access

@@ -134,7 +134,7 @@ std::string ClusterKey(const Drawing& d, VertexId v) {
   const Node& node = d.graph.GetNode(v);
   switch (d.options.cluster_by) {
     case ClusterBy::kType: return fmt::format("{}", static_cast<int>(node.type));
-    case ClusterBy::kMarket: return node.markets.empty() ? "" : std::string(d.graph.Text(node.markets.front()));
+    case ClusterBy::kMarket: return d.graph.Markets(node).empty() ? "" : std::string(d.graph.Text(d.graph.Markets(node).front()));
     case ClusterBy::kNone: return "";
   }
   return "";

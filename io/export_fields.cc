@@ -33,7 +33,7 @@ void PutDate(Date date, ExportValue* value) {
   value->text = value->present ? date.ToString() : std::string();
 }
 
-void PutJoined(const PartnershipGraph& graph, const std::vector<StrId>& items, ExportValue* value) {
+void PutJoined(const PartnershipGraph& graph, std::span<const StrId> items, ExportValue* value) {
   value->text.clear();
   for (StrId item : items) {
     if (!value->text.empty()) value->text += '|';
@@ -98,8 +98,8 @@ void ExportSchema::NodeValues(VertexId v, std::vector<ExportValue>* values) cons
     if ((node.roles & RoleBit(type)) && type != node.type) roles.append("|").append(NodeTypeName(type));
   }
   PutText(roles, &out[2]);
-  PutJoined(graph_, node.markets, &out[3]);
-  PutJoined(graph_, node.tags, &out[4]);
+  PutJoined(graph_, graph_.Markets(node), &out[3]);
+  PutJoined(graph_, graph_.Tags(node), &out[4]);
   PutText(graph_.Text(node.description), &out[5]);
   PutText(graph_.Text(node.source), &out[6]);
   PutAttributes(node.attributes, node_slots_, values);

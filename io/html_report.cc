@@ -352,7 +352,7 @@ json NodesJson(const PartnershipGraph& graph, const std::vector<bool>& keep) {
     const Node& node = graph.GetNode(v);
     const std::string id(graph.NodeName(v));
     json markets = json::array();
-    for (StrId market : node.markets) markets.push_back(graph.Text(market));
+    for (StrId market : graph.Markets(node)) markets.push_back(graph.Text(market));
     json entry{{"label", graph.NodeLabel(v)}, {"type", TypeText(graph, node)}, {"roles", RoleNames(node)},
                {"markets", markets}};
     if (node.description != kNoString) entry["description"] = graph.Text(node.description);

@@ -517,13 +517,13 @@ nlohmann::json ModelToJson(const PartnershipGraph& graph) {
       roles.insert(roles.begin(), NodeTypeName(node.type));
       object["roles"] = roles;
     }
-    if (!node.markets.empty()) {
+    if (!graph.Markets(node).empty()) {
       object["markets"] = json::array();
-      for (StrId market : node.markets) object["markets"].push_back(graph.Text(market));
+      for (StrId market : graph.Markets(node)) object["markets"].push_back(graph.Text(market));
     }
-    if (!node.tags.empty()) {
+    if (!graph.Tags(node).empty()) {
       object["tags"] = json::array();
-      for (StrId tag : node.tags) object["tags"].push_back(graph.Text(tag));
+      for (StrId tag : graph.Tags(node)) object["tags"].push_back(graph.Text(tag));
     }
     PutText(object, "description", graph, node.description);
     PutText(object, "source", graph, node.source);

@@ -1,6 +1,7 @@
 #include "io/model_tables.h"
 
 #include <algorithm>
+#include <span>
 #include <utility>
 
 #include "graph/money.h"
@@ -20,7 +21,7 @@ class RowSetter {
     FormatXlsxNumber(value, &Next(true, value).text);
   }
   void DateCell(Date date) { Text(date.ToString()); }
-  void Joined(const PartnershipGraph& graph, const std::vector<StrId>& items) {
+  void Joined(const PartnershipGraph& graph, std::span<const StrId> items) {
     std::string& text = Next(false, 0).text;
     text.clear();
     for (StrId item : items) {
@@ -76,8 +77,8 @@ void FillNode(const PartnershipGraph& graph, const std::vector<StrId>& keys, con
   cells.Text(graph.Text(node.label));
   cells.Text(free_type ? graph.Text(node.type_label) : NodeTypeName(node.type));
   cells.Text(roles);
-  cells.Joined(graph, node.markets);
-  cells.Joined(graph, node.tags);
+  cells.Joined(graph, graph.Markets(node));
+  cells.Joined(graph, graph.Tags(node));
   cells.Text(graph.Text(node.description));
   cells.Text(graph.Text(node.source));
   cells.Attributes(graph, node.attributes, keys);

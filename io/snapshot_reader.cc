@@ -4,8 +4,12 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <algorithm>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <memory>
+#include <new>
 
 #include <fmt/format.h>
 
@@ -113,6 +117,31 @@ class MappedFile {
   std::size_t size_ = 0;
 };
 
+/// `bytes` copied to memory aligned as a mapping is, so that the graph can view its sections.
+std::shared_ptr<const char> AlignedCopy(std::string_view bytes) {
+  const std::size_t size = (bytes.size() + kAlignment - 1) / kAlignment * kAlignment;
+  char* memory = static_cast<char*>(std::aligned_alloc(kAlignment, std::max<std::size_t>(size, kAlignment)));
+  if (!memory) throw std::bad_alloc();
+  std::memcpy(memory, bytes.data(), bytes.size());
+  return std::shared_ptr<const char>(memory, [](const char* p) { std::free(const_cast<char*>(p)); });
+}
+
+/// The graph in `bytes`, kept alive by `keep_alive`, once the header is trusted.
+std::optional<PartnershipGraph> Decode(std::string_view bytes, std::shared_ptr<const void> keep_alive,
+                                       const std::string& name, Diagnostics* diagnostics, SnapshotCheck check) {
+  if (check == SnapshotCheck::kChecksum && !PayloadMatches(bytes)) {
+    diagnostics->Error({name}, DataProblem(name));
+    return std::nullopt;
+  }
+  PartnershipGraph graph;
+  std::string why;
+  if (!SnapshotCodec::Decode(bytes, std::move(keep_alive), &graph, &why)) {
+    diagnostics->Error({name}, fmt::format("corrupted snapshot ({}); {}", why, Recreate(name)));
+    return std::nullopt;
+  }
+  return graph;
+}
+
 }  // namespace
 
 bool HasSnapshotMagic(std::string_view first_bytes) {
@@ -126,17 +155,9 @@ std::optional<PartnershipGraph> ReadSnapshot(std::string_view bytes, const std::
     diagnostics->Error({name}, problem);
     return std::nullopt;
   }
-  if (check == SnapshotCheck::kChecksum && !PayloadMatches(bytes)) {
-    diagnostics->Error({name}, DataProblem(name));
-    return std::nullopt;
-  }
-  PartnershipGraph graph;
-  std::string why;
-  if (!SnapshotCodec::Decode(bytes, &graph, &why)) {
-    diagnostics->Error({name}, fmt::format("corrupted snapshot ({}); {}", why, Recreate(name)));
-    return std::nullopt;
-  }
-  return graph;
+  std::shared_ptr<const char> copy = AlignedCopy(bytes);
+  const std::string_view aligned(copy.get(), bytes.size());
+  return Decode(aligned, std::move(copy), name, diagnostics, check);
 }
 
 bool VerifySnapshotData(const std::string& path, Diagnostics* diagnostics) {
@@ -155,12 +176,19 @@ bool VerifySnapshotData(const std::string& path, Diagnostics* diagnostics) {
 std::optional<PartnershipGraph> ReadSnapshotFile(const std::string& path, Diagnostics* diagnostics,
                                                  SnapshotCheck check) {
   std::string error;
-  const MappedFile file(path, &error);
+  auto file = std::make_shared<const MappedFile>(path, &error);
   if (!error.empty()) {
     diagnostics->Error({path}, "cannot read: " + error);
     return std::nullopt;
   }
-  return ReadSnapshot(file.Bytes(), path, diagnostics, check);
+  // The graph views the mapping: no copy of its arrays, and the mapping lives as long as it.
+  const std::string_view bytes = file->Bytes();
+  const std::string problem = HeaderProblem(bytes, path);
+  if (!problem.empty()) {
+    diagnostics->Error({path}, problem);
+    return std::nullopt;
+  }
+  return Decode(bytes, std::move(file), path, diagnostics, check);
 }
 
 }  // namespace pg

@@ -569,7 +569,7 @@ std::uint32_t TableLoader::CollectAttributes(std::span<const std::string_view> c
     if (known_field_[i] || header_ids_[i] == kNoString) continue;
     const std::string_view value = Trim(cells[i]);
     if (value.empty()) continue;
-    attributes.emplace_back(header_ids_[i], later ? InternLater(value) : Intern(value));
+    attributes.push_back({header_ids_[i], later ? InternLater(value) : Intern(value)});
   }
   if (!later) return AddAttributes(std::move(attributes));
   if (attributes.empty()) return 0;
@@ -688,8 +688,8 @@ void TableLoader::NodeRow(std::span<const std::string_view> cells, const Origin&
                                             NodeTypeChoices()));
     }
   }
-  for (std::string_view market : SplitList(Cell(cells, markets_))) node.markets.push_back(Intern(market));
-  for (std::string_view tag : SplitList(Cell(cells, tags_))) node.tags.push_back(Intern(tag));
+  for (std::string_view market : SplitList(Cell(cells, markets_))) record.markets.push_back(Intern(market));
+  for (std::string_view tag : SplitList(Cell(cells, tags_))) record.tags.push_back(Intern(tag));
   node.description = Intern(Cell(cells, description_));
   node.source = Intern(Cell(cells, source_col_));
   node.attributes = has_attributes_ ? CollectAttributes(cells) : 0;

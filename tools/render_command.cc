@@ -49,7 +49,7 @@ std::string InputsCaption(const std::vector<std::string>& inputs) {
 
 // "market" when a drawn node has a market (rivals side by side), else "type".
 std::string AutoCluster(const PartnershipGraph& graph, const Neighbourhood* focus) {
-  auto has_market = [&](VertexId v) { return !graph.GetNode(v).markets.empty(); };
+  auto has_market = [&](VertexId v) { return !graph.Markets(graph.GetNode(v)).empty(); };
   bool any = false;
   if (focus) {
     for (VertexId v : focus->nodes) any = any || has_market(v);

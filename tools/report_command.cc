@@ -130,7 +130,7 @@ std::string DrawDiagram(const GraphView& view, const Findings& highlight, const 
   clock.Begin("render", "drawing the diagram");
   const PartnershipGraph& graph = view.Graph();
   const bool markets = std::any_of(graph.Nodes().begin(), graph.Nodes().end(),
-                                   [](const Node& node) { return !node.markets.empty(); });
+                                   [&graph](const Node& node) { return !graph.Markets(node).empty(); });
   DiagramOptions diagram_options;
   diagram_options.cluster_by = markets ? ClusterBy::kMarket : ClusterBy::kType;
   diagram_options.highlight = &highlight;

@@ -36,7 +36,7 @@ TEST(GraphEdits, CopyKeepsEveryRowAndPlaceDropsAndAppends) {
   for (VertexId v = 0; v < graph.NodeCount(); ++v) {
     EXPECT_EQ(copy.NodeName(v), graph.NodeName(v));
     EXPECT_EQ(copy.NodeLabel(v), graph.NodeLabel(v));
-    EXPECT_EQ(copy.GetNode(v).markets.size(), graph.GetNode(v).markets.size());
+    EXPECT_EQ(copy.Markets(copy.GetNode(v)).size(), graph.Markets(graph.GetNode(v)).size());
     EXPECT_EQ(WhereOf(copy, copy.GetNode(v).origin), WhereOf(graph, graph.GetNode(v).origin));
   }
   for (EdgeId e = 1; e < graph.EdgeCount(); ++e) EXPECT_EQ(DescribeEdge(copy, e - 1), DescribeEdge(graph, e));

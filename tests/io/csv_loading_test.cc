@@ -125,11 +125,11 @@ TEST(CsvLoading, KumuElementsAndConnectionsLoadAsTheyAre) {
   // Unknown columns are kept as attributes.
   const Node& openai = graph.GetNode(0);
   ASSERT_EQ(graph.AttributeSet(openai.attributes).size(), 1u);
-  EXPECT_EQ(graph.Text(graph.AttributeSet(openai.attributes)[0].first), "Size");
-  EXPECT_EQ(graph.Text(graph.AttributeSet(openai.attributes)[0].second), "10");
-  EXPECT_EQ(openai.tags.size(), 2u);
+  EXPECT_EQ(graph.Text(graph.AttributeSet(openai.attributes)[0].key), "Size");
+  EXPECT_EQ(graph.Text(graph.AttributeSet(openai.attributes)[0].value), "10");
+  EXPECT_EQ(graph.Tags(openai).size(), 2u);
   const Edge& invest = graph.GetEdge(0);
-  EXPECT_EQ(graph.Text(graph.AttributeSet(graph.Details(invest).attributes)[0].second), "3");
+  EXPECT_EQ(graph.Text(graph.AttributeSet(graph.Details(invest).attributes)[0].value), "3");
 }
 
 TEST(CsvLoading, SourceTargetKindColumnsOfGraphTools) {

@@ -82,10 +82,10 @@ TEST(HostileText, UnknownColumnOfAFourColumnTableSurvives) {
   ASSERT_EQ(graph.EdgeCount(), 1u);
   const EdgeDetails& details = graph.Details(graph.GetEdge(0));
   ASSERT_NE(details.attributes, 0u);
-  const Attributes& attributes = graph.AttributeSet(details.attributes);
+  const auto attributes = graph.AttributeSet(details.attributes);
   ASSERT_EQ(attributes.size(), 1u);
-  EXPECT_EQ(graph.Text(attributes[0].first), "weight");
-  EXPECT_EQ(graph.Text(attributes[0].second), "7");
+  EXPECT_EQ(graph.Text(attributes[0].key), "weight");
+  EXPECT_EQ(graph.Text(attributes[0].value), "7");
 }
 
 TEST(HostileText, CharacterColumnsFollowQuotesMultilineCellsBomAndUtf8) {

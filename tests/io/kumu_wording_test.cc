@@ -298,10 +298,10 @@ TEST(KumuWording, HeadersWithUnitsAndPunctuation) {
   EXPECT_EQ(graph.Details(edge).capacity_gw, 1.5);
   EXPECT_EQ(edge.start.ToString(), "2025");
   // The look-alike columns are kept, not dropped.
-  const Attributes& kept = graph.AttributeSet(graph.Details(edge).attributes);
+  const auto kept = graph.AttributeSet(graph.Details(edge).attributes);
   ASSERT_EQ(kept.size(), 3u);
-  EXPECT_EQ(graph.Text(kept[0].first), "Amt");
-  EXPECT_EQ(graph.Text(kept[0].second), "$5B");
+  EXPECT_EQ(graph.Text(kept[0].key), "Amt");
+  EXPECT_EQ(graph.Text(kept[0].value), "$5B");
 
   const std::string comma = dir.Write("comma.csv", "from,to,\"Amount, USD\",Revenue ($)\nA,B,3B,1B\n");
   const Loaded with_comma = Load({comma});

@@ -168,9 +168,9 @@ TEST_F(SnapshotRefusal, Truncated) {
 
 TEST_F(SnapshotRefusal, OlderAndNewerFormat) {
   EXPECT_EQ(RefusalAfterWriting(WithHeader([](snapshot::Header* h) { h->version = 0; })),
-            Expected("written by an older partnergraph (format 0; this one reads format 1)"));
+            Expected("written by an older partnergraph (format 0; this one reads format 2)"));
   EXPECT_EQ(RefusalAfterWriting(WithHeader([](snapshot::Header* h) { h->version = 9; })),
-            Expected("written by a newer partnergraph (format 9; this one reads format 1)"));
+            Expected("written by a newer partnergraph (format 9; this one reads format 2)"));
 }
 
 TEST_F(SnapshotRefusal, OtherModelLayoutOrByteOrder) {
