@@ -20,9 +20,6 @@
 
 namespace pg {
 
-/// A string id as an index (string_pool.h gives StrId a type of its own in the next commit).
-constexpr std::uint32_t StrIndex(StrId id) { return id; }
-
 struct NodeRecord {
   Node node;               ///< node.id set (defaults to the label), roles may be empty
   bool type_given = false; ///< false when the row had no type cell (merging keeps the other's)

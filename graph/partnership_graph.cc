@@ -5,8 +5,9 @@
 namespace pg {
 
 std::optional<VertexId> PartnershipGraph::FindNode(std::string_view id_or_label) const {
-  StrId id;
-  if (!strings_.Find(id_or_label, &id)) return std::nullopt;
+  StrId name;
+  if (!strings_.Find(id_or_label, &name)) return std::nullopt;
+  const std::uint32_t id = StrIndex(name);
   if (id < vertex_by_id_.size() && vertex_by_id_[id] != kNoVertex) return vertex_by_id_[id];
   if (id < vertex_by_label_.size() && vertex_by_label_[id] < nodes_.size()) return vertex_by_label_[id];
   return std::nullopt;
@@ -23,8 +24,8 @@ std::string PartnershipGraph::SpellcheckNode(std::string_view name) const {
 }
 
 bool PartnershipGraph::LabelFindsNode(VertexId v) const {
-  const StrId label = nodes_[v].label;
-  if (label == kNoString) return true;  // shown by its id, which is unique
+  if (nodes_[v].label == kNoString) return true;  // shown by its id, which is unique
+  const std::uint32_t label = StrIndex(nodes_[v].label);
   if (label < vertex_by_id_.size() && vertex_by_id_[label] != kNoVertex) return vertex_by_id_[label] == v;
   return label < vertex_by_label_.size() && vertex_by_label_[label] == v;
 }

@@ -64,7 +64,7 @@ StringPool::StringPool() {
   bases_.push_back("");
   Grow(kInitialSlots);
   const std::uint64_t hash = Hash({});
-  slots_[Probe({}, hash)] = Slot{Prefix({}), Tag(hash, 0), kNoString};
+  slots_[Probe({}, hash)] = Slot{Prefix({}), Tag(hash, 0), StrIndex(kNoString)};
 }
 
 void StringPool::Reserve(std::size_t count) {
@@ -101,7 +101,7 @@ std::size_t StringPool::Probe(std::string_view text, std::uint64_t hash) const {
   for (std::size_t i = static_cast<std::size_t>(hash) & mask;; i = (i + 1) & mask) {
     const Slot& slot = slots_[i];
     if (slot.id == kEmptyId) return i;
-    if (slot.tag == tag && slot.prefix == prefix && (text.size() <= 8 || View(slot.id) == text)) return i;
+    if (slot.tag == tag && slot.prefix == prefix && (text.size() <= 8 || View(StrId{slot.id}) == text)) return i;
   }
 }
 
@@ -124,7 +124,7 @@ void StringPool::Grow(std::size_t slots) {
   for (std::size_t k = 0; k < old_count; ++k) {
     const Slot& slot = old[k];
     if (slot.id == kEmptyId) continue;
-    std::size_t i = static_cast<std::size_t>(Hash(View(slot.id))) & mask;
+    std::size_t i = static_cast<std::size_t>(Hash(View(StrId{slot.id}))) & mask;
     while (slots_[i].id != kEmptyId) i = (i + 1) & mask;
     slots_[i] = slot;
   }
@@ -155,18 +155,18 @@ void StringPool::InternMany(std::span<const std::string_view> texts, StrId* ids)
 
 StrId StringPool::InternHashed(std::string_view text, std::uint64_t hash) {
   std::size_t i = Probe(text, hash);
-  if (slots_[i].id != kEmptyId) return slots_[i].id;
-  const StrId id = static_cast<StrId>(entries_.size());
+  if (slots_[i].id != kEmptyId) return StrId{slots_[i].id};
+  const auto id = static_cast<std::uint32_t>(entries_.size());
   entries_.push_back(Store(text));
   slots_[i] = Slot{Prefix(text), Tag(hash, text.size()), id};
   if (entries_.size() * 4 > slot_count_ * 3) Grow(slot_count_ * 2);
-  return id;
+  return StrId{id};
 }
 
 bool StringPool::Find(std::string_view text, StrId* id) const {
   const std::size_t i = Probe(text, Hash(text));
   if (slots_[i].id == kEmptyId) return false;
-  *id = slots_[i].id;
+  *id = StrId{slots_[i].id};
   return true;
 }
 

@@ -14,9 +14,13 @@
 
 namespace pg {
 
-using StrId = std::uint32_t;
+/// A string's id in its pool. A type of its own, so that a name's id cannot be passed where a
+/// vertex or an edge number is expected (they are all 32-bit integers underneath).
+enum class StrId : std::uint32_t {};
 /// The empty string always has id 0, so a zero-initialised field means "not given".
-inline constexpr StrId kNoString = 0;
+inline constexpr StrId kNoString{0};
+/// The id as an index, for tables indexed by string (PartnershipGraph's id index).
+constexpr std::uint32_t StrIndex(StrId id) { return static_cast<std::uint32_t>(id); }
 
 class StringPool {
  public:
@@ -35,7 +39,7 @@ class StringPool {
   /// The id of `text`, or nullopt-like kNoString if it was never interned (and is not empty).
   bool Find(std::string_view text, StrId* id) const;
   std::string_view View(StrId id) const {
-    const Entry& entry = entries_[id];
+    const Entry& entry = entries_[StrIndex(id)];
     return {bases_[entry.block] + entry.offset, entry.length};
   }
   std::size_t Size() const { return entries_.size(); }

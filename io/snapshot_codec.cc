@@ -118,8 +118,8 @@ std::vector<StringPool::Entry> SnapshotCodec::JoinStrings(const StringPool& pool
   static_assert(sizeof(StringPool::Entry) == 16 && std::is_trivially_copyable_v<StringPool::Entry>);
   std::vector<StringPool::Entry> entries;
   entries.reserve(pool.Size());
-  for (StrId id = 0; id < pool.Size(); ++id) {
-    const std::string_view text = pool.View(id);
+  for (std::uint32_t id = 0; id < pool.Size(); ++id) {
+    const std::string_view text = pool.View(StrId{id});
     entries.push_back(StringPool::Entry{joined->size(), static_cast<std::uint32_t>(text.size()), 0});
     *joined += text;
   }
@@ -258,7 +258,7 @@ bool ValidDate(Date date) {
 /// and list entries.
 struct Bounds {
   std::size_t strings, nodes, details, sets, sources, lists;
-  bool Str(StrId id) const { return id < strings; }
+  bool Str(StrId id) const { return StrIndex(id) < strings; }
   bool Set(std::uint32_t set) const { return set < sets; }
   bool From(const Origin& origin) const { return origin.source < sources || (sources == 0 && origin.source == 0); }
   bool List(StrList list) const { return std::uint64_t{list.begin} + list.count <= lists; }
@@ -283,17 +283,18 @@ bool CheckAttributes(SectionReader& in, std::size_t strings) {
   if (starts.size() < 2 || !ValidStarts(starts, starts.size() - 1, attributes.size()) || starts[1] != 0) {
     return in.Fail("the attribute sets are out of bounds");
   }
-  const std::size_t bad = FirstBad(attributes, [&](const Attribute& a) { return (a.key >= strings) | (a.value >= strings); });
+  const auto known = [&](StrId id) { return StrIndex(id) < strings; };
+  const std::size_t bad = FirstBad(attributes, [&](const Attribute& a) { return !known(a.key) | !known(a.value); });
   if (bad == attributes.size()) return true;
   const Attribute& a = attributes[bad];
-  return in.Fail(fmt::format("an attribute is string {} of {}", a.key >= strings ? a.key : a.value, strings));
+  return in.Fail(fmt::format("an attribute is string {} of {}", StrIndex(known(a.key) ? a.value : a.key), strings));
 }
 
 bool CheckNodes(SectionReader& in, const Bounds& bounds) {
   const auto lists = in.Span<StrId>(kNodeLists);
   const std::size_t stray = FirstBad(lists, [&](StrId id) { return !bounds.Str(id); });
   if (stray != lists.size()) {
-    return in.Fail(fmt::format("a node's market or tag is string {} of {}", lists[stray], bounds.strings));
+    return in.Fail(fmt::format("a node's market or tag is string {} of {}", StrIndex(lists[stray]), bounds.strings));
   }
   if (in.Count(kNodes) >= kNoVertex) return in.Fail("the file holds more nodes than a graph can");
   const std::size_t bad = FirstBad(in.Span<Node>(kNodes), [&](const Node& n) {
@@ -361,7 +362,7 @@ bool SnapshotCodec::DecodeStrings(SectionReader& in, StringPool* pool) {
   const bool stray = FirstBad(entries, [&](const StringPool::Entry& e) {
     return (e.block != 0) | (e.offset > total) | (e.length > total - e.offset);
   }) != entries.size();
-  if (entries.empty() || entries[0].length != 0 || stray || entries.size() >= ~StrId{0}) {
+  if (entries.empty() || entries[0].length != 0 || stray || entries.size() >= ~std::uint32_t{0}) {
     return in.Fail("the string table is out of bounds");
   }
   const std::size_t strings = entries.size();
@@ -369,7 +370,7 @@ bool SnapshotCodec::DecodeStrings(SectionReader& in, StringPool* pool) {
   std::size_t used = 0;
   bool strays = false;
   for (const StringPool::Slot& slot : slots) {
-    const bool full = slot.id != ~StrId{0};
+    const bool full = slot.id != ~std::uint32_t{0};
     strays |= full & (slot.id >= strings);
     used += full;
   }

@@ -109,7 +109,7 @@ TEST(Snapshot, KeepsLookupsAndTheTopology) {
   // Strings interned after the load land beside the restored ones.
   StringPool& pool = const_cast<StringPool&>(graph->Strings());
   const StrId fresh = pool.Intern("a string no input holds");
-  EXPECT_EQ(fresh, source.Strings().Size());
+  EXPECT_EQ(StrIndex(fresh), source.Strings().Size());
   StrId amazon = kNoString;
   ASSERT_TRUE(source.Strings().Find("Amazon", &amazon));
   EXPECT_EQ(pool.Intern("Amazon"), amazon);
