@@ -9,6 +9,7 @@
 
 #include "graph/text.h"
 #include "io/atomic_file.h"
+#include "io/chunked_text.h"
 #include "io/csv_writer.h"
 #include "io/gexf_writer.h"
 #include "io/graphml_writer.h"
@@ -38,7 +39,7 @@ struct ConvertFormat {
   std::string_view what;       ///< for the summary line (json and xlsx as they always were)
   Shape shape;
   bool csv_cells;  ///< it writes CSV cells, so --csv-raw is accepted
-  std::string (*text)(const PartnershipGraph&);            ///< kText
+  void (*text)(const PartnershipGraph&, std::ostream&);   ///< kText, written as it is made
   bool (*write)(const WriteRequest&, std::string* error);  ///< kFile, kFolder
   bool keeps_metrics;
 };
@@ -61,13 +62,13 @@ bool WriteKumu(const WriteRequest& r, std::string* e) {
 // One line per format.
 constexpr ConvertFormat kFormats[] = {
     {"csv", "", "CSV folder", Shape::kFolder, true, nullptr, WriteCsv, true},
-    {"json", ".json", "json", Shape::kText, false, ModelJsonText, nullptr, true},
+    {"json", ".json", "json", Shape::kText, false, WriteModelJson, nullptr, true},
     {"xlsx", ".xlsx", "xlsx", Shape::kFile, false, nullptr, WriteXlsx, true},
-    {"graphml", ".graphml", "GraphML", Shape::kText, false, GraphmlText, nullptr, false},
-    {"gexf", ".gexf", "GEXF", Shape::kText, false, GexfText, nullptr, false},
+    {"graphml", ".graphml", "GraphML", Shape::kText, false, WriteGraphml, nullptr, false},
+    {"gexf", ".gexf", "GEXF", Shape::kText, false, WriteGexf, nullptr, false},
     {"neo4j", "", "Neo4j import folder", Shape::kFolder, true, nullptr, WriteNeo4j, false},  // always raw
     {"kumu", "", "Kumu", Shape::kFolder, true, nullptr, WriteKumu, true},
-    {"node-link", "", "node-link JSON", Shape::kText, false, NodeLinkText, nullptr, true},
+    {"node-link", "", "node-link JSON", Shape::kText, false, WriteNodeLink, nullptr, true},
     {"pgraph", kSnapshotExtension, "pgraph", Shape::kFile, false, nullptr, WritePgraph, true},
 };
 
@@ -150,9 +151,10 @@ bool WriteOutput(const ConvertFormat& format, const ConvertOptions& options, con
   if (format.shape != Shape::kText) {
     return format.write({graph, options.output, options.csv_raw ? CsvCells::kRaw : CsvCells::kSafe}, error);
   }
-  const std::string text = format.text(graph);
-  if (options.output != "-") return WriteFileAtomically(options.output, text, error);
-  io.out << text;
+  if (options.output != "-") {
+    return WriteStreamAtomically(options.output, [&](std::ostream& out) { format.text(graph, out); }, error);
+  }
+  format.text(graph, io.out);
   io.out.flush();
   return true;
 }
