@@ -224,7 +224,7 @@ int SwapIntoPlace(const fs::path& staging, const fs::path& target, bool exists) 
   return 0;
 }
 
-// Writes the files `names` into folder `path` as WriteCsvFiles says, each by `write_file(index,
+// Writes the files `names` into folder `path` as WriteCsvTables says, each by `write_file(index,
 // path of the staged file, why)`.
 bool WriteFolder(const std::string& path, const std::vector<std::string>& names, std::string* error,
                  const std::function<bool(std::size_t, const std::string&, std::string*)>& write_file) {
@@ -303,14 +303,6 @@ bool WriteCsvFolder(const PartnershipGraph& graph, const std::string& path, std:
                          {"edges.csv", std::move(tables[1])},
                          {"metrics.csv", std::move(tables[2])}},
                         cells, error);
-}
-
-bool WriteCsvFiles(const std::string& path, const std::vector<CsvFile>& files, std::string* error) {
-  std::vector<std::string> names;
-  for (const CsvFile& file : files) names.push_back(file.name);
-  return WriteFolder(path, names, error, [&](std::size_t i, const std::string& file_path, std::string* why) {
-    return WriteAndSync(file_path, files[i].contents, why);
-  });
 }
 
 bool WriteCsvTables(const std::string& path, const std::vector<CsvTableFile>& files, CsvCells cells,

@@ -46,7 +46,9 @@ struct ConvertFormat {
 
 bool WriteCsv(const WriteRequest& r, std::string* e) { return WriteCsvFolder(r.graph, r.path, e, r.cells); }
 bool WriteXlsx(const WriteRequest& r, std::string* e) { return WriteXlsxModel(r.graph, r.path, e); }
-bool WriteNeo4j(const WriteRequest& r, std::string* e) { return WriteCsvFiles(r.path, Neo4jFiles(r.graph), e); }
+bool WriteNeo4j(const WriteRequest& r, std::string* e) {
+  return WriteCsvTables(r.path, Neo4jTables(r.graph), CsvCells::kRaw, e);
+}
 
 bool WritePgraph(const WriteRequest& r, std::string* e) { return WriteSnapshot(r.graph, r.path, e); }
 
