@@ -31,6 +31,7 @@ bool WriteStreamAtomically(const std::string& path, const std::function<void(std
   AtomicFile file(path);
   int failure = 0;
   {
+    errno = 0;  // an ofstream keeps no error of its own: the failing write's errno is the reason
     std::ofstream out(file.TemporaryPath(), std::ios::binary | std::ios::trunc);
     if (out) write(out);
     out.close();

@@ -8,7 +8,6 @@
 #include <fmt/format.h>
 
 #include "graph/text.h"
-#include "io/atomic_file.h"
 #include "io/chunked_text.h"
 #include "io/csv_writer.h"
 #include "io/gexf_writer.h"

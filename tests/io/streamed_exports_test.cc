@@ -3,6 +3,8 @@
 // reaches the stream in chunks while the records are still being made.
 
 #include <algorithm>
+#include <csignal>
+#include <filesystem>
 #include <numeric>
 #include <streambuf>
 #include <string>
@@ -10,8 +12,10 @@
 
 #include <fmt/format.h>
 #include <gtest/gtest.h>
+#include <sys/resource.h>
 #include <nlohmann/json.hpp>
 
+#include "io/chunked_text.h"
 #include "io/gexf_writer.h"
 #include "io/graphml_writer.h"
 #include "io/json_model.h"
@@ -126,6 +130,27 @@ TEST(StreamedExports, EachFormatReachesTheStreamInChunksAsItIsMade) {
     EXPECT_EQ(buffer.text, c.whole(graph)) << c.name;
   }
   EXPECT_EQ(ModelJsonText(graph), TreeText(ModelToJson(graph)));
+}
+
+TEST(StreamedExports, AWriteThatFailsHalfwaySaysWhyAndLeavesNoFile) {
+  TempDir dir;
+  const PartnershipGraph graph = LargeGraph(dir);
+  const std::filesystem::path folder = dir.Path() / "out";
+  const std::string path = (folder / "model.json").string();
+  // A 256 KiB file size limit: the write fails after the first chunks (EFBIG, not the signal).
+  rlimit previous{};
+  ASSERT_EQ(getrlimit(RLIMIT_FSIZE, &previous), 0);
+  const auto previous_handler = std::signal(SIGXFSZ, SIG_IGN);
+  rlimit small = previous;
+  small.rlim_cur = 256 << 10;
+  ASSERT_EQ(setrlimit(RLIMIT_FSIZE, &small), 0);
+  std::string error;
+  const bool written = WriteStreamAtomically(path, [&](std::ostream& out) { WriteModelJson(graph, out); }, &error);
+  setrlimit(RLIMIT_FSIZE, &previous);
+  std::signal(SIGXFSZ, previous_handler);
+  EXPECT_FALSE(written);
+  EXPECT_EQ(error, "cannot write " + path + ": File too large");
+  EXPECT_TRUE(std::filesystem::is_empty(folder));  // no temporary, no partial file
 }
 
 }  // namespace
