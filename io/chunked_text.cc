@@ -26,20 +26,26 @@ int SyncFile(const std::string& path) {
 
 }  // namespace
 
-bool WriteStreamAtomically(const std::string& path, const std::function<void(std::ostream&)>& write,
-                           std::string* error) {
-  AtomicFile file(path);
+bool WriteAndSyncStream(const std::string& path, const std::function<void(std::ostream&)>& write, std::string* why) {
   int failure = 0;
   {
-    errno = 0;  // an ofstream keeps no error of its own: the failing write's errno is the reason
-    std::ofstream out(file.TemporaryPath(), std::ios::binary | std::ios::trunc);
+    errno = 0;  // an ofstream keeps no error of its own: the failing call's errno is the reason
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
     if (out) write(out);
     out.close();
     if (!out) failure = errno ? errno : EIO;
   }
-  if (!failure) failure = SyncFile(file.TemporaryPath());
-  if (failure) {
-    *error = fmt::format("cannot write {}: {}", path, ErrnoText(failure));
+  if (!failure) failure = SyncFile(path);
+  if (failure) *why = ErrnoText(failure);
+  return failure == 0;
+}
+
+bool WriteStreamAtomically(const std::string& path, const std::function<void(std::ostream&)>& write,
+                           std::string* error) {
+  AtomicFile file(path);
+  std::string why;
+  if (!WriteAndSyncStream(file.TemporaryPath(), write, &why)) {
+    *error = fmt::format("cannot write {}: {}", path, why);
     return false;
   }
   return file.Commit(error);

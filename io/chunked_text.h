@@ -35,6 +35,10 @@ class ChunkedText {
   std::string text_;
 };
 
+/// Creates (truncates) `path`, writes the document `write` streams into it and fsyncs it; on
+/// failure false with the errno text in `*why` (WriteAndSync for a document made as it goes).
+bool WriteAndSyncStream(const std::string& path, const std::function<void(std::ostream&)>& write, std::string* why);
+
 /// Writes the document `write` streams into `path` through an AtomicFile (a temporary file, fsynced,
 /// then put in place; a FIFO or device gets it copied whole), so a failure or a fatal signal
 /// leaves no partial output. False with "cannot write PATH: why".
