@@ -36,7 +36,7 @@ std::string TreeText(const json& tree) { return tree.dump(2, ' ', false, json::e
 PartnershipGraph HostileGraph(const TempDir& dir) {
   const std::string nodes = dir.Write(
       "nodes.csv",
-      "id,label,type,roles,markets,tags,mid,Zone,\xC3\xBCber\n"
+      "id,label,type,roles,markets,tags,mid,Zone,\xC3\xBC" "ber\n"
       "\"Quo\"\"te\",\"back\\slash\",investor,investor|cloud,us|eu,t1|t2,m,Z,\xC3\xBC\n"
       "Emoji \xF0\x9F\x9A\x80,,Government,,,,,,\n"
       "\"tab\there\",,lab,,,,,,\n");
@@ -58,6 +58,7 @@ TEST(StreamedExports, ModelJsonIsTheTreesDump) {
   EXPECT_NE(text.find("\"Zone\": \"1e-05\""), std::string::npos) << text;
   EXPECT_NE(text.find("\"value\": 1.5e+20"), std::string::npos) << text;
   EXPECT_NE(text.find("\"id\": \"tab\\there\""), std::string::npos) << text;
+  EXPECT_NE(text.find("\"\xC3\xBC" "ber\": \"\xC3\xBC\"\n    }"), std::string::npos) << text;  // sorts last
   const PartnershipGraph empty = testing::GraphWithOneNode("A\xFF\xC3");  // bytes that are not UTF-8
   EXPECT_EQ(ModelJsonText(empty), TreeText(ModelToJson(empty)));
   EXPECT_EQ(ModelJsonText(empty),
