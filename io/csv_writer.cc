@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "io/atomic_file.h"
+#include "io/chunked_text.h"
 #include "io/model_tables.h"
 
 namespace pg {
@@ -78,63 +79,18 @@ void AppendCsvLine(const TableRow& cells, CsvCells mode, std::string* out) {
   out->push_back('\n');
 }
 
-// A file written through a buffer of about a mebibyte, then fsynced: its contents never exist whole.
-class BufferedFile {
- public:
-  explicit BufferedFile(const std::string& path)
-      : descriptor_(::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666)) {
-    if (descriptor_ < 0) failure_ = errno;
-    buffer_.reserve(kChunk + 4096);
-  }
-  BufferedFile(const BufferedFile&) = delete;
-  BufferedFile& operator=(const BufferedFile&) = delete;
-  ~BufferedFile() {
-    if (descriptor_ >= 0) ::close(descriptor_);
-  }
-
-  /// Where to append; call Spill() after each piece. Nothing is written after a failure.
-  std::string* Buffer() { return &buffer_; }
-  /// Writes the buffer out once it holds a chunk; false after a failure.
-  bool Spill() { return buffer_.size() < kChunk ? failure_ == 0 : WriteOut(); }
-  /// Writes the rest, fsyncs and closes; false with the errno text in `*why`.
-  bool Close(std::string* why) {
-    if (WriteOut() && ::fsync(descriptor_) != 0) failure_ = errno;
-    if (descriptor_ >= 0 && ::close(descriptor_) != 0 && !failure_) failure_ = errno;
-    descriptor_ = -1;
-    if (failure_) *why = ErrnoText(failure_);
-    return failure_ == 0;
-  }
-
- private:
-  static constexpr std::size_t kChunk = std::size_t{1} << 20;
-
-  bool WriteOut() {
-    for (std::size_t done = 0; failure_ == 0 && done < buffer_.size();) {
-      const ssize_t n = ::write(descriptor_, buffer_.data() + done, buffer_.size() - done);
-      if (n >= 0) {
-        done += static_cast<std::size_t>(n);
-      } else if (errno != EINTR) {
-        failure_ = errno;
-      }
-    }
-    buffer_.clear();
-    return failure_ == 0;
-  }
-
-  int descriptor_;
-  int failure_ = 0;
-  std::string buffer_;
-};
-
-// A table's CSV into `path`, a row at a time; false with the errno text in `*why`.
+// A table's CSV into `path`, a row at a time through a chunk of about a mebibyte; false with
+// the errno text in `*why`.
 bool WriteTableCsv(const ModelTable& table, CsvCells cells, const std::string& path, std::string* why) {
-  BufferedFile file(path);
-  AppendCsvLine(table.header, cells, file.Buffer());
-  table.ForEachRow([&](const TableRow& row) {
-    AppendCsvLine(row, cells, file.Buffer());
-    return file.Spill();
-  });
-  return file.Close(why);
+  return WriteAndSyncStream(path, [&](std::ostream& out) {
+    ChunkedText text(out);
+    AppendCsvLine(table.header, cells, text.Text());
+    table.ForEachRow([&](const TableRow& row) {
+      AppendCsvLine(row, cells, text.Text());
+      text.Spill();
+      return out.good();  // nothing more is made after a failed write
+    });
+  }, why);
 }
 
 // The sibling folder the files are written into, registered for the signal cleanup.
@@ -224,7 +180,7 @@ int SwapIntoPlace(const fs::path& staging, const fs::path& target, bool exists) 
   return 0;
 }
 
-// Writes the files `names` into folder `path` as WriteCsvFiles says, each by `write_file(index,
+// Writes the files `names` into folder `path` as WriteCsvTables says, each by `write_file(index,
 // path of the staged file, why)`.
 bool WriteFolder(const std::string& path, const std::vector<std::string>& names, std::string* error,
                  const std::function<bool(std::size_t, const std::string&, std::string*)>& write_file) {
@@ -303,14 +259,6 @@ bool WriteCsvFolder(const PartnershipGraph& graph, const std::string& path, std:
                          {"edges.csv", std::move(tables[1])},
                          {"metrics.csv", std::move(tables[2])}},
                         cells, error);
-}
-
-bool WriteCsvFiles(const std::string& path, const std::vector<CsvFile>& files, std::string* error) {
-  std::vector<std::string> names;
-  for (const CsvFile& file : files) names.push_back(file.name);
-  return WriteFolder(path, names, error, [&](std::size_t i, const std::string& file_path, std::string* why) {
-    return WriteAndSync(file_path, files[i].contents, why);
-  });
 }
 
 bool WriteCsvTables(const std::string& path, const std::vector<CsvTableFile>& files, CsvCells cells,

@@ -53,24 +53,16 @@ CsvModelFiles ModelToCsv(const PartnershipGraph& graph, CsvCells cells = CsvCell
 bool WriteCsvFolder(const PartnershipGraph& graph, const std::string& path, std::string* error,
                     CsvCells cells = CsvCells::kSafe);
 
-/// One file of a folder output: its name inside the folder and its contents.
-struct CsvFile {
-  std::string name;
-  std::string contents;
-};
-
-/// WriteCsvFolder's way for any set of files (the Neo4j folder): written together or not at
-/// all, and an existing folder is replaced only if it holds nothing but files of these names.
-bool WriteCsvFiles(const std::string& path, const std::vector<CsvFile>& files, std::string* error);
-
 /// One file of a folder output made from a table: its name inside the folder and the table.
 struct CsvTableFile {
   std::string name;
   ModelTable table;
 };
 
-/// WriteCsvFiles for tables (the model and Kumu folders): each file is written as its rows are
-/// made, through a small buffer, so a folder of any size needs the memory of one row.
+/// WriteCsvFolder's way for any set of tables (the model, Kumu and Neo4j folders): written
+/// together or not at all, and an existing folder is replaced only if it holds nothing but files
+/// of these names. Each file is written as its rows are made, through a small buffer, so a
+/// folder of any size needs the memory of one row.
 bool WriteCsvTables(const std::string& path, const std::vector<CsvTableFile>& files, CsvCells cells,
                     std::string* error);
 

@@ -1,7 +1,10 @@
 #include "io/gexf_writer.h"
 
+#include <sstream>
+
 #include <fmt/format.h>
 
+#include "io/chunked_text.h"
 #include "io/export_fields.h"
 #include "io/xml_text.h"
 
@@ -40,9 +43,17 @@ void AppendValues(std::string* out, const std::vector<ExportField>& fields, cons
 }  // namespace
 
 std::string GexfText(const PartnershipGraph& graph) {
+  std::ostringstream out;
+  WriteGexf(graph, out);
+  return std::move(out).str();
+}
+
+void WriteGexf(const PartnershipGraph& graph, std::ostream& stream) {
   const ExportSchema schema(graph);
   constexpr std::size_t kAfterLabel = 1;  // NodeFields()[0] is the label
-  std::string out =
+  ChunkedText chunks(stream);
+  std::string& out = *chunks.Text();
+  out +=
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
       "<gexf xmlns=\"http://www.gexf.net/1.2draft\" version=\"1.2\">\n"
       "  <meta>\n    <creator>partnergraph</creator>\n  </meta>\n"
@@ -60,6 +71,7 @@ std::string GexfText(const PartnershipGraph& graph) {
     out += "\">\n";
     AppendValues(&out, schema.NodeFields(), values, kAfterLabel);
     out += "      </node>\n";
+    chunks.Spill();
   }
   out += "    </nodes>\n    <edges>\n";
   for (EdgeId e = 0; e < graph.EdgeCount(); ++e) {
@@ -72,9 +84,9 @@ std::string GexfText(const PartnershipGraph& graph) {
     schema.EdgeValues(e, &values);
     AppendValues(&out, schema.EdgeFields(), values, 0);
     out += "      </edge>\n";
+    chunks.Spill();
   }
   out += "    </edges>\n  </graph>\n</gexf>\n";
-  return out;
 }
 
 }  // namespace pg

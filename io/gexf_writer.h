@@ -6,6 +6,7 @@
 // Gephi opens. An undirected edge is marked by its `direction` attribute: NetworkX refuses
 // `type="undirected"` in a directed graph. Metrics are not written; the caller says so.
 
+#include <ostream>
 #include <string>
 
 #include "graph/partnership_graph.h"
@@ -14,5 +15,8 @@ namespace pg {
 
 /// The whole document, UTF-8, ending in a newline; always well-formed XML (io/xml_text.h).
 std::string GexfText(const PartnershipGraph& graph);
+
+/// GexfText's text written to `out` a node or edge at a time, never whole in memory.
+void WriteGexf(const PartnershipGraph& graph, std::ostream& out);
 
 }  // namespace pg

@@ -1,7 +1,10 @@
 #include "io/graphml_writer.h"
 
+#include <sstream>
+
 #include <fmt/format.h>
 
+#include "io/chunked_text.h"
 #include "io/export_fields.h"
 #include "io/xml_text.h"
 
@@ -35,8 +38,16 @@ void AppendData(std::string* out, const std::vector<ExportField>& fields, const 
 }  // namespace
 
 std::string GraphmlText(const PartnershipGraph& graph) {
+  std::ostringstream out;
+  WriteGraphml(graph, out);
+  return std::move(out).str();
+}
+
+void WriteGraphml(const PartnershipGraph& graph, std::ostream& stream) {
   const ExportSchema schema(graph);
-  std::string out =
+  ChunkedText chunks(stream);
+  std::string& out = *chunks.Text();
+  out +=
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
       "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" "
       "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
@@ -53,6 +64,7 @@ std::string GraphmlText(const PartnershipGraph& graph) {
     schema.NodeValues(v, &values);
     AppendData(&out, schema.NodeFields(), values, "n");
     out += "    </node>\n";
+    chunks.Spill();
   }
   for (EdgeId e = 0; e < graph.EdgeCount(); ++e) {
     const Edge& edge = graph.GetEdge(e);
@@ -64,9 +76,9 @@ std::string GraphmlText(const PartnershipGraph& graph) {
     schema.EdgeValues(e, &values);
     AppendData(&out, schema.EdgeFields(), values, "e");
     out += "    </edge>\n";
+    chunks.Spill();
   }
   out += "  </graph>\n</graphml>\n";
-  return out;
 }
 
 }  // namespace pg

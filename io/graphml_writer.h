@@ -7,6 +7,7 @@
 // which NetworkX refuses in a directed graph. Metrics are not written (GraphML has no place
 // for dated figures about a node); the caller says so.
 
+#include <ostream>
 #include <string>
 
 #include "graph/partnership_graph.h"
@@ -15,5 +16,8 @@ namespace pg {
 
 /// The whole document, UTF-8, ending in a newline; always well-formed XML (io/xml_text.h).
 std::string GraphmlText(const PartnershipGraph& graph);
+
+/// GraphmlText's text written to `out` a node or edge at a time, never whole in memory.
+void WriteGraphml(const PartnershipGraph& graph, std::ostream& out);
 
 }  // namespace pg

@@ -5,6 +5,7 @@
 #include <cstring>
 #include <fstream>
 #include <iterator>
+#include <sstream>
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
@@ -16,6 +17,7 @@
 #include "graph/money.h"
 #include "graph/text.h"
 #include "io/json_fast_reader.h"
+#include "io/json_list.h"
 
 namespace pg {
 namespace {
@@ -453,6 +455,74 @@ void PutAttributes(json& object, const PartnershipGraph& graph, std::uint32_t at
   }
 }
 
+// One node, edge or metric of the model document into an empty `object`.
+void NodeJson(const PartnershipGraph& graph, const Node& node, json& object) {
+  object["id"] = graph.Text(node.id);
+  PutText(object, "label", graph, node.label);
+  // A free type (`Government`) is written as read; the roles then carry the type it stands for.
+  const bool free_type = node.type_label != kNoString;
+  object["type"] = free_type ? graph.Text(node.type_label) : NodeTypeName(node.type);
+  json roles = json::array();
+  for (int t = 0; t < kNodeTypeCount; ++t) {
+    const auto type = static_cast<NodeType>(t);
+    if ((node.roles & RoleBit(type)) && type != node.type) roles.push_back(NodeTypeName(type));
+  }
+  if (!roles.empty() || (free_type && node.type != NodeType::kOther)) {
+    roles.insert(roles.begin(), NodeTypeName(node.type));
+    object["roles"] = roles;
+  }
+  if (!graph.Markets(node).empty()) {
+    object["markets"] = json::array();
+    for (StrId market : graph.Markets(node)) object["markets"].push_back(graph.Text(market));
+  }
+  if (!graph.Tags(node).empty()) {
+    object["tags"] = json::array();
+    for (StrId tag : graph.Tags(node)) object["tags"].push_back(graph.Text(tag));
+  }
+  PutText(object, "description", graph, node.description);
+  PutText(object, "source", graph, node.source);
+  PutAttributes(object, graph, node.attributes);
+}
+
+void EdgeJson(const PartnershipGraph& graph, const Edge& edge, json& object) {
+  const EdgeDetails& details = graph.Details(edge);
+  object["from"] = graph.NodeName(edge.from);
+  object["to"] = graph.NodeName(edge.to);
+  object["type"] = details.type_label != kNoString ? graph.Text(details.type_label) : EdgeTypeName(edge.type);
+  if (edge.directed == IsUndirected(edge.type)) object["direction"] = edge.directed ? "directed" : "undirected";
+  if (details.qualifier != AmountQualifier::kExact && Known(edge.amount_usd)) {
+    object["amount_usd"] = QualifiedAmountCell(edge.amount_usd, details.qualifier);  // read back as stated
+  } else {
+    PutNumber(object, "amount_usd", edge.amount_usd);
+  }
+  PutNumber(object, "stake_pct", details.stake_pct);
+  PutNumber(object, "share_pct", details.share_pct);
+  PutNumber(object, "revenue_usd", details.revenue_usd);
+  PutNumber(object, "capacity_gw", details.capacity_gw);
+  PutDate(object, "start", edge.start);
+  PutDate(object, "end", edge.end);
+  PutText(object, "scope", graph, details.scope);
+  PutText(object, "source", graph, edge.source);
+  PutDate(object, "reported", details.reported);
+  PutNumber(object, "confidence", edge.confidence);
+  PutText(object, "note", graph, details.note);
+  if (details.status != DealStatus::kUnknown) object["status"] = DealStatusName(details.status);
+  PutAttributes(object, graph, details.attributes);
+}
+
+void MetricJson(const PartnershipGraph& graph, const Metric& metric, json& object) {
+  object["entity"] = graph.NodeName(metric.entity);
+  object["metric"] = graph.Text(metric.metric);
+  object["value"] = metric.value;
+  PutText(object, "unit", graph, metric.unit);
+  PutDate(object, "as_of", metric.as_of);
+  PutText(object, "basis", graph, metric.basis);
+  PutText(object, "source", graph, metric.source);
+  PutNumber(object, "confidence", metric.confidence);
+  PutText(object, "note", graph, metric.note);
+  PutAttributes(object, graph, metric.attributes);
+}
+
 }  // namespace
 
 bool ReadJsonModel(const std::string& path, TableSink& sink, Diagnostics* diagnostics, const InputLimits& limits) {
@@ -496,81 +566,33 @@ bool ReadJsonModelStreaming(const std::string& path, TableSink& sink, Diagnostic
 }
 
 std::string ModelJsonText(const PartnershipGraph& graph) {
-  return ModelToJson(graph).dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+  std::ostringstream out;
+  WriteModelJson(graph, out);
+  return std::move(out).str();
+}
+
+void WriteModelJson(const PartnershipGraph& graph, std::ostream& stream) {
+  ChunkedText out(stream);
+  *out.Text() += '{';  // members in key order, as nlohmann's std::map writes them
+  AppendJsonKey(out.Text(), "edges", 1, true);
+  WriteJsonList(out, 1, graph.Edges().size(), [&](std::size_t i, json& o) { EdgeJson(graph, graph.Edges()[i], o); });
+  AppendJsonKey(out.Text(), "metrics", 1, false);
+  WriteModelMetrics(out, graph, 1);
+  AppendJsonKey(out.Text(), "nodes", 1, false);
+  WriteJsonList(out, 1, graph.Nodes().size(), [&](std::size_t i, json& o) { NodeJson(graph, graph.Nodes()[i], o); });
+  *out.Text() += "\n}\n";
+}
+
+void WriteModelMetrics(ChunkedText& out, const PartnershipGraph& graph, int depth) {
+  WriteJsonList(out, depth, graph.Metrics().size(),
+                [&](std::size_t i, json& o) { MetricJson(graph, graph.Metrics()[i], o); });
 }
 
 nlohmann::json ModelToJson(const PartnershipGraph& graph) {
   json nodes = json::array(), edges = json::array(), metrics = json::array();
-  for (const Node& node : graph.Nodes()) {
-    json object;
-    object["id"] = graph.Text(node.id);
-    PutText(object, "label", graph, node.label);
-    // A free type (`Government`) is written as read; the roles then carry the type it stands for.
-    const bool free_type = node.type_label != kNoString;
-    object["type"] = free_type ? graph.Text(node.type_label) : NodeTypeName(node.type);
-    json roles = json::array();
-    for (int t = 0; t < kNodeTypeCount; ++t) {
-      const auto type = static_cast<NodeType>(t);
-      if ((node.roles & RoleBit(type)) && type != node.type) roles.push_back(NodeTypeName(type));
-    }
-    if (!roles.empty() || (free_type && node.type != NodeType::kOther)) {
-      roles.insert(roles.begin(), NodeTypeName(node.type));
-      object["roles"] = roles;
-    }
-    if (!graph.Markets(node).empty()) {
-      object["markets"] = json::array();
-      for (StrId market : graph.Markets(node)) object["markets"].push_back(graph.Text(market));
-    }
-    if (!graph.Tags(node).empty()) {
-      object["tags"] = json::array();
-      for (StrId tag : graph.Tags(node)) object["tags"].push_back(graph.Text(tag));
-    }
-    PutText(object, "description", graph, node.description);
-    PutText(object, "source", graph, node.source);
-    PutAttributes(object, graph, node.attributes);
-    nodes.push_back(std::move(object));
-  }
-  for (const Edge& edge : graph.Edges()) {
-    json object;
-    const EdgeDetails& details = graph.Details(edge);
-    object["from"] = graph.NodeName(edge.from);
-    object["to"] = graph.NodeName(edge.to);
-    object["type"] = details.type_label != kNoString ? graph.Text(details.type_label) : EdgeTypeName(edge.type);
-    if (edge.directed == IsUndirected(edge.type)) object["direction"] = edge.directed ? "directed" : "undirected";
-    if (details.qualifier != AmountQualifier::kExact && Known(edge.amount_usd)) {
-      object["amount_usd"] = QualifiedAmountCell(edge.amount_usd, details.qualifier);  // read back as stated
-    } else {
-      PutNumber(object, "amount_usd", edge.amount_usd);
-    }
-    PutNumber(object, "stake_pct", details.stake_pct);
-    PutNumber(object, "share_pct", details.share_pct);
-    PutNumber(object, "revenue_usd", details.revenue_usd);
-    PutNumber(object, "capacity_gw", details.capacity_gw);
-    PutDate(object, "start", edge.start);
-    PutDate(object, "end", edge.end);
-    PutText(object, "scope", graph, details.scope);
-    PutText(object, "source", graph, edge.source);
-    PutDate(object, "reported", details.reported);
-    PutNumber(object, "confidence", edge.confidence);
-    PutText(object, "note", graph, details.note);
-    if (details.status != DealStatus::kUnknown) object["status"] = DealStatusName(details.status);
-    PutAttributes(object, graph, details.attributes);
-    edges.push_back(std::move(object));
-  }
-  for (const Metric& metric : graph.Metrics()) {
-    json object;
-    object["entity"] = graph.NodeName(metric.entity);
-    object["metric"] = graph.Text(metric.metric);
-    object["value"] = metric.value;
-    PutText(object, "unit", graph, metric.unit);
-    PutDate(object, "as_of", metric.as_of);
-    PutText(object, "basis", graph, metric.basis);
-    PutText(object, "source", graph, metric.source);
-    PutNumber(object, "confidence", metric.confidence);
-    PutText(object, "note", graph, metric.note);
-    PutAttributes(object, graph, metric.attributes);
-    metrics.push_back(std::move(object));
-  }
+  for (const Node& node : graph.Nodes()) NodeJson(graph, node, nodes.emplace_back());
+  for (const Edge& edge : graph.Edges()) EdgeJson(graph, edge, edges.emplace_back());
+  for (const Metric& metric : graph.Metrics()) MetricJson(graph, metric, metrics.emplace_back());
   return json{{"nodes", std::move(nodes)}, {"edges", std::move(edges)}, {"metrics", std::move(metrics)}};
 }
 

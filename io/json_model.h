@@ -3,12 +3,14 @@
 // keyed by the same column names as the CSV tables. Reading goes through the TableLoader, so
 // JSON and CSV share every rule; writing emits canonical names and lossless values.
 
+#include <ostream>
 #include <string>
 
 #include <nlohmann/json.hpp>
 
 #include "graph/diagnostics.h"
 #include "graph/partnership_graph.h"
+#include "io/chunked_text.h"
 #include "io/input_limits.h"
 #include "io/table_sink.h"
 
@@ -29,7 +31,15 @@ bool ReadJsonModelStreaming(const std::string& path, TableSink& sink, Diagnostic
 
 /// The whole model as indented JSON text, ending in a newline; a string that is not UTF-8
 /// (which the loader never lets through) is written with U+FFFD rather than throwing.
+/// Exactly ModelToJson(graph).dump(2) (with U+FFFD) and a newline.
 std::string ModelJsonText(const PartnershipGraph& graph);
+
+/// ModelJsonText's text written to `out` a record at a time: the document never exists whole,
+/// so a 1M-edge model needs its own memory plus a chunk.
+void WriteModelJson(const PartnershipGraph& graph, std::ostream& out);
+
+/// The model's "metrics" list, `depth` levels down (node-link JSON embeds it).
+void WriteModelMetrics(ChunkedText& out, const PartnershipGraph& graph, int depth);
 
 /// The whole model; missing values are omitted, fractions stay fractions (stake_pct 0.5).
 nlohmann::json ModelToJson(const PartnershipGraph& graph);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <memory>
 
 #include <fmt/format.h>
 
@@ -23,21 +24,10 @@ std::string HeaderCell(const ExportField& field) {
   return name;
 }
 
-void AppendCell(std::string* line, std::string_view cell) {
-  if (!line->empty()) *line += ',';
-  *line += QuoteCsvCell(ValidUtf8(cell));
-}
-
-void AppendFields(std::string* line, const std::vector<ExportField>& fields, const std::vector<ExportValue>& values,
-                  std::size_t first) {
-  for (std::size_t i = first; i < fields.size(); ++i) {
-    const ExportValue& value = values[i];
-    if (!value.present) {
-      *line += ',';
-    } else {
-      AppendCell(line, fields[i].type == FieldType::kDouble ? ExportNumber(value.number) : value.text);
-    }
-  }
+// A field's cell: empty when absent; text as valid UTF-8 (neo4j-admin refuses other bytes).
+void SetField(const ExportField& field, const ExportValue& value, TableCell* cell) {
+  cell->text = !value.present ? std::string() : ValidUtf8(field.type == FieldType::kDouble ? ExportNumber(value.number)
+                                                                                          : value.text);
 }
 
 std::string Capitalised(std::string_view word) {
@@ -62,41 +52,46 @@ std::string RelationshipType(EdgeType type) {
   return out;
 }
 
-std::string NodesCsv(const PartnershipGraph& graph, const ExportSchema& schema) {
-  const std::vector<ExportField>& fields = schema.NodeFields();
-  std::string line = "id:ID,label,:LABEL";
-  for (std::size_t i = 1; i < fields.size(); ++i) line.append(",").append(HeaderCell(fields[i]));
-  std::string out = line + '\n';
+// What a table's rows are made from, shared by its fill function: the schema and a reused row of values.
+struct RowSource {
+  explicit RowSource(const PartnershipGraph& graph) : graph(graph), schema(graph) {}
+  const PartnershipGraph& graph;
+  ExportSchema schema;
   std::vector<ExportValue> values;
-  for (VertexId v = 0; v < graph.NodeCount(); ++v) {
-    schema.NodeValues(v, &values);
-    line.clear();
-    AppendCell(&line, graph.NodeName(v));
-    AppendCell(&line, values[0].text);  // the label
-    AppendCell(&line, Labels(graph.GetNode(v)));
-    AppendFields(&line, fields, values, 1);
-    out += line + '\n';
-  }
-  return out;
+};
+
+ModelTable NodesTable(const std::shared_ptr<RowSource>& source) {
+  const std::vector<ExportField>& fields = source->schema.NodeFields();
+  ModelTable table{"nodes", {"id:ID", "label", ":LABEL"}, source->graph.NodeCount(), {}};
+  for (std::size_t i = 1; i < fields.size(); ++i) table.header.push_back(HeaderCell(fields[i]));
+  table.fill = [source](std::size_t v, TableRow& row) {
+    const std::vector<ExportField>& fields = source->schema.NodeFields();
+    std::vector<ExportValue>& values = source->values;
+    source->schema.NodeValues(static_cast<VertexId>(v), &values);
+    row.resize(fields.size() + 2);
+    row[0].text = ValidUtf8(source->graph.NodeName(static_cast<VertexId>(v)));
+    row[1].text = ValidUtf8(values[0].text);  // the label
+    row[2].text = ValidUtf8(Labels(source->graph.GetNode(static_cast<VertexId>(v))));
+    for (std::size_t i = 1; i < fields.size(); ++i) SetField(fields[i], values[i], &row[i + 2]);
+  };
+  return table;
 }
 
-std::string RelationshipsCsv(const PartnershipGraph& graph, const ExportSchema& schema) {
-  const std::vector<ExportField>& fields = schema.EdgeFields();
-  std::string line = ":START_ID,:END_ID,:TYPE";
-  for (const ExportField& field : fields) line.append(",").append(HeaderCell(field));
-  std::string out = line + '\n';
-  std::vector<ExportValue> values;
-  for (EdgeId e = 0; e < graph.EdgeCount(); ++e) {
-    const Edge& edge = graph.GetEdge(e);
-    schema.EdgeValues(e, &values);
-    line.clear();
-    AppendCell(&line, graph.NodeName(edge.from));
-    AppendCell(&line, graph.NodeName(edge.to));
-    AppendCell(&line, RelationshipType(edge.type));
-    AppendFields(&line, fields, values, 0);
-    out += line + '\n';
-  }
-  return out;
+ModelTable RelationshipsTable(const std::shared_ptr<RowSource>& source) {
+  ModelTable table{"relationships", {":START_ID", ":END_ID", ":TYPE"}, source->graph.EdgeCount(), {}};
+  for (const ExportField& field : source->schema.EdgeFields()) table.header.push_back(HeaderCell(field));
+  table.fill = [source](std::size_t e, TableRow& row) {
+    const std::vector<ExportField>& fields = source->schema.EdgeFields();
+    std::vector<ExportValue>& values = source->values;
+    const Edge& edge = source->graph.GetEdge(static_cast<EdgeId>(e));
+    source->schema.EdgeValues(static_cast<EdgeId>(e), &values);
+    row.resize(fields.size() + 3);
+    row[0].text = ValidUtf8(source->graph.NodeName(edge.from));
+    row[1].text = ValidUtf8(source->graph.NodeName(edge.to));
+    row[2].text = RelationshipType(edge.type);
+    for (std::size_t i = 0; i < fields.size(); ++i) SetField(fields[i], values[i], &row[i + 3]);
+  };
+  return table;
 }
 
 // A path as a shell word: as it is when it is plainly safe, else in single quotes.
@@ -112,9 +107,9 @@ std::string ShellWord(const std::string& text) {
 
 }  // namespace
 
-std::vector<CsvFile> Neo4jFiles(const PartnershipGraph& graph) {
-  const ExportSchema schema(graph);
-  return {{"nodes.csv", NodesCsv(graph, schema)}, {"relationships.csv", RelationshipsCsv(graph, schema)}};
+std::vector<CsvTableFile> Neo4jTables(const PartnershipGraph& graph) {
+  const auto source = std::make_shared<RowSource>(graph);  // the tables are written one after the other
+  return {{"nodes.csv", NodesTable(source)}, {"relationships.csv", RelationshipsTable(source)}};
 }
 
 std::string Neo4jImportCommand(const std::string& path) {

@@ -18,8 +18,10 @@
 
 namespace pg {
 
-/// nodes.csv and relationships.csv.
-std::vector<CsvFile> Neo4jFiles(const PartnershipGraph& graph);
+/// nodes.csv and relationships.csv, for WriteCsvTables with CsvCells::kRaw: their rows are made
+/// as they are written, so a folder of any size needs the model's memory and a row. A header
+/// cell that needs CSV quoting (a kept column named `a,b`) is quoted.
+std::vector<CsvTableFile> Neo4jTables(const PartnershipGraph& graph);
 
 /// The neo4j-admin (5.x) command that imports the folder at `path` into database `neo4j`.
 std::string Neo4jImportCommand(const std::string& path);

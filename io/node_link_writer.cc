@@ -1,10 +1,13 @@
 #include "io/node_link_writer.h"
 
+#include <sstream>
+
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "graph/text.h"
 #include "io/export_fields.h"
+#include "io/json_list.h"
 #include "io/json_model.h"
 
 namespace pg {
@@ -38,28 +41,46 @@ std::vector<std::string> Names(const std::vector<ExportField>& fields, bool link
 }  // namespace
 
 std::string NodeLinkText(const PartnershipGraph& graph) {
+  std::ostringstream out;
+  WriteNodeLink(graph, out);
+  return std::move(out).str();
+}
+
+// The members in key order, as nlohmann's std::map wrote the whole document: directed, graph,
+// links, multigraph, nodes.
+void WriteNodeLink(const PartnershipGraph& graph, std::ostream& stream) {
   const ExportSchema schema(graph);
-  json document = {{"directed", true}, {"multigraph", true}, {"graph", {{"name", "partnergraph"}}}};
-  if (!graph.Metrics().empty()) document["graph"]["metrics"] = ModelToJson(graph)["metrics"];
-  json& nodes = document["nodes"] = json::array();
+  ChunkedText out(stream);
+  *out.Text() += "{\n  \"directed\": true";
+  AppendJsonKey(out.Text(), "graph", 1, false);
+  *out.Text() += '{';
+  if (!graph.Metrics().empty()) {
+    AppendJsonKey(out.Text(), "metrics", 2, true);
+    WriteModelMetrics(out, graph, 2);
+  }
+  AppendJsonKey(out.Text(), "name", 2, graph.Metrics().empty());
+  *out.Text() += "\"partnergraph\"\n  }";
   std::vector<ExportValue> values;
-  const std::vector<std::string> node_names = Names(schema.NodeFields(), false);
-  for (VertexId v = 0; v < graph.NodeCount(); ++v) {
-    json node = {{"id", graph.NodeName(v)}};
-    schema.NodeValues(v, &values);
-    PutFields(schema.NodeFields(), values, node_names, &node);
-    nodes.push_back(std::move(node));
-  }
-  json& links = document["links"] = json::array();
+  AppendJsonKey(out.Text(), "links", 1, false);
   const std::vector<std::string> edge_names = Names(schema.EdgeFields(), true);
-  for (EdgeId e = 0; e < graph.EdgeCount(); ++e) {
-    const Edge& edge = graph.GetEdge(e);
-    json link = {{"source", graph.NodeName(edge.from)}, {"target", graph.NodeName(edge.to)}, {"key", fmt::format("e{}", e)}};
-    schema.EdgeValues(e, &values);
+  WriteJsonList(out, 1, graph.EdgeCount(), [&](std::size_t e, json& link) {
+    const Edge& edge = graph.GetEdge(static_cast<EdgeId>(e));
+    link["source"] = graph.NodeName(edge.from);
+    link["target"] = graph.NodeName(edge.to);
+    link["key"] = fmt::format("e{}", e);
+    schema.EdgeValues(static_cast<EdgeId>(e), &values);
     PutFields(schema.EdgeFields(), values, edge_names, &link);
-    links.push_back(std::move(link));
-  }
-  return document.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+  });
+  AppendJsonKey(out.Text(), "multigraph", 1, false);
+  *out.Text() += "true";
+  AppendJsonKey(out.Text(), "nodes", 1, false);
+  const std::vector<std::string> node_names = Names(schema.NodeFields(), false);
+  WriteJsonList(out, 1, graph.NodeCount(), [&](std::size_t v, json& node) {
+    node["id"] = graph.NodeName(static_cast<VertexId>(v));
+    schema.NodeValues(static_cast<VertexId>(v), &values);
+    PutFields(schema.NodeFields(), values, node_names, &node);
+  });
+  *out.Text() += "\n}\n";
 }
 
 }  // namespace pg

@@ -7,6 +7,7 @@
 // edge id of the XML exports (e0, e1, ...), so parallel edges stay apart. Metrics, which have
 // no place on a node or link, go into "graph": {"metrics": [...]} as the JSON model writes them.
 
+#include <ostream>
 #include <string>
 
 #include "graph/partnership_graph.h"
@@ -15,5 +16,8 @@ namespace pg {
 
 /// The whole document, indented, ending in a newline; bytes that are not UTF-8 become U+FFFD.
 std::string NodeLinkText(const PartnershipGraph& graph);
+
+/// NodeLinkText's text written to `out` a node or edge at a time, never whole in memory.
+void WriteNodeLink(const PartnershipGraph& graph, std::ostream& out);
 
 }  // namespace pg

@@ -8,7 +8,7 @@
 #include <fmt/format.h>
 
 #include "graph/text.h"
-#include "io/atomic_file.h"
+#include "io/chunked_text.h"
 #include "io/csv_writer.h"
 #include "io/gexf_writer.h"
 #include "io/graphml_writer.h"
@@ -38,14 +38,16 @@ struct ConvertFormat {
   std::string_view what;       ///< for the summary line (json and xlsx as they always were)
   Shape shape;
   bool csv_cells;  ///< it writes CSV cells, so --csv-raw is accepted
-  std::string (*text)(const PartnershipGraph&);            ///< kText
+  void (*text)(const PartnershipGraph&, std::ostream&);   ///< kText, written as it is made
   bool (*write)(const WriteRequest&, std::string* error);  ///< kFile, kFolder
   bool keeps_metrics;
 };
 
 bool WriteCsv(const WriteRequest& r, std::string* e) { return WriteCsvFolder(r.graph, r.path, e, r.cells); }
 bool WriteXlsx(const WriteRequest& r, std::string* e) { return WriteXlsxModel(r.graph, r.path, e); }
-bool WriteNeo4j(const WriteRequest& r, std::string* e) { return WriteCsvFiles(r.path, Neo4jFiles(r.graph), e); }
+bool WriteNeo4j(const WriteRequest& r, std::string* e) {
+  return WriteCsvTables(r.path, Neo4jTables(r.graph), CsvCells::kRaw, e);
+}
 
 bool WritePgraph(const WriteRequest& r, std::string* e) { return WriteSnapshot(r.graph, r.path, e); }
 
@@ -61,13 +63,13 @@ bool WriteKumu(const WriteRequest& r, std::string* e) {
 // One line per format.
 constexpr ConvertFormat kFormats[] = {
     {"csv", "", "CSV folder", Shape::kFolder, true, nullptr, WriteCsv, true},
-    {"json", ".json", "json", Shape::kText, false, ModelJsonText, nullptr, true},
+    {"json", ".json", "json", Shape::kText, false, WriteModelJson, nullptr, true},
     {"xlsx", ".xlsx", "xlsx", Shape::kFile, false, nullptr, WriteXlsx, true},
-    {"graphml", ".graphml", "GraphML", Shape::kText, false, GraphmlText, nullptr, false},
-    {"gexf", ".gexf", "GEXF", Shape::kText, false, GexfText, nullptr, false},
+    {"graphml", ".graphml", "GraphML", Shape::kText, false, WriteGraphml, nullptr, false},
+    {"gexf", ".gexf", "GEXF", Shape::kText, false, WriteGexf, nullptr, false},
     {"neo4j", "", "Neo4j import folder", Shape::kFolder, true, nullptr, WriteNeo4j, false},  // always raw
     {"kumu", "", "Kumu", Shape::kFolder, true, nullptr, WriteKumu, true},
-    {"node-link", "", "node-link JSON", Shape::kText, false, NodeLinkText, nullptr, true},
+    {"node-link", "", "node-link JSON", Shape::kText, false, WriteNodeLink, nullptr, true},
     {"pgraph", kSnapshotExtension, "pgraph", Shape::kFile, false, nullptr, WritePgraph, true},
 };
 
@@ -150,9 +152,10 @@ bool WriteOutput(const ConvertFormat& format, const ConvertOptions& options, con
   if (format.shape != Shape::kText) {
     return format.write({graph, options.output, options.csv_raw ? CsvCells::kRaw : CsvCells::kSafe}, error);
   }
-  const std::string text = format.text(graph);
-  if (options.output != "-") return WriteFileAtomically(options.output, text, error);
-  io.out << text;
+  if (options.output != "-") {
+    return WriteStreamAtomically(options.output, [&](std::ostream& out) { format.text(graph, out); }, error);
+  }
+  format.text(graph, io.out);
   io.out.flush();
   return true;
 }

@@ -205,3 +205,34 @@ TEST(ConvertFormats, HelpTeachesEveryFormatWithAnExample) {
 
 }  // namespace
 }  // namespace pg
+
+namespace pg {
+namespace {
+
+TEST(ConvertStreamed, Neo4jQuotesAHeaderCellThatHoldsAComma) {
+  // The folder is written row by row through WriteCsvTables; a kept column named `a,b` is now one
+  // quoted header cell (it used to split the header into one column more than the rows).
+  TempDir dir;
+  const std::string nodes = dir.Write("nodes.csv", "id,\"a,b\",\"q\"\"\"\nX,1,\"2,3\"\n");
+  const std::string out = (dir.Path() / "neo4j").string();
+  ASSERT_EQ(Cli({"convert", nodes, "-o", out, "--to", "neo4j", "-q"}).code, 0);
+  EXPECT_EQ(ReadAll(fs::path(out) / "nodes.csv"),
+            "id:ID,label,:LABEL,type,roles:string[],markets:string[],tags:string[],description,source,\"a,b\","
+            "\"q\"\"\"\nX,X,Other,other,other,,,,,1,\"2,3\"\n");
+}
+
+TEST(ConvertStreamed, FileAndStandardOutputGetTheSameTextAndNoTemporaryStays) {
+  TempDir dir;
+  for (const std::string format : {"json", "graphml", "gexf", "node-link"}) {
+    const fs::path out = dir.Path() / format / "model.out";
+    ASSERT_EQ(Cli({"convert", ExampleDir(), "-o", out.string(), "--to", format, "-q"}).code, 0) << format;
+    const CliRun piped = Cli({"convert", ExampleDir(), "-o", "-", "--to", format, "-q"});
+    ASSERT_EQ(piped.code, 0) << format;
+    EXPECT_EQ(ReadAll(out), piped.out) << format;
+    EXPECT_EQ(std::distance(fs::directory_iterator(out.parent_path()), fs::directory_iterator()), 1) << format;
+  }
+  EXPECT_EQ(ReadAll(dir.Path() / "json" / "model.out"), ModelJsonText(MustLoad({ExampleDir()})));
+}
+
+}  // namespace
+}  // namespace pg
