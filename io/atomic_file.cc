@@ -95,15 +95,6 @@ int CopyInto(const std::string& from, int to) {
   return failure;
 }
 
-// 0 once the file's data is on disk, else the errno.
-int SyncFile(const std::string& path) {
-  const int descriptor = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (descriptor < 0) return errno;
-  const int failure = ::fsync(descriptor) == 0 ? 0 : errno;
-  ::close(descriptor);
-  return failure;
-}
-
 // The table the signal handler reads: only lock-free atomics and fixed buffers.
 struct TemporarySlot {
   std::atomic<int> state{0};  // 0 free, 1 being filled, 2 live
@@ -123,6 +114,14 @@ extern "C" void CleanupAndDie(int signal_number) {
 }
 
 }  // namespace
+
+int SyncFile(const std::string& path) {
+  const int descriptor = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (descriptor < 0) return errno;
+  const int failure = ::fsync(descriptor) == 0 ? 0 : errno;
+  ::close(descriptor);
+  return failure;
+}
 
 AtomicFile::AtomicFile(const std::string& target, const std::string& suffix) : target_(target), resolved_(target) {
   const CleanupSignalsHeld held;  // created and registered as one step

@@ -55,6 +55,10 @@ bool WriteFileAtomically(const std::string& path, const std::string& contents, s
 /// the errno text in `*why`.
 bool WriteAndSync(const std::string& path, std::string_view contents, std::string* why);
 
+/// Fsyncs the file at `path` (an ofstream does not give its descriptor): 0 once its data is on
+/// disk, else the errno.
+int SyncFile(const std::string& path);
+
 /// Fsyncs a folder so renames inside it survive a crash; failures are ignored (some file
 /// systems cannot).
 void SyncFolder(const std::string& folder);

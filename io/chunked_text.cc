@@ -4,9 +4,7 @@
 #include <fstream>
 #include <system_error>
 
-#include <fcntl.h>
 #include <fmt/format.h>
-#include <unistd.h>
 
 #include "io/atomic_file.h"
 
@@ -14,15 +12,6 @@ namespace pg {
 namespace {
 
 std::string ErrnoText(int error) { return std::error_code(error, std::generic_category()).message(); }
-
-// Fsyncs the file at `path` (an ofstream does not give its descriptor); 0 or errno.
-int SyncFile(const std::string& path) {
-  const int descriptor = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (descriptor < 0) return errno;
-  const int failure = ::fsync(descriptor) == 0 ? 0 : errno;
-  ::close(descriptor);
-  return failure;
-}
 
 }  // namespace
 

@@ -124,46 +124,39 @@ void FillMetric(const PartnershipGraph& graph, const std::vector<StrId>& keys, c
   cells.Attributes(graph, metric.attributes, keys);
 }
 
-ModelTable NodeTable(const PartnershipGraph& graph) {
-  ModelTable table{"nodes", {"id", "label", "type", "roles", "markets", "tags", "description", "source"},
-                   graph.Nodes().size(), {}};
+/// A table whose rows are `records` (the graph's own array, read as rows are made), with the
+/// kept attribute columns of every record after the `header`.
+template <typename Record, typename AttributesOf, typename Fill>
+ModelTable RecordTable(const PartnershipGraph& graph, std::string name, std::vector<std::string> header,
+                       std::span<const Record> records, AttributesOf attributes_of, Fill fill) {
+  ModelTable table{std::move(name), std::move(header), records.size(), {}};
   std::vector<StrId> keys;
-  for (const Node& node : graph.Nodes()) AddKeys(graph, node.attributes, keys);
+  for (const Record& record : records) AddKeys(graph, attributes_of(record), keys);
   AppendHeader(graph, keys, table.header);
-  table.fill = [&graph, keys, width = table.header.size()](std::size_t index, TableRow& row) {
+  table.fill = [&graph, records, keys, fill, width = table.header.size()](std::size_t index, TableRow& row) {
     RowSetter cells(row, width);
-    FillNode(graph, keys, graph.Nodes()[index], cells);
+    fill(graph, keys, records[index], cells);
   };
   return table;
+}
+
+ModelTable NodeTable(const PartnershipGraph& graph) {
+  return RecordTable(
+      graph, "nodes", {"id", "label", "type", "roles", "markets", "tags", "description", "source"}, graph.Nodes(),
+      [](const Node& node) { return node.attributes; }, FillNode);
 }
 
 ModelTable EdgeTable(const PartnershipGraph& graph) {
-  ModelTable table{"edges",
-                   {"from", "to", "type", "direction", "amount_usd", "stake_pct", "share_pct", "revenue_usd",
-                    "capacity_gw", "start", "end", "scope", "source", "reported", "confidence", "note", "status"},
-                   graph.Edges().size(),
-                   {}};
-  std::vector<StrId> keys;
-  for (const Edge& edge : graph.Edges()) AddKeys(graph, graph.Details(edge).attributes, keys);
-  AppendHeader(graph, keys, table.header);
-  table.fill = [&graph, keys, width = table.header.size()](std::size_t index, TableRow& row) {
-    RowSetter cells(row, width);
-    FillEdge(graph, keys, graph.Edges()[index], cells);
-  };
-  return table;
+  return RecordTable(graph, "edges",
+                     {"from", "to", "type", "direction", "amount_usd", "stake_pct", "share_pct", "revenue_usd",
+                      "capacity_gw", "start", "end", "scope", "source", "reported", "confidence", "note", "status"},
+                     graph.Edges(), [&graph](const Edge& edge) { return graph.Details(edge).attributes; }, FillEdge);
 }
 
 ModelTable MetricTable(const PartnershipGraph& graph) {
-  ModelTable table{"metrics", {"entity", "metric", "value", "unit", "as_of", "basis", "source", "confidence", "note"},
-                   graph.Metrics().size(), {}};
-  std::vector<StrId> keys;
-  for (const Metric& metric : graph.Metrics()) AddKeys(graph, metric.attributes, keys);
-  AppendHeader(graph, keys, table.header);
-  table.fill = [&graph, keys, width = table.header.size()](std::size_t index, TableRow& row) {
-    RowSetter cells(row, width);
-    FillMetric(graph, keys, graph.Metrics()[index], cells);
-  };
-  return table;
+  return RecordTable(
+      graph, "metrics", {"entity", "metric", "value", "unit", "as_of", "basis", "source", "confidence", "note"},
+      graph.Metrics(), [](const Metric& metric) { return metric.attributes; }, FillMetric);
 }
 
 }  // namespace
